@@ -1,0 +1,48 @@
+/// A problem in the user's input, collected as a value and reported with every other
+/// problem of the same file (STYLE.md "Errors a person reads").
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    /// Where the problem is: a place in a file, or a `--set PATH=VALUE` on the command line.
+    public enum Location: Sendable, Hashable {
+        case file(path: String, line: Int, column: Int)
+        case commandLine(argument: String)
+        /// A problem of the whole input with no better place (an unreadable option, say).
+        case none
+    }
+
+    public var severity: Severity
+    public var location: Location
+    /// Dotted key path (`backups.velero.nightly.retenton`), empty for the whole document.
+    public var path: String
+    /// Lowercase, no final period, the user's value in single quotes, what was expected.
+    public var message: String
+    /// The likely fix (`did you mean 'retention'?`), appended after `; `.
+    public var suggestion: String?
+
+    public init(_ severity: Severity = .error, at location: Location, path: String, _ message: String, suggestion: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.path = path
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    /// `FILE:LINE:COLUMN: error: PATH: message; suggestion` (cli.md exit code 1), or
+    /// `--set 'PATH=VALUE': error: PATH: message` for a value from the command line.
+    public var description: String {
+        var s: String
+        switch location {
+        case .file(let path, let line, let column): s = "\(path):\(line):\(column): "
+        case .commandLine(let argument): s = "--set '\(argument)': "
+        case .none: s = ""
+        }
+        s += severity.rawValue + ": "
+        if !path.isEmpty { s += path + ": " }
+        s += message
+        if let suggestion { s += "; " + suggestion }
+        return s
+    }
+}
