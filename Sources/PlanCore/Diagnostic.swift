@@ -46,3 +46,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         return s
     }
 }
+
+/// Every problem found in one input, reported together (the failure of a load or a run).
+public struct Diagnostics: Error, Sendable, Hashable, CustomStringConvertible {
+    public var items: [Diagnostic]
+    public init(_ items: [Diagnostic]) { self.items = items }
+    /// One line per problem.
+    public var description: String { items.map(\.description).joined(separator: "\n") }
+}

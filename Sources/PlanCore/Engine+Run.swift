@@ -1,0 +1,219 @@
+/// The daily loop: jobs, workloads, targets, months and KPI trackers, one day at a time.
+extension Prepared {
+    mutating func run<S: SimulationSink>(into sink: inout S) -> SimulationResult {
+        let s = scenario
+        let bandwidth = s.restore.bandwidthBytesPerSecond
+        let nW = s.workloads.count, nT = s.targets.count
+        sink.begin(layout)
+
+        var rows = DayRows(
+            day: 0, date: s.start, jobs: Array(repeating: JobDayValues(), count: rowCount),
+            workloads: Array(repeating: WorkloadDayValues(), count: nW), targetUsed: Array(repeating: 0, count: nT))
+        var rto = [Double?](repeating: nil, count: nW)
+        var walToday = [Double](repeating: 0, count: nW)
+        var ranYet = [Bool](repeating: false, count: nW)
+        // Which workloads each job protects, to mark the first run.
+        let lhProtects = longhorn.map { $0.snapshot ? [] : $0.volumes.map(\.workload) }
+        let veProtects = velero.map { $0.volumes.map(\.workload) }
+
+        // Trackers.
+        var rtoWorst = [Double](repeating: -.infinity, count: nW)
+        var rtoFirstFail = [Int?](repeating: nil, count: nW)
+        var sizePeak = [Double](repeating: 0, count: nW)
+        var volAlert = [Int?](repeating: nil, count: nW), volFull = [Int?](repeating: nil, count: nW)
+        var usedPeak = [Double](repeating: 0, count: nT), usedPeakDay = [Int?](repeating: nil, count: nT)
+        var capAlert = [Int?](repeating: nil, count: nT), capFull = [Int?](repeating: nil, count: nT)
+        var effWorst: Double? = nil
+        var effFirstFail: Int? = nil
+        let usable = s.targets.map { $0.usable?.bytes }
+        let alertLimit = s.targets.map { t in t.usable.map { $0.bytes * t.alert.fraction } }
+
+        var months = MonthAccumulator(targets: s.targets)
+        var monthly: [MonthlyRow] = []
+        var monthFirstDay: [Int] = []  // first simulated day of each month, parallel to month totals
+        var monthScaledTotals: [Double] = []
+
+        for d in 0..<s.horizonDays {
+            let dayStart = Double(d) * 86_400
+            let now = dayStart + 86_400
+            let date = s.start.adding(days: d)
+            if d > 0 && date.day == 1 {
+                months.flush(into: &monthly, firstDay: &monthFirstDay, scaled: &monthScaledTotals)
+            }
+            if months.days == 0 { months.begin(date: date, day: d) }
+            rows.day = d
+            rows.date = date
+
+            // Workloads at the day's end.
+            for w in 0..<nW {
+                let m = models[w]
+                let size = m.size(at: now)
+                rows.workloads[w].size = size
+                if s.workloads[w].kind == .postgres {
+                    let wal = m.wal(dayStart, now)
+                    walToday[w] = wal
+                    rows.workloads[w].wal = wal
+                }
+                rto[w] = nil
+                if size > sizePeak[w] || d == 0 { sizePeak[w] = size }
+                if let v = s.workloads[w].volume?.bytes {
+                    if volAlert[w] == nil && size > s.kpis.volumeAlert.fraction * v { volAlert[w] = d }
+                    if volFull[w] == nil && size > v { volFull[w] = d }
+                }
+            }
+
+            // Jobs.
+            for j in longhorn.indices {
+                if longhorn[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
+                    for w in lhProtects[j] { ranYet[w] = true }
+                }
+            }
+            for j in velero.indices {
+                if velero[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
+                    for w in veProtects[j] { ranYet[w] = true }
+                }
+            }
+            for j in cnpg.indices {
+                let w = cnpg[j].workload
+                if cnpg[j].advance(
+                    dayStart: dayStart, now: now, walToday: walToday[w], model: models[w], rows: &rows.jobs, rto: &rto[w],
+                    restore: s.restore)
+                {
+                    ranYet[w] = true
+                }
+            }
+
+            // RTO of the day.
+            for w in 0..<nW {
+                if protected[w] {
+                    let value = rto[w] ?? .infinity
+                    rows.workloads[w].rto = value
+                    if ranYet[w] {
+                        if value > rtoWorst[w] { rtoWorst[w] = value }
+                        if let limit = s.kpis.rto?.value, value > limit, rtoFirstFail[w] == nil { rtoFirstFail[w] = d }
+                    }
+                }
+            }
+
+            // Targets.
+            for t in 0..<nT {
+                var used = 0.0
+                var puts = 0.0
+                for r in targetSources[t] {
+                    used += rows.jobs[r].stored
+                    puts += rows.jobs[r].putRequests
+                }
+                rows.targetUsed[t] = used
+                months.add(target: t, used: used, puts: puts)
+                if used > usedPeak[t] || usedPeakDay[t] == nil {
+                    usedPeak[t] = used
+                    usedPeakDay[t] = d
+                }
+                if let a = alertLimit[t], capAlert[t] == nil, used > a { capAlert[t] = d }
+                if let u = usable[t], capFull[t] == nil, used > u { capFull[t] = d }
+            }
+            months.days += 1
+
+            // Efficiency over bytes on their own object-store targets.
+            var stored = 0.0, raw = 0.0
+            for r in efficiencyRows {
+                stored += rows.jobs[r].stored
+                raw += rows.jobs[r].raw
+            }
+            if raw > 0 {
+                let e = 1 - stored / raw
+                if effWorst == nil || e < effWorst! { effWorst = e }
+                if let limit = s.kpis.efficiency?.fraction, e < limit, effFirstFail == nil { effFirstFail = d }
+            }
+
+            sink.day(rows)
+        }
+        months.flush(into: &monthly, firstDay: &monthFirstDay, scaled: &monthScaledTotals)
+
+        return summarize(
+            monthly: monthly, monthFirstDay: monthFirstDay, monthScaled: monthScaledTotals, rtoWorst: rtoWorst,
+            rtoFirstFail: rtoFirstFail, ranYet: ranYet, sizePeak: sizePeak, volAlert: volAlert, volFull: volFull,
+            usedPeak: usedPeak, usedPeakDay: usedPeakDay, capAlert: capAlert, capFull: capFull, effWorst: effWorst,
+            effFirstFail: effFirstFail)
+    }
+}
+
+/// Sums of the current calendar month per target (model.md "Cost, per calendar month").
+struct MonthAccumulator {
+    let targets: [Target]
+    var year = 0, month = 0, firstDay = 0
+    var days = 0
+    var gbDays: [Double]
+    var puts: [Double]
+
+    init(targets: [Target]) {
+        self.targets = targets
+        gbDays = Array(repeating: 0, count: targets.count)
+        puts = Array(repeating: 0, count: targets.count)
+    }
+
+    mutating func begin(date: CivilDate, day: Int) {
+        year = date.year
+        month = date.month
+        firstDay = day
+    }
+
+    mutating func add(target t: Int, used: Double, puts p: Double) {
+        gbDays[t] += used / 1_073_741_824
+        puts[t] += p
+    }
+
+    /// Closes the month: one row per target, then the `total` row.
+    mutating func flush(into rows: inout [MonthlyRow], firstDay firstDays: inout [Int], scaled: inout [Double]) {
+        guard days > 0 else { return }
+        let dim = Double(CivilDate.daysIn(year: year, month: month))
+        let label = CivilDate(year: year, month: month, day: 1).monthString
+        var total = MonthlyRow(
+            month: label, target: "total", days: days, fixedCost: .zero, storageCost: .zero, requestCost: .zero,
+            totalCost: .zero, gbMonths: 0, putRequests: 0)
+        for (i, t) in targets.enumerated() {
+            let gbMonths = gbDays[i] / dim
+            let fixed = t.monthlyCost.amount * Double(days) / dim
+            var storage = 0.0, request = 0.0
+            if t.kind == .s3, let prices = t.prices {
+                storage = Pricing.storageCost(gbMonths: gbMonths, tiers: prices.storageTiers)
+                request = puts[i] * prices.putPer1000.amount / 1000
+            }
+            let row = MonthlyRow(
+                month: label, target: t.name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
+                requestCost: Money(request), totalCost: Money(fixed + storage + request), gbMonths: gbMonths,
+                putRequests: puts[i])
+            rows.append(row)
+            total.fixedCost = total.fixedCost + row.fixedCost
+            total.storageCost = total.storageCost + row.storageCost
+            total.requestCost = total.requestCost + row.requestCost
+            total.totalCost = total.totalCost + row.totalCost
+            total.gbMonths += gbMonths
+            total.putRequests += puts[i]
+        }
+        rows.append(total)
+        firstDays.append(firstDay)
+        scaled.append(total.totalCost.amount * dim / Double(days))
+        days = 0
+        for i in gbDays.indices {
+            gbDays[i] = 0
+            puts[i] = 0
+        }
+    }
+}
+
+/// S3 storage pricing by cumulative tiers.
+public enum Pricing {
+    /// The cost of `gbMonths` GB-months under `tiers` (cumulative `up_to`, the last open).
+    public static func storageCost(gbMonths: Double, tiers: [PriceTier]) -> Double {
+        var cost = 0.0
+        var below = 0.0
+        for tier in tiers {
+            let top = tier.upToGB ?? .infinity
+            if gbMonths <= below { break }
+            cost += (Swift.min(gbMonths, top) - below) * tier.price.amount
+            below = top
+        }
+        return cost
+    }
+}

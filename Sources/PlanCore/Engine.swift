@@ -1,0 +1,223 @@
+/// The daily engine of model.md: simulates a validated scenario day by day, streams the
+/// daily rows to a sink and returns the summary (monthly costs, KPIs, targets, warnings).
+///
+/// - Complexity: O(H × rows + runs) time, where H is the horizon in days; memory is O(rows +
+///   months + the restore points kept), independent of H. No allocation per day once the
+///   restore-point queues have reached their working size.
+public enum Engine {
+    /// Runs per job beyond which a scenario is refused (bounded time and memory).
+    public static let maximumRunsPerJob = 10_000_000
+
+    /// Simulates `scenario`, streaming rows to `sink`.
+    public static func simulate<S: SimulationSink>(_ scenario: Scenario, into sink: inout S) -> Result<SimulationResult, Diagnostics> {
+        var prepared: Prepared
+        switch Prepared.make(scenario) {
+        case .success(let p): prepared = p
+        case .failure(let d): return .failure(d)
+        }
+        return .success(prepared.run(into: &sink))
+    }
+
+    /// Simulates without keeping the daily rows.
+    public static func simulate(_ scenario: Scenario) -> Result<SimulationResult, Diagnostics> {
+        var sink = NullSink()
+        return simulate(scenario, into: &sink)
+    }
+}
+
+/// Fire times of every job and the row layout, computed once before the daily loop.
+struct Prepared {
+    let scenario: Scenario
+    let layout: RowLayout
+    let models: [WorkloadModel]
+    var longhorn: [LonghornSim]
+    var velero: [VeleroSim]
+    var cnpg: [CNPGSim]
+    /// Per target: the value rows whose stored bytes it holds (own jobs and replicas).
+    let targetSources: [[Int]]
+    /// Value rows on their own object-store target (efficiency).
+    let efficiencyRows: [Int]
+    let rowCount: Int
+    /// Per workload: protected by at least one job (RPO/RTO), and which jobs protect it.
+    let protected: [Bool]
+    let rpo: [Double]
+    let warnings: [String]
+
+    static func make(_ s: Scenario) -> Result<Prepared, Diagnostics> {
+        let horizon = Int64(s.horizonDays) * 86_400
+        var errors: [Diagnostic] = []
+        func fires(_ schedule: CronSchedule, path: String, immediate: Bool = false) -> [Double] {
+            var times = schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: Engine.maximumRunsPerJob)
+            if immediate && times.first != 0 { times.insert(0, at: 0) }
+            if times.count > Engine.maximumRunsPerJob {
+                errors.append(
+                    Diagnostic(
+                        at: .none, path: path,
+                        "'\(schedule.text)' fires more than \(Engine.maximumRunsPerJob) times within the horizon; at most \(Engine.maximumRunsPerJob) runs per job are simulated",
+                        suggestion: "use a shorter horizon or a less frequent schedule"))
+            }
+            return times.map(Double.init)
+        }
+        let workloadIndex = Dictionary(uniqueKeysWithValues: s.workloads.enumerated().map { ($1.name, $0) })
+        let targetIndex = Dictionary(uniqueKeysWithValues: s.targets.enumerated().map { ($1.name, $0) })
+        let models = s.workloads.map(WorkloadModel.init)
+
+        var keys: [JobRowKey] = []
+        var protectedBy = Array(repeating: [Double](), count: s.workloads.count)  // RPO candidates
+        var protected = Array(repeating: false, count: s.workloads.count)
+        var jobTarget: [String: String] = [:]
+        var jobRows: [String: [Int]] = [:]
+        var warnings: [String] = []
+        let horizonSeconds = Double(horizon)
+
+        func longestGap(_ f: [Double]) -> Double {
+            guard f.count >= 2 else { return horizonSeconds }
+            var gap = 0.0
+            for i in 1..<f.count { gap = max(gap, f[i] - f[i - 1]) }
+            return gap
+        }
+        func addRow(_ job: String, _ tier: Tier, _ target: String, _ workload: String) -> Int {
+            let i = keys.count
+            keys.append(JobRowKey(job: job, tier: tier, target: target, workload: workload, source: i, isReplica: false))
+            jobRows[job, default: []].append(i)
+            return i
+        }
+
+        var lh: [LonghornSim] = []
+        for j in s.longhorn {
+            let id = "longhorn/\(j.name)"
+            jobTarget[id] = j.target
+            let f = fires(j.schedule, path: "backups.longhorn.\(j.name).schedule")
+            let vols = j.volumes.compactMap { workloadIndex[$0] }.map { w in
+                LonghornSim.Volume(workload: w, row: addRow(id, .longhorn, j.target, s.workloads[w].name))
+            }
+            let replicas = targetIndex[j.target].map { Double(s.targets[$0].replicas) } ?? 1
+            lh.append(
+                LonghornSim(
+                    fires: f, retain: j.retain, ratio: j.task == .snapshot ? 1 : j.compression.dataRatio,
+                    amplification: j.blockAmplification, snapshot: j.task == .snapshot, replicas: replicas, volumes: vols))
+            if j.task == .backup {
+                let gap = longestGap(f)
+                for v in vols {
+                    protected[v.workload] = true
+                    protectedBy[v.workload].append(gap)
+                }
+            }
+        }
+        var ve: [VeleroSim] = []
+        for j in s.velero {
+            let id = "velero/\(j.name)"
+            jobTarget[id] = j.target
+            let f = fires(j.schedule, path: "backups.velero.\(j.name).schedule")
+            let resourcesRow = addRow(id, .velero, j.target, "")
+            let vols = j.volumes.compactMap { workloadIndex[$0] }.map { w in
+                VeleroSim.Volume(workload: w, row: addRow(id, .velero, j.target, s.workloads[w].name))
+            }
+            ve.append(
+                VeleroSim(
+                    fires: f, ttl: j.ttl.value, keep: j.ttl.value + j.reclaimDelay.value, resources: j.resources.bytes,
+                    ratio: j.compressionRatio, amplification: j.blockAmplification, fullMode: j.mode == .full,
+                    resourcesRow: resourcesRow, volumes: vols))
+            let gap = longestGap(f)
+            for v in vols {
+                protected[v.workload] = true
+                protectedBy[v.workload].append(gap)
+            }
+            if j.ttl.value < gap {
+                warnings.append(
+                    "backups.velero.\(j.name): ttl \(Format.duration(j.ttl.value)) is shorter than the longest gap between runs (\(Format.duration(gap))): all its restore points can expire before the next run"
+                )
+            }
+        }
+        var cn: [CNPGSim] = []
+        for j in s.cnpg {
+            let id = "cnpg/\(j.name)"
+            jobTarget[id] = j.target
+            guard let w = workloadIndex[j.workload] else { continue }
+            let f = fires(j.schedule, path: "backups.cnpg.\(j.name).schedule", immediate: j.immediate)
+            let row = addRow(id, .cnpg, j.target, j.workload)
+            let walRatio = j.walCompression.walRatio
+            let check: Double?
+            switch j.retentionCheck {
+            case .afterBackup: check = nil
+            case .every(let d): check = d.value
+            }
+            cn.append(
+                CNPGSim(
+                    fires: f, workload: w, row: row, ratio: j.compression.dataRatio, walRatio: walRatio,
+                    paddingRatio: walRatio == 1 ? 1 : 0.01,
+                    segmentsFloor: j.archiveTimeout.value > 0 ? 86_400 / j.archiveTimeout.value : 0,
+                    retention: Double(j.retentionDays) * 86_400, checkInterval: check))
+            protected[w] = true
+            protectedBy[w].append(f.isEmpty ? .infinity : j.archiveTimeout.value)
+            if let warning = j.schedule.cnpgFiveFieldWarning {
+                warnings.append("backups.cnpg.\(j.name).schedule: \(warning)")
+            }
+            if case .algorithm(.none) = j.walCompression {
+                warnings.append(
+                    "backups.cnpg.\(j.name): wal_compression is none: every forced segment switch (archive_timeout \(Format.duration(j.archiveTimeout.value))) archives a whole 16 MiB file, up to \(Format.bytes(86_400 / max(j.archiveTimeout.value, 1) * walSegment)) a day however little the database writes"
+                )
+            }
+        }
+        if !errors.isEmpty { return .failure(Diagnostics(errors)) }
+
+        // Replica rows repeat their original's values under the replicating target.
+        let rowCount = keys.count
+        for t in s.targets {
+            for job in t.replicates {
+                for r in jobRows[job] ?? [] {
+                    var k = keys[r]
+                    k.target = t.name
+                    k.isReplica = true
+                    keys.append(k)
+                }
+            }
+        }
+        var targetSources = Array(repeating: [Int](), count: s.targets.count)
+        for k in keys {
+            if let t = targetIndex[k.target] { targetSources[t].append(k.source) }
+        }
+        let efficiencyRows = keys.filter { k in
+            !k.isReplica && (targetIndex[k.target].map { s.targets[$0].isObjectStore } ?? false)
+                && !(k.tier == .longhorn && s.longhorn.first { "longhorn/\($0.name)" == k.job }?.task == .snapshot)
+        }.map(\.source)
+        keys.sort { a, b in
+            (a.job, a.target, a.workload) < (b.job, b.target, b.workload)
+        }
+
+        // Static warnings.
+        let cnpgWorkloads = Set(s.cnpg.map(\.workload))
+        for (i, w) in s.workloads.enumerated() {
+            if !protected[i] {
+                warnings.append("workloads.\(w.name): no backup job protects it (snapshots stay on the cluster's own disks)")
+            }
+            if w.kind == .postgres, let walRate = w.wal {
+                let walPerDay = WorkloadModel.affine(walRate).0 + WorkloadModel.affine(walRate).1 * w.size.bytes
+                let growthPerDay = WorkloadModel.affine(w.growth).0 + WorkloadModel.affine(w.growth).1 * w.size.bytes
+                if walPerDay < growthPerDay {
+                    warnings.append(
+                        "workloads.\(w.name): wal (\(Format.bytes(walPerDay))/day) is below growth (\(Format.bytes(growthPerDay))/day): inserted data is written to the WAL first, so WAL is at least the growth"
+                    )
+                }
+            }
+        }
+        for j in s.velero {
+            for v in j.volumes where cnpgWorkloads.contains(v) && s.workloads.first(where: { $0.name == v })?.kind == .postgres {
+                warnings.append(
+                    "backups.velero.\(j.name): file-system backup of '\(v)', which CNPG also protects: a file copy of a running database is not consistent, and it doubles the storage"
+                )
+            }
+        }
+        let written = Set(jobTarget.values).union(s.targets.filter { !$0.replicates.isEmpty }.map(\.name))
+        for t in s.targets where !written.contains(t.name) {
+            warnings.append("targets.\(t.name): no job writes to it or replicates to it")
+        }
+
+        let rpo = protectedBy.map { $0.min() ?? .infinity }
+        return .success(
+            Prepared(
+                scenario: s, layout: RowLayout(jobRows: keys, workloads: s.workloads, targets: s.targets), models: models,
+                longhorn: lh, velero: ve, cnpg: cn, targetSources: targetSources, efficiencyRows: efficiencyRows,
+                rowCount: rowCount, protected: protected, rpo: rpo, warnings: warnings))
+    }
+}
