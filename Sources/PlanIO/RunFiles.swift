@@ -1,0 +1,70 @@
+import PlanCore
+
+/// The five CSV files of one run in `DIR/NAME/`, streamed as the engine produces days
+/// and renamed into place together at the end (cli.md "Files written").
+public struct RunFiles: SimulationSink {
+    public let directory: String
+    private var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+    private let daily: StreamingFile
+    private let workloads: StreamingFile
+    private let targets: StreamingFile
+    /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
+    private var json: JSONRows?
+
+    /// Opens the three streamed files under temporary names.
+    public init(directory: String, keepJSONRows: Bool = false) throws(PlanIOError) {
+        self.directory = directory
+        try StreamingFile.makeDirectory(directory)
+        daily = try StreamingFile(path: directory + "/daily.csv")
+        do {
+            workloads = try StreamingFile(path: directory + "/workloads.csv")
+            targets = try StreamingFile(path: directory + "/targets.csv")
+        } catch {
+            daily.abort()
+            throw error
+        }
+        daily.write(CSVRenderer.dailyHeader)
+        workloads.write(CSVRenderer.workloadsHeader)
+        targets.write(CSVRenderer.targetsHeader)
+        json = keepJSONRows ? JSONRows() : nil
+    }
+
+    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+
+    public mutating func day(_ rows: DayRows) {
+        let layout = self.layout
+        daily.append { CSVRenderer.appendDaily(rows, layout: layout, to: &$0) }
+        workloads.append { CSVRenderer.appendWorkloads(rows, layout: layout, to: &$0) }
+        targets.append { CSVRenderer.appendTargets(rows, layout: layout, to: &$0) }
+        json?.add(rows, layout: layout)
+    }
+
+    /// The JSON rows kept, if asked for.
+    public var jsonRows: JSONRows? { json }
+
+    /// Writes `monthly.csv` and `kpis.csv` and renames all five files into place.
+    public func finish(_ result: SimulationResult) throws(PlanIOError) {
+        do {
+            try StreamingFile.write(CSVRenderer.monthly(result.monthly), to: directory + "/monthly.csv")
+            try StreamingFile.write(CSVRenderer.kpis(result.kpis), to: directory + "/kpis.csv")
+            try daily.commit()
+            try workloads.commit()
+            try targets.commit()
+        } catch {
+            abort()
+            throw error
+        }
+    }
+
+    /// Removes the temporary files.
+    public func abort() {
+        daily.abort()
+        workloads.abort()
+        targets.abort()
+    }
+
+    /// The paths of the five files.
+    public var paths: [String] {
+        ["daily", "workloads", "targets", "monthly", "kpis"].map { directory + "/" + $0 + ".csv" }
+    }
+}

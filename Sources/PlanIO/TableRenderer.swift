@@ -1,0 +1,156 @@
+import PlanCore
+
+/// The summary `plan simulate` prints (cli.md "The table summary"): targets against their
+/// capacity, monthly cost against the budget, every KPI, and the warnings.
+public struct TableRenderer {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func bold(_ s: String) -> String { paint(s, "1") }
+    private func status(_ s: KPIStatus) -> String {
+        switch s {
+        case .pass: return paint("pass", "32")
+        case .fail: return paint("FAIL", "31;1")
+        case .info: return paint("info", "2")
+        }
+    }
+
+    /// Lays out rows in columns; `right` marks right-aligned columns. Colour codes do not count toward widths.
+    static func columns(_ rows: [[String]], right: Set<Int>, indent: String = "  ") -> String {
+        func width(_ s: String) -> Int {
+            var n = 0
+            var inEscape = false
+            for u in s.unicodeScalars {
+                if u == "\u{1B}" { inEscape = true; continue }
+                if inEscape { if u == "m" { inEscape = false }; continue }
+                n += 1
+            }
+            return n
+        }
+        var widths: [Int] = []
+        for r in rows {
+            for (i, c) in r.enumerated() {
+                if i >= widths.count { widths.append(0) }
+                widths[i] = max(widths[i], width(c))
+            }
+        }
+        var out = ""
+        for r in rows {
+            var line = indent
+            for (i, c) in r.enumerated() {
+                let gap = String(repeating: " ", count: widths[i] - width(c))
+                line += right.contains(i) ? gap + c : c + (i == r.count - 1 ? "" : gap)
+                if i < r.count - 1 { line += "  " }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// A money amount with 2 decimals.
+    static func money(_ x: Double) -> String { Format.fixed(x, 2) }
+
+    /// A KPI value in words people read.
+    static func kpiValue(_ x: Double?, _ unit: KPIUnit) -> String {
+        guard let x else { return "—" }
+        if x.isInfinite { return "inf" }
+        switch unit {
+        case .money: return money(x)
+        case .seconds: return Format.duration(x)
+        case .share: return Format.fixed(x * 100, 1) + "%"
+        case .bytes: return Format.bytes(x)
+        }
+    }
+
+    public func render(_ r: SimulationResult, files: [String] = []) -> String {
+        var out = ""
+        let end = r.start.adding(days: r.horizonDays - 1)
+        out += bold("plan simulate: \(r.scenarioName)") + "  \(r.start) … \(end) (\(r.horizonDays) days, \(r.currency))\n\n"
+
+        // Targets.
+        out += bold("Targets") + "\n"
+        var rows = [["target", "kind", "peak used", "usable", "peak share", "alert on", "full on", "needs (raw)"]]
+        for t in r.targets {
+            let share = t.usable.map { u in u.bytes > 0 ? Format.fixed(t.peakUsed.bytes / u.bytes * 100, 1) + "%" : "—" } ?? "—"
+            rows.append([
+                t.name, t.kind.rawValue, Format.bytes(t.peakUsed.bytes), t.usable.map { Format.bytes($0.bytes) } ?? "unlimited",
+                share, t.alertDate.map { paint($0.description, "33") } ?? "—",
+                t.fullDate.map { paint($0.description, "31") } ?? "—", t.neededCapacity.map { Format.bytes($0.bytes) } ?? "—",
+            ])
+        }
+        out += TableRenderer.columns(rows, right: [2, 3, 4, 7]) + "\n"
+
+        // Monthly cost.
+        let budget = r.kpis.first { $0.kpi == .monthlyBudget }?.limit
+        out += bold("Monthly cost") + (budget.map { " (budget \(TableRenderer.money($0)) \(r.currency))" } ?? "") + "\n"
+        let names = r.targets.map(\.name)
+        rows = [["month"] + names + ["total", ""]]
+        var byMonth: [String: [String: MonthlyRow]] = [:]
+        var order: [String] = []
+        for m in r.monthly {
+            if byMonth[m.month] == nil { order.append(m.month) }
+            byMonth[m.month, default: [:]][m.target] = m
+        }
+        for month in order {
+            let cells = byMonth[month] ?? [:]
+            let total = cells["total"]
+            var line = [month + ((total?.days ?? 0) < CivilDate.daysIn(month) ? "*" : "")]
+            line += names.map { TableRenderer.money(cells[$0]?.totalCost.amount ?? 0) }
+            line.append(TableRenderer.money(total?.totalCost.amount ?? 0))
+            var flag = ""
+            if let budget, let t = total {
+                let scaled = t.totalCost.amount * Double(CivilDate.daysIn(month)) / Double(t.days)
+                flag = scaled > budget ? paint("over budget", "31") : ""
+            }
+            line.append(flag)
+            rows.append(line)
+        }
+        out += TableRenderer.columns(rows, right: Set(1...(names.count + 1)))
+        out += "  total over the horizon \(TableRenderer.money(r.totalCost.amount)), peak month \(TableRenderer.money(r.peakMonthlyCost.amount))"
+        if order.contains(where: { (byMonth[$0]?["total"]?.days ?? 0) < CivilDate.daysIn($0) }) {
+            out += "  (* partial month)"
+        }
+        out += "\n\n"
+
+        // KPIs.
+        out += bold("KPIs") + "\n"
+        rows = [["kpi", "subject", "limit", "worst", "status", "first failure"]]
+        for k in r.kpis {
+            rows.append([
+                k.kpi.rawValue, k.subject, TableRenderer.kpiValue(k.limit, k.unit), TableRenderer.kpiValue(k.worst, k.unit),
+                status(k.status), k.firstFailure?.description ?? "",
+            ])
+        }
+        out += TableRenderer.columns(rows, right: [2, 3])
+        let failing = r.kpis.filter { $0.status == .fail }.sorted {
+            ($0.firstFailure ?? r.start, $0.kpi.rawValue) < ($1.firstFailure ?? r.start, $1.kpi.rawValue)
+        }
+        if let first = failing.first {
+            out += "  " + paint("\(failing.count) of \(r.kpis.filter { $0.status != .info }.count) KPI checks fail", "31")
+            out += "; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")\n"
+        } else if r.kpis.contains(where: { $0.status == .pass }) {
+            out += "  " + paint("every KPI with a limit passes", "32") + "\n"
+        }
+
+        // Warnings.
+        if !r.warnings.isEmpty {
+            out += "\n" + bold("Warnings") + "\n"
+            for w in r.warnings { out += "  " + paint("warning:", "33") + " " + w + "\n" }
+        }
+        if !files.isEmpty {
+            out += "\nWrote " + files.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}
+
+extension CivilDate {
+    /// Days in the month of a `YYYY-MM` label.
+    static func daysIn(_ label: String) -> Int {
+        let parts = label.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return 30 }
+        return daysIn(year: parts[0], month: parts[1])
+    }
+}
