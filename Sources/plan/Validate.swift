@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+import PlanIO
+
+extension Plan {
+    /// `plan validate SCENARIO…`: checks files without simulating.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check scenario files without simulating: 'ok' and the warnings per file, or the errors.")
+
+        @Argument(help: ArgumentHelp("Scenario files (YAML).", valueName: "SCENARIO"))
+        var scenarios: [String]
+
+        @OptionGroup var options: ScenarioOptions
+
+        func run() throws {
+            var worst: ExitCode? = nil
+            let today = ScenarioInput.today()
+            for path in scenarios {
+                do {
+                    let s = try ScenarioInput.load(path: path, arguments: options.overrideArguments, today: today)
+                    // Warnings come from the model's static checks; simulate without output to get them.
+                    switch Engine.simulate(s) {
+                    case .success(let r):
+                        StandardOutput.print("\(path): ok\n")
+                        for w in r.warnings { StandardOutput.print("\(path): warning: \(w)\n") }
+                    case .failure(let d):
+                        ScenarioInput.report(d.items)
+                        worst = worst ?? ExitStatus.invalid
+                    }
+                } catch let code as ExitCode {
+                    if worst == nil || code.rawValue > worst!.rawValue { worst = code }
+                }
+            }
+            if let worst { throw worst }
+        }
+    }
+}
