@@ -23,6 +23,8 @@ extension Prepared {
         var volAlert = [Int?](repeating: nil, count: nW), volFull = [Int?](repeating: nil, count: nW)
         var usedPeak = [Double](repeating: 0, count: nT), usedPeakDay = [Int?](repeating: nil, count: nT)
         var capAlert = [Int?](repeating: nil, count: nT), capFull = [Int?](repeating: nil, count: nT)
+        var jobPeak = [Double](repeating: 0, count: jobGroups.count)
+        var jobUploaded = [Double](repeating: 0, count: jobGroups.count)
         var effWorst: Double? = nil
         var effFirstFail: Int? = nil
         let usable = s.targets.map { $0.usable?.bytes }
@@ -114,6 +116,16 @@ extension Prepared {
             }
             months.days += 1
 
+            // Per job: peak stored and uploads.
+            for g in jobGroups.indices {
+                var stored = 0.0
+                for r in jobGroups[g].rows {
+                    stored += rows.jobs[r].stored
+                    jobUploaded[g] += rows.jobs[r].uploaded
+                }
+                if stored > jobPeak[g] { jobPeak[g] = stored }
+            }
+
             // Efficiency over bytes on their own object-store targets.
             var stored = 0.0, raw = 0.0
             for r in efficiencyRows {
@@ -130,8 +142,14 @@ extension Prepared {
         }
         months.flush(into: &monthly, firstDay: &monthFirstDay, scaled: &monthScaledTotals)
 
+        let jobs = jobGroups.indices.map { g in
+            JobSummary(
+                job: jobGroups[g].job, target: jobGroups[g].target, peakStored: ByteCount(jobPeak[g]),
+                meanDailyUpload: ByteCount(jobUploaded[g] / Double(s.horizonDays)),
+                finalRestorePoints: Int(jobGroups[g].rows.map { rows.jobs[$0].restorePoints }.max() ?? 0))
+        }
         return summarize(
-            monthly: monthly, monthFirstDay: monthFirstDay, monthScaled: monthScaledTotals, rtoWorst: rtoWorst,
+            jobs: jobs, monthly: monthly, monthFirstDay: monthFirstDay, monthScaled: monthScaledTotals, rtoWorst: rtoWorst,
             rtoFirstFail: rtoFirstFail, ranYet: ranYet, sizePeak: sizePeak, volAlert: volAlert, volFull: volFull,
             usedPeak: usedPeak, usedPeakDay: usedPeakDay, capAlert: capAlert, capFull: capFull, effWorst: effWorst,
             effFirstFail: effFirstFail)

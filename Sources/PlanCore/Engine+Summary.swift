@@ -2,7 +2,7 @@
 /// trackers of the daily loop.
 extension Prepared {
     func summarize(
-        monthly: [MonthlyRow], monthFirstDay: [Int], monthScaled: [Double], rtoWorst: [Double], rtoFirstFail: [Int?],
+        jobs: [JobSummary], monthly: [MonthlyRow], monthFirstDay: [Int], monthScaled: [Double], rtoWorst: [Double], rtoFirstFail: [Int?],
         ranYet: [Bool], sizePeak: [Double], volAlert: [Int?], volFull: [Int?], usedPeak: [Double], usedPeakDay: [Int?],
         capAlert: [Int?], capFull: [Int?], effWorst: Double?, effFirstFail: Int?
     ) -> SimulationResult {
@@ -116,7 +116,7 @@ extension Prepared {
         let totals = monthly.filter { $0.target == "total" }
         return SimulationResult(
             scenarioName: s.name, currency: s.currency, start: s.start, horizonDays: s.horizonDays, monthly: monthly,
-            kpis: kpis, targets: targets, workloads: workloads, warnings: warnings,
+            kpis: kpis, targets: targets, workloads: workloads, jobs: jobs, warnings: warnings,
             totalCost: Money(totals.reduce(0) { $0 + $1.totalCost.amount }),
             peakMonthlyCost: Money(totals.map(\.totalCost.amount).max() ?? 0),
             jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays)

@@ -42,6 +42,8 @@ struct Prepared {
     let protected: [Bool]
     let rpo: [Double]
     let warnings: [String]
+    /// Per job (`TIER/NAME`, sorted), its own-target value rows.
+    let jobGroups: [(job: String, target: String, rows: [Int])]
 
     static func make(_ s: Scenario) -> Result<Prepared, Diagnostics> {
         let horizon = Int64(s.horizonDays) * 86_400
@@ -181,6 +183,9 @@ struct Prepared {
             !k.isReplica && (targetIndex[k.target].map { s.targets[$0].isObjectStore } ?? false)
                 && !(k.tier == .longhorn && s.longhorn.first { "longhorn/\($0.name)" == k.job }?.task == .snapshot)
         }.map(\.source)
+        var groups: [String: (target: String, rows: [Int])] = [:]
+        for k in keys where !k.isReplica { groups[k.job, default: (k.target, [])].rows.append(k.source) }
+        let jobGroups = groups.keys.sorted().map { (job: $0, target: groups[$0]!.target, rows: groups[$0]!.rows) }
         keys.sort { a, b in
             (a.job, a.target, a.workload) < (b.job, b.target, b.workload)
         }
@@ -218,6 +223,6 @@ struct Prepared {
             Prepared(
                 scenario: s, layout: RowLayout(jobRows: keys, workloads: s.workloads, targets: s.targets), models: models,
                 longhorn: lh, velero: ve, cnpg: cn, targetSources: targetSources, efficiencyRows: efficiencyRows,
-                rowCount: rowCount, protected: protected, rpo: rpo, warnings: warnings))
+                rowCount: rowCount, protected: protected, rpo: rpo, warnings: warnings, jobGroups: jobGroups))
     }
 }

@@ -154,6 +154,19 @@ public struct WorkloadSummary: Sendable, Hashable {
     public var fullDate: CivilDate?
 }
 
+/// Per job: what it stores and uploads (the figures a design document guesses).
+public struct JobSummary: Sendable, Hashable {
+    /// `TIER/NAME`.
+    public var job: String
+    public var target: String
+    /// The largest stored bytes at a day's end, all its rows on its own target.
+    public var peakStored: ByteCount
+    /// Stored bytes uploaded over the horizon, divided by its days.
+    public var meanDailyUpload: ByteCount
+    /// Restore points at the end of the horizon (the largest over its volumes).
+    public var finalRestorePoints: Int
+}
+
 /// Everything a simulation reports besides the daily rows.
 public struct SimulationResult: Sendable {
     public var scenarioName: String
@@ -164,6 +177,8 @@ public struct SimulationResult: Sendable {
     public var kpis: [KPIRow]
     public var targets: [TargetSummary]
     public var workloads: [WorkloadSummary]
+    /// In `daily.csv` job order.
+    public var jobs: [JobSummary]
     public var warnings: [String]
     /// Sum of every month's total over the horizon.
     public var totalCost: Money

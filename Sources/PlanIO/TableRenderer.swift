@@ -82,6 +82,19 @@ public struct TableRenderer {
         }
         out += TableRenderer.columns(rows, right: [2, 3, 4, 7]) + "\n"
 
+        // Jobs.
+        if !r.jobs.isEmpty {
+            out += bold("Jobs") + "\n"
+            rows = [["job", "target", "peak stored", "uploaded/day", "restore points at end"]]
+            for j in r.jobs {
+                rows.append([
+                    j.job, j.target, Format.bytes(j.peakStored.bytes), Format.bytes(j.meanDailyUpload.bytes),
+                    String(j.finalRestorePoints),
+                ])
+            }
+            out += TableRenderer.columns(rows, right: [2, 3, 4]) + "\n"
+        }
+
         // Monthly cost.
         let budget = r.kpis.first { $0.kpi == .monthlyBudget }?.limit
         out += bold("Monthly cost") + (budget.map { " (budget \(TableRenderer.money($0)) \(r.currency))" } ?? "") + "\n"
@@ -124,9 +137,10 @@ public struct TableRenderer {
             ])
         }
         out += TableRenderer.columns(rows, right: [2, 3])
-        let failing = r.kpis.filter { $0.status == .fail }.sorted {
-            ($0.firstFailure ?? r.start, $0.kpi.rawValue) < ($1.firstFailure ?? r.start, $1.kpi.rawValue)
-        }
+        // The first to fail: by date, then in the order of the KPI table.
+        let failing = r.kpis.enumerated().filter { $0.element.status == .fail }.sorted {
+            ($0.element.firstFailure ?? r.start, $0.offset) < ($1.element.firstFailure ?? r.start, $1.offset)
+        }.map(\.element)
         if let first = failing.first {
             out += "  " + paint("\(failing.count) of \(r.kpis.filter { $0.status != .info }.count) KPI checks fail", "31")
             out += "; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")\n"
