@@ -8,7 +8,7 @@ import Testing
 // returns their positions (1-based line and column, in Unicode scalars as libyaml counts).
 
 /// YAML text with its `⟨⟩` markers removed, and the marked positions in order.
-struct Marked {
+fileprivate struct Marked {
     var text: String
     var positions: [(line: Int, column: Int)]
 
@@ -36,73 +36,6 @@ struct Marked {
         self.text = text
         self.positions = positions
     }
-}
-
-let today = CivilDate(year: 2026, month: 3, day: 15)
-
-func load(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> Result<Scenario, [Diagnostic]> {
-    let parsed = overrides.compactMap { try? Override.parse($0).get() }
-    let options = LoadOptions(file: "lab.yaml", defaultName: defaultName, today: today, overrides: parsed)
-    return ScenarioLoader.load(text: text, options: options)
-}
-
-/// The diagnostics of a load that must fail, as `description` strings.
-func errors(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> [String] {
-    switch load(text, overrides: overrides, defaultName: defaultName) {
-    case .success: return ["(loaded without errors)"]
-    case .failure(let diagnostics): return diagnostics.map(\.description)
-    }
-}
-
-/// Expects exactly these errors, the n-th at the n-th marker: `(path, message)` pairs,
-/// the message including `; suggestion` where there is one.
-func expectErrors(
-    _ source: String, _ expected: [(String, String)], overrides: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-) {
-    let marked = Marked(source)
-    #expect(marked.positions.count == expected.count, "one marker per expected error", sourceLocation: sourceLocation)
-    let wanted = zip(marked.positions, expected).map { position, e in
-        "lab.yaml:\(position.line):\(position.column): error: " + (e.0.isEmpty ? "" : e.0 + ": ") + e.1
-    }
-    #expect(errors(marked.text, overrides: overrides) == wanted, sourceLocation: sourceLocation)
-}
-
-/// A valid scenario to break one key at a time.
-let base = """
-    version: 1
-    name: lab
-    start: 2026-01-01
-    horizon: 30d
-    workloads:
-      app-db:
-        kind: postgres
-        size: 8GiB
-      files:
-        kind: volume
-        size: 20Gi
-    backups:
-      cnpg:
-        app-postgres:
-          workload: app-db
-          retention: 30d
-          target: minio
-      velero:
-        nightly:
-          schedule: "0 3 * * *"
-          volumes: [files]
-          target: minio
-    targets:
-      minio:
-        kind: minio
-        capacity: 2TB
-        drives: 4
-
-    """
-
-/// `base` with `old` replaced by `new` (which may carry markers).
-func base(replacing old: String, with new: String) -> String {
-    precondition(base.contains(old), "base has no '\(old)'")
-    return base.replacing(old, with: new)
 }
 
 @Suite("Scenario loader")
@@ -854,16 +787,88 @@ struct LoaderTests {
     }
 }
 
-extension Result where Failure == [Diagnostic] {
+fileprivate extension Result where Failure == [Diagnostic] {
     var failureDescriptions: [String] {
         if case .failure(let diagnostics) = self { return diagnostics.map(\.description) }
         return ["(loaded without errors)"]
     }
 }
 
-extension Result where Failure == Diagnostic {
+fileprivate extension Result where Failure == Diagnostic {
     var failureDescription: String {
         if case .failure(let diagnostic) = self { return diagnostic.description }
         return "(parsed)"
+    }
+}
+
+/// Helpers of the suite: load marked text and compare diagnostics.
+extension LoaderTests {
+    var today: CivilDate { CivilDate(year: 2026, month: 3, day: 15) }
+
+    func load(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> Result<Scenario, [Diagnostic]> {
+        let parsed = overrides.compactMap { try? Override.parse($0).get() }
+        let options = LoadOptions(file: "lab.yaml", defaultName: defaultName, today: today, overrides: parsed)
+        return ScenarioLoader.load(text: text, options: options)
+    }
+
+    /// The diagnostics of a load that must fail, as `description` strings.
+    func errors(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> [String] {
+        switch load(text, overrides: overrides, defaultName: defaultName) {
+        case .success: return ["(loaded without errors)"]
+        case .failure(let diagnostics): return diagnostics.map(\.description)
+        }
+    }
+
+    /// Expects exactly these errors, the n-th at the n-th marker: `(path, message)` pairs,
+    /// the message including `; suggestion` where there is one.
+    func expectErrors(
+        _ source: String, _ expected: [(String, String)], overrides: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let marked = Marked(source)
+        #expect(marked.positions.count == expected.count, "one marker per expected error", sourceLocation: sourceLocation)
+        let wanted = zip(marked.positions, expected).map { position, e in
+            "lab.yaml:\(position.line):\(position.column): error: " + (e.0.isEmpty ? "" : e.0 + ": ") + e.1
+        }
+        #expect(errors(marked.text, overrides: overrides) == wanted, sourceLocation: sourceLocation)
+    }
+
+    /// A valid scenario to break one key at a time.
+    var base: String {
+        """
+        version: 1
+        name: lab
+        start: 2026-01-01
+        horizon: 30d
+        workloads:
+          app-db:
+            kind: postgres
+            size: 8GiB
+          files:
+            kind: volume
+            size: 20Gi
+        backups:
+          cnpg:
+            app-postgres:
+              workload: app-db
+              retention: 30d
+              target: minio
+          velero:
+            nightly:
+              schedule: "0 3 * * *"
+              volumes: [files]
+              target: minio
+        targets:
+          minio:
+            kind: minio
+            capacity: 2TB
+            drives: 4
+
+        """
+    }
+
+    /// `base` with `old` replaced by `new` (which may carry markers).
+    func base(replacing old: String, with new: String) -> String {
+        precondition(base.contains(old), "base has no '\(old)'")
+        return base.replacing(old, with: new)
     }
 }
