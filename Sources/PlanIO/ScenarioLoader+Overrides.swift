@@ -67,13 +67,16 @@ extension ScenarioLoader {
         var walked: [String] = []
         for segment in segments {
             let here = walked.joined(separator: ".")
+            if case .value = schema {
+                return ("unknown path: '\(here)' is a value, with no key '\(segment)' under it", nil)
+            }
             if let node, node.pairs == nil, !node.isNull {
                 return ("unknown path: '\(here)' is \(node.found) in the file, not a mapping", nil)
             }
             let present = node?.pairs ?? []
             switch schema {
             case .value:
-                return ("unknown path: '\(here)' is a value, with no key '\(segment)' under it", nil)
+                return nil
             case .keys(let keys):
                 guard let child = schema.child(segment) else {
                     let names = keys.map(\.0)

@@ -81,6 +81,8 @@ enum Suggest {
     /// The one candidate close to `word` (edit distance at most 2, or `word` a prefix of it),
     /// or `nil` when none or several are equally close.
     static func closest(to word: String, among candidates: [String]) -> String? {
+        // Names are many only in generated files; a suggestion is not worth quadratic time there.
+        guard candidates.count <= 1000 else { return nil }
         let lower = word.lowercased()
         var best: [(String, Int)] = []
         for candidate in candidates {
@@ -97,7 +99,7 @@ enum Suggest {
     /// `did you mean 'x'?`, or the list of what is allowed.
     static func suggestion(for word: String, among candidates: [String], listing: String) -> String? {
         if let match = closest(to: word, among: candidates), match != word { return "did you mean '\(match)'?" }
-        if candidates.isEmpty { return nil }
+        if candidates.isEmpty || candidates.count > 20 { return nil }
         return "\(listing) \(candidates.joined(separator: ", "))"
     }
 

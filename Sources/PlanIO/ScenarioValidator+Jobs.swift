@@ -157,7 +157,7 @@ extension ScenarioValidator {
     /// A workload named by a job; a CNPG job's must be `postgres`.
     mutating func workloadReference(_ f: Fields, _ key: String, references: References, postgresOnly: Bool) -> String? {
         guard let (text, node) = text(f, key, expected: "a workload name") else { return nil }
-        guard references.workloadNames.contains(text) else {
+        guard references.workloadSet.contains(text) else {
             error(
                 node, f.path(key), "no workload named '\(text)'",
                 suggestion: Suggest.suggestion(for: text, among: references.workloadNames, listing: "the workloads are"))
@@ -177,7 +177,7 @@ extension ScenarioValidator {
         guard let items = list(f, key, of: "workload names", example: "[app-db]") else { return nil }
         var names: [String] = []
         for (name, node) in items {
-            guard references.workloadNames.contains(name) else {
+            guard references.workloadSet.contains(name) else {
                 error(
                     node, f.path(key), "no workload named '\(name)'",
                     suggestion: Suggest.suggestion(for: name, among: references.workloadNames, listing: "the workloads are"))
@@ -191,7 +191,7 @@ extension ScenarioValidator {
     /// A job's `target`: it exists and is of the kind the job writes to.
     mutating func targetReference(_ f: Fields, references: References, job: String, needs: TargetNeed?) -> String? {
         guard let (text, node) = text(f, "target", expected: "a target name") else { return nil }
-        guard references.targetNames.contains(text) else {
+        guard references.targetSet.contains(text) else {
             error(
                 node, f.path("target"), "no target named '\(text)'",
                 suggestion: Suggest.suggestion(for: text, among: references.targetNames, listing: "the targets are"))

@@ -4,9 +4,12 @@ import PlanCore
 /// What jobs and targets refer to, gathered before they are read. A name that is present
 /// but invalid is still known, so that one mistake is not reported again at every use.
 struct References {
+    /// Names in file order (for suggestions) and as a set (for look-ups).
     var workloadNames: [String] = []
+    var workloadSet: Set<String> = []
     var workloadKinds: [String: WorkloadKind] = [:]
     var targetNames: [String] = []
+    var targetSet: Set<String> = []
     var targetKinds: [String: TargetKind] = [:]
     /// `TIER/NAME` → the job's target (as written) and whether it is a Longhorn snapshot.
     var jobs: [String: (target: String?, isSnapshot: Bool)] = [:]
@@ -43,6 +46,7 @@ extension ScenarioValidator {
         var growthNodes: [String: YAMLNode] = [:]
         for entry in namedEntries(top, "workloads", noun: "workload") ?? [] {
             references.workloadNames.append(entry.key)
+            references.workloadSet.insert(entry.key)
             if let workload = workload(entry, references: &references) {
                 workloads.append(workload)
                 growthNodes[entry.key] = entry.value.pairs?.first { $0.key == "growth" }?.value
@@ -54,6 +58,7 @@ extension ScenarioValidator {
         let targetEntries = namedEntries(top, "targets", noun: "target") ?? []
         for entry in targetEntries {
             references.targetNames.append(entry.key)
+            references.targetSet.insert(entry.key)
             let kind = entry.value.pairs?.first { $0.key == "kind" }?.value.scalarText.flatMap(TargetKind.init(rawValue:))
             if let kind { references.targetKinds[entry.key] = kind }
         }
@@ -115,11 +120,11 @@ extension ScenarioValidator {
         guard let seconds = duration(top, "horizon"), let node = top["horizon"]?.value else { return nil }
         let days = (seconds.value / 86_400).rounded(.down)
         if days < 1 {
-            error(node, "horizon", "horizon \(node.found) is shorter than one day", suggestion: "simulate at least '1d'")
+            error(node, "horizon", "\(node.found) is shorter than one day", suggestion: "simulate at least '1d'")
             return nil
         }
         if days > 36_500 {
-            error(node, "horizon", "horizon \(node.found) is longer than 100 years (36,500 days)")
+            error(node, "horizon", "\(node.found) is longer than 100 years (36,500 days)")
             return nil
         }
         return Int(days)

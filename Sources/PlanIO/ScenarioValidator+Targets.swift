@@ -17,7 +17,7 @@ extension ScenarioValidator {
             guard let kind, !kinds.contains(kind) else { return true }
             let label = Self.oneOf(kinds.map(\.rawValue))
             validator.error(
-                pair.keyNode, f.path(key), "'\(key)' applies only to \(label) targets, and '\(name)' is \(kind.rawValue)",
+                pair.keyNode, f.path(key), "'\(key)' applies only to \(label) targets, and this one is \(kind.rawValue)",
                 suggestion: "remove it")
             return false
         }

@@ -34,6 +34,9 @@ struct ScenarioValidator {
         var path: String
         var anchor: YAMLNode
         var pairs: [String: YAMLPair]
+        /// Allowed keys that an unknown key was taken for (`retenton` → `retention`): not
+        /// reported missing again.
+        var suggested: Set<String> = []
 
         subscript(key: String) -> YAMLPair? { pairs[key] }
         func path(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -52,6 +55,7 @@ struct ScenarioValidator {
             if allowed.contains(pair.key) {
                 fields.pairs[pair.key] = pair
             } else {
+                if let close = Suggest.closest(to: pair.key, among: allowed) { fields.suggested.insert(close) }
                 error(
                     pair.keyNode, fields.path(pair.key), "unknown key",
                     suggestion: Suggest.suggestion(for: pair.key, among: allowed, listing: "expected one of"))
@@ -74,7 +78,7 @@ struct ScenarioValidator {
     }
 
     mutating func required(_ f: Fields, _ key: String, _ hint: String = "") {
-        guard f[key] == nil else { return }
+        guard f[key] == nil, !f.suggested.contains(key) else { return }
         error(f.anchor, f.path, "missing required key '\(key)'" + hint)
     }
 
@@ -148,7 +152,7 @@ struct ScenarioValidator {
     }
 
     mutating func string(_ f: Fields, _ key: String) -> String? {
-        text(f, key, expected: "a text")?.0
+        text(f, key, expected: "text")?.0
     }
 
     mutating func bool(_ f: Fields, _ key: String) -> Bool? {

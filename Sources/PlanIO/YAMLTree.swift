@@ -245,6 +245,12 @@ enum YAMLReader {
             } else {
                 message = "the file ends in the middle of a value\(started)"
             }
+        case "did not find expected ',' or ']'":
+            message = "expected ',' or ']' in the list\(started)"
+        case "did not find expected ',' or '}'":
+            message = "expected ',' or '}' in the mapping\(started)"
+        case _ where problem.hasPrefix("Maximum nesting level reached"):
+            message = "the document nests deeper than 1,000 levels"
         case "found undefined alias":
             let name = aliasName(at: mark, in: text)
             message = "alias '*\(name)' refers to no anchor '&\(name)' defined before it"
