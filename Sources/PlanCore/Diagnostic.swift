@@ -1,6 +1,6 @@
 /// A problem in the user's input, collected as a value and reported with every other
 /// problem of the same file (STYLE.md "Errors a person reads").
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error, warning
     }

@@ -28,18 +28,18 @@ public struct LoadOptions: Sendable {
 public enum ScenarioLoader {
     /// Loads, applies overrides, validates: a `Scenario`, or every error found, in file
     /// order (problems of `--set` values first, in the order they were given).
-    public static func load(bytes: [UInt8], options: LoadOptions) -> Result<Scenario, [Diagnostic]> {
+    public static func load(bytes: [UInt8], options: LoadOptions) -> Result<Scenario, Diagnostics> {
         guard isValidUTF8(bytes) else {
-            return .failure([
+            return .failure(Diagnostics([
                 Diagnostic(
                     at: .file(path: options.file, line: 1, column: 1), path: "", "file is not UTF-8 text (a binary file?)")
-            ])
+            ]))
         }
         return load(text: String(decoding: bytes, as: UTF8.self), options: options)
     }
 
     /// Loads from text already decoded; see `load(bytes:options:)`.
-    public static func load(text: String, options: LoadOptions) -> Result<Scenario, [Diagnostic]> {
+    public static func load(text: String, options: LoadOptions) -> Result<Scenario, Diagnostics> {
         let file = options.file
         func fileDiagnostic(_ failure: YAMLReadFailure) -> Diagnostic {
             Diagnostic(
@@ -53,25 +53,25 @@ public enum ScenarioLoader {
         var diagnostics: [Diagnostic] = []
         switch outcome {
         case .empty:
-            return .failure([
+            return .failure(Diagnostics([
                 Diagnostic(
                     at: .file(path: file, line: 1, column: 1), path: "",
                     "the scenario is empty; it needs at least 'workloads', 'backups' and 'targets'")
-            ])
+            ]))
         case .failure(let failure):
-            return .failure([fileDiagnostic(failure)])
+            return .failure(Diagnostics([fileDiagnostic(failure)]))
         case .tree(let node, let problems):
             root = node
             diagnostics = problems.map(fileDiagnostic)
         }
         guard root.pairs != nil else {
             let at = ScenarioValidator.location(of: root, file: file, overrides: [])
-            return .failure([
+            return .failure(Diagnostics([
                 Diagnostic(
                     at: at, path: "",
                     "the top level must be a mapping of keys (version, name, workloads, backups, targets, …), found \(root.found)"
                 )
-            ])
+            ]))
         }
         diagnostics += apply(options.overrides, to: &root)
         var validator = ScenarioValidator(options: options)
@@ -81,7 +81,7 @@ public enum ScenarioLoader {
         if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
             return .success(scenario)
         }
-        return .failure(diagnostics)
+        return .failure(Diagnostics(diagnostics))
     }
 
     /// A problem whose key path lies at or under an overridden path is reported at that

@@ -59,7 +59,7 @@ enum ScenarioInput {
         switch ScenarioLoader.load(bytes: bytes, options: options) {
         case .success(let s): return s
         case .failure(let d):
-            report(d)
+            report(d.items)
             throw ExitStatus.invalid
         }
     }

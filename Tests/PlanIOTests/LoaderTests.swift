@@ -787,9 +787,9 @@ struct LoaderTests {
     }
 }
 
-fileprivate extension Result where Failure == [Diagnostic] {
+fileprivate extension Result where Failure == Diagnostics {
     var failureDescriptions: [String] {
-        if case .failure(let diagnostics) = self { return diagnostics.map(\.description) }
+        if case .failure(let diagnostics) = self { return diagnostics.items.map(\.description) }
         return ["(loaded without errors)"]
     }
 }
@@ -805,7 +805,7 @@ fileprivate extension Result where Failure == Diagnostic {
 extension LoaderTests {
     var today: CivilDate { CivilDate(year: 2026, month: 3, day: 15) }
 
-    func load(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> Result<Scenario, [Diagnostic]> {
+    func load(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> Result<Scenario, Diagnostics> {
         let parsed = overrides.compactMap { try? Override.parse($0).get() }
         let options = LoadOptions(file: "lab.yaml", defaultName: defaultName, today: today, overrides: parsed)
         return ScenarioLoader.load(text: text, options: options)
@@ -815,7 +815,7 @@ extension LoaderTests {
     func errors(_ text: String, overrides: [String] = [], defaultName: String = "lab") -> [String] {
         switch load(text, overrides: overrides, defaultName: defaultName) {
         case .success: return ["(loaded without errors)"]
-        case .failure(let diagnostics): return diagnostics.map(\.description)
+        case .failure(let diagnostics): return diagnostics.items.map(\.description)
         }
     }
 
