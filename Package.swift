@@ -10,12 +10,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SQLite for the run store; builds against Debian's libsqlite3-dev on Linux.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure: scenario types, units, cron, the engine, costs, KPIs. No I/O.
         .target(name: "PlanCore"),
-        // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing.
-        .target(name: "PlanIO", dependencies: ["PlanCore", .product(name: "Yams", package: "Yams")]),
+        // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing,
+        // the SQLite run store (the only code that talks to SQLite).
+        .target(
+            name: "PlanIO",
+            dependencies: [
+                "PlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The thin command line.
         .executableTarget(
             name: "plan",

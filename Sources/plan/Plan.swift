@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanCore
 
 /// `plan`: storage-cost and capacity planning for Kubernetes backup stacks.
 @main
@@ -16,11 +17,6 @@ struct Plan: ParsableCommand {
         subcommands: [Simulate.self, Validate.self],
         defaultSubcommand: nil
     )
-}
-
-/// The program's version: one constant.
-enum PlanVersion {
-    static let current = "0.1.0"
 }
 
 /// Exit codes of cli.md, mapped in one place.
