@@ -100,6 +100,21 @@ public struct MonthlyRow: Sendable, Hashable {
     public var totalCost: Money
     public var gbMonths: Double
     public var putRequests: Double
+
+    public init(
+        month: String, target: String, days: Int, fixedCost: Money, storageCost: Money, requestCost: Money,
+        totalCost: Money, gbMonths: Double, putRequests: Double
+    ) {
+        self.month = month
+        self.target = target
+        self.days = days
+        self.fixedCost = fixedCost
+        self.storageCost = storageCost
+        self.requestCost = requestCost
+        self.totalCost = totalCost
+        self.gbMonths = gbMonths
+        self.putRequests = putRequests
+    }
 }
 
 public enum KPIKind: String, Sendable, Hashable, CaseIterable {
@@ -129,6 +144,19 @@ public struct KPIRow: Sendable, Hashable {
     public var unit: KPIUnit
     public var status: KPIStatus
     public var firstFailure: CivilDate?
+
+    public init(
+        kpi: KPIKind, subject: String, limit: Double?, worst: Double?, unit: KPIUnit, status: KPIStatus,
+        firstFailure: CivilDate?
+    ) {
+        self.kpi = kpi
+        self.subject = subject
+        self.limit = limit
+        self.worst = worst
+        self.unit = unit
+        self.status = status
+        self.firstFailure = firstFailure
+    }
 }
 
 /// Per target: the figures of the summary table.
@@ -143,6 +171,20 @@ public struct TargetSummary: Sendable, Hashable {
     /// Raw capacity needed to stay under the alert level for the whole horizon
     /// (`peak / alert`, and for MinIO `× drives / (drives − parity)`); `nil` for S3.
     public var neededCapacity: ByteCount?
+
+    public init(
+        name: String, kind: TargetKind, usable: ByteCount?, peakUsed: ByteCount, peakDate: CivilDate?,
+        alertDate: CivilDate?, fullDate: CivilDate?, neededCapacity: ByteCount?
+    ) {
+        self.name = name
+        self.kind = kind
+        self.usable = usable
+        self.peakUsed = peakUsed
+        self.peakDate = peakDate
+        self.alertDate = alertDate
+        self.fullDate = fullDate
+        self.neededCapacity = neededCapacity
+    }
 }
 
 /// Per workload: the figures of the summary.
@@ -152,6 +194,14 @@ public struct WorkloadSummary: Sendable, Hashable {
     public var volume: ByteCount?
     public var alertDate: CivilDate?
     public var fullDate: CivilDate?
+
+    public init(name: String, peakSize: ByteCount, volume: ByteCount?, alertDate: CivilDate?, fullDate: CivilDate?) {
+        self.name = name
+        self.peakSize = peakSize
+        self.volume = volume
+        self.alertDate = alertDate
+        self.fullDate = fullDate
+    }
 }
 
 /// Per job: what it stores and uploads (the figures a design document guesses).
@@ -165,6 +215,14 @@ public struct JobSummary: Sendable, Hashable {
     public var meanDailyUpload: ByteCount
     /// Restore points at the end of the horizon (the largest over its volumes).
     public var finalRestorePoints: Int
+
+    public init(job: String, target: String, peakStored: ByteCount, meanDailyUpload: ByteCount, finalRestorePoints: Int) {
+        self.job = job
+        self.target = target
+        self.peakStored = peakStored
+        self.meanDailyUpload = meanDailyUpload
+        self.finalRestorePoints = finalRestorePoints
+    }
 }
 
 /// Everything a simulation reports besides the daily rows.
@@ -186,4 +244,24 @@ public struct SimulationResult: Sendable {
     public var peakMonthlyCost: Money
     /// Job-days simulated (jobs × days), for the benchmark.
     public var jobDays: Int
+
+    public init(
+        scenarioName: String, currency: String, start: CivilDate, horizonDays: Int, monthly: [MonthlyRow],
+        kpis: [KPIRow], targets: [TargetSummary], workloads: [WorkloadSummary], jobs: [JobSummary],
+        warnings: [String], totalCost: Money, peakMonthlyCost: Money, jobDays: Int
+    ) {
+        self.scenarioName = scenarioName
+        self.currency = currency
+        self.start = start
+        self.horizonDays = horizonDays
+        self.monthly = monthly
+        self.kpis = kpis
+        self.targets = targets
+        self.workloads = workloads
+        self.jobs = jobs
+        self.warnings = warnings
+        self.totalCost = totalCost
+        self.peakMonthlyCost = peakMonthlyCost
+        self.jobDays = jobDays
+    }
 }

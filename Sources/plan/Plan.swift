@@ -14,7 +14,7 @@ struct Plan: ParsableCommand {
             (budget, RPO, RTO, efficiency). The model is defined in spec/model.md.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Validate.self],
+        subcommands: [Simulate.self, Validate.self, Runs.self, Show.self],
         defaultSubcommand: nil
     )
 }
@@ -23,6 +23,8 @@ struct Plan: ParsableCommand {
 enum ExitStatus {
     /// The scenario or an option's value is invalid.
     static let invalid = ExitCode(1)
+    /// No run of that id in the run store (`plan show`, `plan compare`).
+    static let unknownRun = ExitCode(1)
     /// An I/O failure.
     static let io = ExitCode(2)
     /// `--fail-on-kpi` and a KPI failed.

@@ -69,8 +69,8 @@ enum ScenarioInput {
     }
 
     /// Today's date in UTC, read once.
-    static func today() -> CivilDate {
-        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+    static func today(_ now: Date = Date()) -> CivilDate {
+        let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
         return CivilDate(daysSinceEpoch: days)
     }
 }

@@ -1,0 +1,164 @@
+import GRDB
+
+/// The run store's schema, one migration per version. A migration, once released, never
+/// changes: a new version adds a migration. README.md "The run store" documents the tables.
+///
+/// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
+/// - `runs` has one row per run; every other table has a `run_id` (indexed) and the
+///   columns of its CSV file, named as in cli.md (`kpis."limit"` needs its quotes in SQL).
+/// - Integer columns (bytes, counts) hold the CSV's integers; decimal columns (money,
+///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
+///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
+/// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+/// - Rows are stored in the order of the CSV files (`ORDER BY rowid`).
+extension RunStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createV1)
+        return migrator
+    }
+
+    /// Version 1: runs with their headline figures, the five CSV tables, warnings, the
+    /// resolved settings (for `plan compare`) and the summary tables that `plan show`
+    /// prints from.
+    static func createV1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                PRAGMA application_id = \(applicationID);
+
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    created_at TEXT NOT NULL,          -- UTC, YYYY-MM-DDTHH:MM:SSZ
+                    scenario TEXT NOT NULL,            -- the scenario's name
+                    scenario_path TEXT,                -- the file as given; NULL: the built-in example
+                    content_hash TEXT NOT NULL,        -- hash of the resolved settings
+                    overrides TEXT NOT NULL,           -- JSON array of the --set arguments, PATH=VALUE
+                    start TEXT NOT NULL,               -- YYYY-MM-DD
+                    horizon_days INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    plan_version TEXT NOT NULL,
+                    files_directory TEXT,              -- where the CSV files were written, as printed
+                    store_path TEXT,                   -- this file, as plan simulate named it
+                    peak_used_bytes TEXT NOT NULL,     -- JSON object: target -> peak used bytes
+                    total_cost REAL NOT NULL,          -- sum of the month totals
+                    peak_monthly_cost REAL NOT NULL,   -- the largest month total
+                    kpi_statuses TEXT NOT NULL         -- JSON object: kpi -> subject -> pass|fail|info
+                );
+                CREATE INDEX runs_by_scenario ON runs(scenario, id);
+
+                CREATE TABLE daily (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    workload TEXT,
+                    restore_points INTEGER NOT NULL,
+                    stored_bytes INTEGER NOT NULL,
+                    raw_bytes INTEGER NOT NULL,
+                    uploaded_bytes INTEGER NOT NULL,
+                    objects INTEGER NOT NULL,
+                    put_requests INTEGER NOT NULL
+                );
+                CREATE INDEX daily_by_run ON daily(run_id);
+
+                CREATE TABLE workloads (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    workload TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    size_bytes INTEGER NOT NULL,
+                    volume_bytes INTEGER,
+                    wal_bytes INTEGER,
+                    rto_seconds REAL
+                );
+                CREATE INDEX workloads_by_run ON workloads(run_id);
+
+                CREATE TABLE targets (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    target TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    used_bytes INTEGER NOT NULL,
+                    usable_bytes INTEGER,
+                    used_share REAL
+                );
+                CREATE INDEX targets_by_run ON targets(run_id);
+
+                CREATE TABLE monthly (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    month TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    days INTEGER NOT NULL,
+                    fixed_cost REAL NOT NULL,
+                    storage_cost REAL NOT NULL,
+                    request_cost REAL NOT NULL,
+                    total_cost REAL NOT NULL,
+                    gb_months REAL NOT NULL,
+                    put_requests INTEGER NOT NULL
+                );
+                CREATE INDEX monthly_by_run ON monthly(run_id);
+
+                CREATE TABLE kpis (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    kpi TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    "limit" REAL,
+                    worst REAL,
+                    unit TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    first_failure TEXT
+                );
+                CREATE INDEX kpis_by_run ON kpis(run_id);
+
+                CREATE TABLE warnings (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    message TEXT NOT NULL
+                );
+                CREATE INDEX warnings_by_run ON warnings(run_id);
+
+                CREATE TABLE settings (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE INDEX settings_by_run ON settings(run_id);
+
+                CREATE TABLE target_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    target TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    usable_bytes REAL,
+                    peak_used_bytes REAL NOT NULL,
+                    peak_date TEXT,
+                    alert_date TEXT,
+                    full_date TEXT,
+                    needed_bytes REAL
+                );
+                CREATE INDEX target_summary_by_run ON target_summary(run_id);
+
+                CREATE TABLE job_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    job TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    peak_stored_bytes REAL NOT NULL,
+                    mean_daily_upload_bytes REAL NOT NULL,
+                    final_restore_points INTEGER NOT NULL
+                );
+                CREATE INDEX job_summary_by_run ON job_summary(run_id);
+
+                CREATE TABLE workload_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    workload TEXT NOT NULL,
+                    peak_size_bytes REAL NOT NULL,
+                    volume_bytes REAL,
+                    alert_date TEXT,
+                    full_date TEXT
+                );
+                CREATE INDEX workload_summary_by_run ON workload_summary(run_id);
+                """)
+    }
+}
