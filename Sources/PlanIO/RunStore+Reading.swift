@@ -38,7 +38,7 @@ extension RunStore {
                 }
             }
         } catch {
-            throw RunStore.storeError(error, path: path)
+            throw RunStore.storeError(error, path: path, reading: true)
         }
     }
 
@@ -47,7 +47,7 @@ extension RunStore {
         do {
             return try queue.read { db in try RunStore.load(db, id: id) }
         } catch {
-            throw RunStore.storeError(error, path: path)
+            throw RunStore.storeError(error, path: path, reading: true)
         }
     }
 
@@ -137,7 +137,7 @@ extension RunStore {
             for f in files { try f.commit() }
         } catch {
             for f in files { f.abort() }
-            throw RunStore.storeError(error, path: path)
+            throw RunStore.storeError(error, path: path, reading: true)
         }
         return true
     }

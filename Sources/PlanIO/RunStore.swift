@@ -55,15 +55,15 @@ public final class RunStore {
         do {
             store = RunStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
         } catch {
-            throw storeError(error, path: path)
+            throw storeError(error, path: path, reading: !create)
         }
-        try store.prepare()
+        try store.prepare(reading: !create)
         return store
     }
 
     /// Identifies the file, turns on WAL, and migrates it: nothing is written before the
     /// file is known to be empty or a plan run store.
-    private func prepare() throws(PlanIOError) {
+    private func prepare(reading: Bool) throws(PlanIOError) {
         let migrator = RunStore.migrator
         do {
             let state = try queue.inDatabase { db in try RunStore.identify(db, migrator: migrator) }
@@ -72,20 +72,30 @@ public final class RunStore {
             case .empty, .current, .older: break
             }
             try queue.inDatabase { db in
-                // Both are per connection or already persistent: WAL lets readers and
-                // one writer work at once; NORMAL syncs at checkpoints, not at each
-                // commit, which WAL keeps consistent after a crash.
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
-                    let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                    if mode?.lowercased() != "wal" {
-                        throw PlanIOError.cannotWrite(path: path, reason: "cannot turn on its WAL journal")
-                    }
-                }
+                // WAL lets readers and one writer work at once (it persists in the file);
+                // NORMAL syncs at checkpoints, not at each commit, which WAL keeps
+                // consistent after a crash.
+                try RunStore.turnOnWAL(db, path: path)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             if state != .current { try migrate(migrator) }
         } catch {
-            throw RunStore.storeError(error, path: path)
+            throw RunStore.storeError(error, path: path, reading: reading)
+        }
+    }
+
+    /// Switches a new store to the WAL journal. SQLite answers BUSY at once, without
+    /// waiting, when another process opens the file at the same moment: retry until the
+    /// busy timeout.
+    static func turnOnWAL(_ db: Database, path: String) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" { return }
+                throw PlanIOError.cannotWrite(path: path, reason: "SQLite cannot turn on its WAL journal")
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
         }
     }
 
@@ -124,7 +134,9 @@ public final class RunStore {
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         if application != applicationID {
-            if tables.isEmpty && application == 0 { return .empty }
+            // `grdb_migrations` alone: another process is creating the store right now (the
+            // migrator creates that table before the first migration marks the file as plan's).
+            if application == 0 && tables.allSatisfy({ $0 == "grdb_migrations" }) { return .empty }
             let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
             return .foreign(
                 application != 0
@@ -179,7 +191,8 @@ public final class RunStore {
     }
 
     /// Maps an SQLite failure to the error a person reads (exit 2).
-    static func storeError(_ error: any Error, path: String) -> PlanIOError {
+    /// - Parameter reading: the command only reads the store (`plan runs`, `show`, `compare`).
+    static func storeError(_ error: any Error, path: String, reading: Bool = false) -> PlanIOError {
         if let e = error as? PlanIOError {
             // A value read back from the store that makes no sense names no file yet.
             if case .damagedRunStore(path: "", let reason) = e { return .damagedRunStore(path: path, reason: reason) }
@@ -193,7 +206,8 @@ public final class RunStore {
         case .SQLITE_CORRUPT:
             return .damagedRunStore(path: path, reason: "SQLite finds it malformed\(detail)")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return .cannotWrite(path: path, reason: readOnlyReason(path) + detail)
+            if reading { return .cannotRead(path: path, reason: readOnlyReason(path, reading: true)) }
+            return .cannotWrite(path: path, reason: readOnlyReason(path, reading: false))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .cannotWrite(
                 path: path, reason: "another process kept it locked for more than \(Int(busyTimeout)) seconds")
@@ -204,12 +218,20 @@ public final class RunStore {
         }
     }
 
-    /// Why a store cannot be written: the file or its folder is read-only.
-    static func readOnlyReason(_ path: String) -> String {
+    /// Why a store cannot be opened or written: the file or its folder is read-only.
+    static func readOnlyReason(_ path: String, reading: Bool) -> String {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) { return "the file is read-only" }
         let folder = (path as NSString).deletingLastPathComponent
-        let reason = StreamingFile.reason(forWriting: folder.isEmpty ? "." : folder)
-        return reason == "cannot create a file there" ? "a read-only location" : "its folder: " + reason
+        let shown = folder.isEmpty ? "." : folder
+        if reading {
+            return "its folder '\(shown)' is read-only, and SQLite must create '\((path as NSString).lastPathComponent)-shm' "
+                + "there to read the store; copy it to a writable folder and use --db PATH"
+        }
+        if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) { return "the file is read-only" }
+        switch StreamingFile.reason(forWriting: shown) {
+        case "permission denied": return "its folder '\(shown)' is read-only (permission denied)"
+        case "cannot create a file there": return "a read-only location"
+        case let other: return "its folder '\(shown)': \(other)"
+        }
     }
 }

@@ -18,7 +18,7 @@ extension TableRenderer {
 
     /// `--set` arguments as a shell would take them back: quoted when they hold a space or
     /// a character the shell reads.
-    static func shellQuoted(_ s: String) -> String {
+    public static func shellQuoted(_ s: String) -> String {
         let plain = s.unicodeScalars.allSatisfy { c in
             ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "-_./=:%,@+".unicodeScalars.contains(c)
         }

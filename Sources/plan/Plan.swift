@@ -14,7 +14,7 @@ struct Plan: ParsableCommand {
             (budget, RPO, RTO, efficiency). The model is defined in spec/model.md.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Validate.self, Runs.self, Show.self],
+        subcommands: [Simulate.self, Validate.self, Runs.self, Show.self, Compare.self],
         defaultSubcommand: nil
     )
 }

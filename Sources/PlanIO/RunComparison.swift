@@ -1,0 +1,190 @@
+import PlanCore
+
+/// One side of `plan compare`: what was simulated and what came out.
+public struct ComparisonSide: Sendable {
+    /// Says where the side comes from: `run 12: seed (scenarios/seed.yaml) …` or a file
+    /// and its overrides.
+    public var label: String
+    /// The run id, when the side is a recorded run read back from the store.
+    public var runID: Int64?
+    /// The scenario file; nil for the built-in example.
+    public var scenarioPath: String?
+    /// The `--set` overrides applied to the file.
+    public var overrides: [String]
+    public var contentHash: String
+    public var settings: [Setting]
+    public var result: SimulationResult
+
+    public init(
+        label: String, runID: Int64?, scenarioPath: String?, overrides: [String], contentHash: String,
+        settings: [Setting], result: SimulationResult
+    ) {
+        self.label = label
+        self.runID = runID
+        self.scenarioPath = scenarioPath
+        self.overrides = overrides
+        self.contentHash = contentHash
+        self.settings = settings
+        self.result = result
+    }
+}
+
+/// A number on both sides, with `b − a` and `(b − a) / |a|`.
+public struct NumberChange: Sendable, Hashable {
+    public var a: Double?
+    public var b: Double?
+
+    public init(a: Double?, b: Double?) {
+        self.a = a
+        self.b = b
+    }
+
+    /// `b − a`; nil when a side is missing, or infinite (0 when both are the same infinity).
+    public var delta: Double? {
+        guard let a, let b else { return nil }
+        if !a.isFinite || !b.isFinite { return a == b ? 0 : nil }
+        return b - a
+    }
+
+    /// `(b − a) / |a|` as a share (0.25 is +25%); nil when `a` is 0 and `b` is not, or no delta.
+    public var relative: Double? {
+        guard let delta, let a else { return nil }
+        if delta == 0 { return 0 }
+        return a == 0 ? nil : delta / Swift.abs(a)
+    }
+}
+
+/// A date on both sides (nil: never within the horizon), with `b − a` in days.
+public struct DateChange: Sendable, Hashable {
+    public var a: CivilDate?
+    public var b: CivilDate?
+
+    public init(a: CivilDate?, b: CivilDate?) {
+        self.a = a
+        self.b = b
+    }
+
+    /// Days from `a` to `b` (negative: B is earlier); nil unless both dates exist.
+    public var days: Int? {
+        guard let a, let b else { return nil }
+        return b.daysSinceEpoch - a.daysSinceEpoch
+    }
+}
+
+/// What differs between two runs of `plan compare`: resolved settings, targets, monthly
+/// cost and KPIs, matched by name across the sides (a thing on one side only has the
+/// other side missing).
+public struct RunComparison: Sendable {
+    public struct SettingChange: Sendable, Hashable {
+        public var path: String
+        /// nil: the side has no such setting.
+        public var a: String?
+        public var b: String?
+    }
+
+    public struct TargetChange: Sendable, Hashable {
+        public var target: String
+        /// Peak used bytes.
+        public var peakUsed: NumberChange
+        /// The first day over the alert level, and over the usable capacity.
+        public var alert: DateChange
+        public var full: DateChange
+    }
+
+    public struct CostChange: Sendable, Hashable {
+        /// `YYYY-MM`, or nil for the whole horizon.
+        public var month: String?
+        /// A target name, or `total`.
+        public var target: String
+        public var cost: NumberChange
+    }
+
+    public struct KPIChange: Sendable, Hashable {
+        public var kpi: KPIKind
+        public var subject: String
+        public var unit: KPIUnit
+        public var limit: NumberChange
+        public var worst: NumberChange
+        public var statusA: KPIStatus?
+        public var statusB: KPIStatus?
+        /// True when both sides have the row and its status differs.
+        public var statusChanged: Bool { statusA != nil && statusB != nil && statusA != statusB }
+    }
+
+    public var a: ComparisonSide
+    public var b: ComparisonSide
+    /// Only the settings whose values differ, in A's order, then B's own.
+    public var settings: [SettingChange]
+    public var targets: [TargetChange]
+    /// Per month (in order), per target (by name), then the month's `total`.
+    public var monthly: [CostChange]
+    /// Over the horizon: per target, then `total`.
+    public var horizon: [CostChange]
+    /// In the order of kpis.csv of A, then B's own rows.
+    public var kpis: [KPIChange]
+
+    public init(a: ComparisonSide, b: ComparisonSide) {
+        self.a = a
+        self.b = b
+
+        let settingsB = Dictionary(b.settings.map { ($0.path, $0.value) }, uniquingKeysWith: { x, _ in x })
+        let settingsA = Dictionary(a.settings.map { ($0.path, $0.value) }, uniquingKeysWith: { x, _ in x })
+        settings = RunComparison.union(a.settings.map(\.path), b.settings.map(\.path)).compactMap { path in
+            let (x, y) = (settingsA[path], settingsB[path])
+            return x == y ? nil : SettingChange(path: path, a: x, b: y)
+        }
+
+        let targetsA = Dictionary(a.result.targets.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
+        let targetsB = Dictionary(b.result.targets.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
+        let targetNames = RunComparison.union(a.result.targets.map(\.name), b.result.targets.map(\.name)).sorted()
+        targets = targetNames.map { name in
+            let (x, y) = (targetsA[name], targetsB[name])
+            return TargetChange(
+                target: name, peakUsed: NumberChange(a: x?.peakUsed.bytes, b: y?.peakUsed.bytes),
+                alert: DateChange(a: x?.alertDate, b: y?.alertDate), full: DateChange(a: x?.fullDate, b: y?.fullDate))
+        }
+
+        func costs(_ r: SimulationResult) -> [String: [String: Double]] {
+            var out: [String: [String: Double]] = [:]
+            for m in r.monthly { out[m.month, default: [:]][m.target] = m.totalCost.amount }
+            return out
+        }
+        let (costA, costB) = (costs(a.result), costs(b.result))
+        let months = Set(costA.keys).union(costB.keys).sorted()
+        let columns = targetNames + ["total"]
+        monthly = months.flatMap { month in
+            columns.map { target in
+                CostChange(month: month, target: target, cost: NumberChange(a: costA[month]?[target], b: costB[month]?[target]))
+            }
+        }
+        func overHorizon(_ r: SimulationResult, _ target: String) -> Double? {
+            if target == "total" { return r.totalCost.amount }
+            let rows = r.monthly.filter { $0.target == target }
+            return rows.isEmpty ? nil : rows.reduce(0) { $0 + $1.totalCost.amount }
+        }
+        horizon = columns.map { target in
+            CostChange(month: nil, target: target, cost: NumberChange(a: overHorizon(a.result, target), b: overHorizon(b.result, target)))
+        }
+
+        struct Key: Hashable {
+            var kpi: KPIKind
+            var subject: String
+        }
+        let kpisB = Dictionary(b.result.kpis.map { (Key(kpi: $0.kpi, subject: $0.subject), $0) }, uniquingKeysWith: { x, _ in x })
+        let kpisA = Dictionary(a.result.kpis.map { (Key(kpi: $0.kpi, subject: $0.subject), $0) }, uniquingKeysWith: { x, _ in x })
+        let keys = RunComparison.union(
+            a.result.kpis.map { Key(kpi: $0.kpi, subject: $0.subject) }, b.result.kpis.map { Key(kpi: $0.kpi, subject: $0.subject) })
+        kpis = keys.map { key in
+            let (x, y) = (kpisA[key], kpisB[key])
+            return KPIChange(
+                kpi: key.kpi, subject: key.subject, unit: (x ?? y)?.unit ?? .money, limit: NumberChange(a: x?.limit, b: y?.limit),
+                worst: NumberChange(a: x?.worst, b: y?.worst), statusA: x?.status, statusB: y?.status)
+        }
+    }
+
+    /// `first`, then the elements of `second` that `first` lacks, each once, in order.
+    static func union<T: Hashable>(_ first: [T], _ second: [T]) -> [T] {
+        var seen = Set<T>()
+        return (first + second).filter { seen.insert($0).inserted }
+    }
+}
