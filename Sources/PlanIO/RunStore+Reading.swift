@@ -11,9 +11,7 @@ extension RunStore {
     public func runs(limit: Int?, scenario: String?) throws(PlanIOError) -> [RunListing] {
         var sql = """
             SELECT id, created_at, scenario, scenario_path, content_hash, overrides, horizon_days, currency,
-                total_cost, peak_monthly_cost,
-                (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status = 'fail') AS failed,
-                (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status <> 'info') AS checked
+                total_cost, peak_monthly_cost, kpis_failed, kpis_checked
             FROM runs
             """
         var arguments: StatementArguments = []
@@ -34,7 +32,7 @@ extension RunStore {
                         scenarioPath: row["scenario_path"], contentHash: row["content_hash"],
                         overrides: StoreJSON.strings(row["overrides"]), horizonDays: row["horizon_days"],
                         currency: row["currency"], totalCost: row["total_cost"], peakMonthlyCost: row["peak_monthly_cost"],
-                        kpisFailed: row["failed"], kpisChecked: row["checked"])
+                        kpisFailed: row["kpis_failed"], kpisChecked: row["kpis_checked"])
                 }
             }
         } catch {

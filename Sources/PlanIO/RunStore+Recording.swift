@@ -187,10 +187,14 @@ public final class RunRecorder: SimulationSink {
             ])
         }
         try db.execute(
-            sql: "UPDATE runs SET peak_used_bytes = ?, total_cost = ?, peak_monthly_cost = ?, kpi_statuses = ? WHERE id = ?",
+            sql: """
+                UPDATE runs SET peak_used_bytes = ?, total_cost = ?, peak_monthly_cost = ?, kpi_statuses = ?,
+                    kpis_failed = ?, kpis_checked = ? WHERE id = ?
+                """,
             arguments: [
                 StoreJSON.object(r.targets.map { ($0.name, CSVRenderer.integer($0.peakUsed.bytes)) }),
-                r.totalCost.amount, r.peakMonthlyCost.amount, StoreJSON.kpiStatuses(r.kpis), runID,
+                r.totalCost.amount, r.peakMonthlyCost.amount, StoreJSON.kpiStatuses(r.kpis),
+                r.kpis.filter { $0.status == .fail }.count, r.kpis.filter { $0.status != .info }.count, runID,
             ])
     }
 }

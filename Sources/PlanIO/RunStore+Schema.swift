@@ -15,6 +15,7 @@ extension RunStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2", migrate: addKPICounts)
         return migrator
     }
 
@@ -159,6 +160,20 @@ extension RunStore {
                     full_date TEXT
                 );
                 CREATE INDEX workload_summary_by_run ON workload_summary(run_id);
+                """)
+    }
+
+    /// Version 2: the KPI counts of each run as columns of `runs`, so that `plan runs` and
+    /// `sqlite3` can filter on them (`WHERE kpis_failed = 0`), filled in for the runs that
+    /// version 1 recorded.
+    static func addKPICounts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN kpis_failed INTEGER NOT NULL DEFAULT 0;   -- KPI rows that fail
+                ALTER TABLE runs ADD COLUMN kpis_checked INTEGER NOT NULL DEFAULT 0;  -- KPI rows with a limit
+                UPDATE runs SET
+                    kpis_failed = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status = 'fail'),
+                    kpis_checked = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status <> 'info');
                 """)
     }
 }
