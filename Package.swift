@@ -31,8 +31,11 @@ let package = Package(
         // Prints engine speed figures; run with `swift run -c release plan-bench`.
         .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanIO"]),
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
-        .testTarget(name: "PlanIOTests", dependencies: ["PlanCore", "PlanIO"]),
-        .testTarget(name: "planTests", dependencies: ["plan"]),
+        // GRDB in the tests only to build old stores and to check stores from outside.
+        .testTarget(
+            name: "PlanIOTests",
+            dependencies: ["PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "planTests", dependencies: ["plan", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

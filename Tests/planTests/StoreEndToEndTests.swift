@@ -1,0 +1,296 @@
+import Foundation
+import GRDB
+import Testing
+
+/// The run store through the built `plan` binary: what a user types and what a script
+/// reads back (standard output, standard error, exit codes of cli.md).
+/// Serialized: each test starts processes, and the machine has two cores.
+@Suite("Run store, end to end", .serialized)
+struct StoreEndToEndTests {
+    /// A month of one CNPG database on MinIO: 30 daily rows per run, quick to simulate.
+    static let small = """
+        name: small
+        start: 2026-01-01
+        horizon: 30d
+        workloads:
+          db: {kind: postgres, size: 1GiB, growth: 10MiB/day, volume: 2Gi}
+        backups:
+          cnpg:
+            pg: {workload: db, schedule: "0 0 2 * * *", retention: 7d, target: m}
+        targets:
+          m: {kind: minio, capacity: 100GiB, monthly_cost: 20}
+        kpis:
+          monthly_budget: 25
+        """
+
+    /// A folder holding `small.yaml`.
+    static func workspace() throws -> String {
+        let dir = try PlanBinary.folder()
+        try small.write(toFile: dir + "/small.yaml", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    static func plan(_ arguments: [String], in dir: String, prefix: [String] = []) throws -> PlanBinary.Output {
+        try PlanBinary.run(arguments, in: dir, prefix: prefix)
+    }
+
+    static func query<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        try DatabaseQueue(path: path).read(body)
+    }
+
+    static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    // MARK: Round trip
+
+    @Test("plan show prints exactly what plan simulate printed, and re-exports the same CSV files", arguments: [
+        ["small.yaml"], [], ["small.yaml", "--set", "backups.cnpg.pg.retention=3d", "--horizon", "45d"],
+    ])
+    func roundTrip(_ scenario: [String]) throws {
+        let dir = try Self.workspace()
+        let simulated = try Self.plan(["simulate"] + scenario + ["--no-color"], in: dir)
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout.hasSuffix("Recorded as run 1 in output/plan.sqlite\n"))
+
+        let shown = try Self.plan(["show", "1", "--no-color"], in: dir)
+        #expect(shown.status == 0)
+        #expect(shown.stdout == simulated.stdout)
+        #expect(shown.stderr.isEmpty)
+
+        let name = scenario.isEmpty ? "seed" : "small"
+        let exported = try Self.plan(["show", "1", "--no-color", "--out", "again"], in: dir)
+        #expect(exported.status == 0)
+        #expect(exported.stdout == simulated.stdout + "\nExported run 1 to again/\(name)/\n")
+        for file in ["daily", "workloads", "targets", "monthly", "kpis"] {
+            #expect(
+                try Self.bytes(dir + "/again/\(name)/\(file).csv") == Self.bytes(dir + "/output/\(name)/\(file).csv"),
+                "\(file).csv")
+        }
+    }
+
+    // MARK: Exit codes
+
+    @Test("exit codes: 0 success, 1 unknown run, 2 not a plan store, 64 malformed command line")
+    func exitCodes() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        #expect(try Self.plan(["simulate", "small.yaml", "--no-record"], in: dir).status == 0)
+
+        let runs = try Self.plan(["runs"], in: dir)
+        #expect(runs.status == 0)
+        // One run recorded: --no-record left none.
+        #expect(runs.stdout.split(separator: "\n").count == 2)
+        #expect(runs.stdout.contains("small.yaml"))
+
+        let unknown = try Self.plan(["show", "7"], in: dir)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: no run 7 in 'output/plan.sqlite'; plan runs lists the recorded runs\n")
+        #expect(try Self.plan(["compare", "1", "7"], in: dir).status == 1)
+        #expect(try Self.plan(["show", "1", "--db", "nowhere.sqlite"], in: dir).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/nowhere.sqlite"))
+
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        for arguments in [["runs"], ["show", "1"], ["compare", "1", "small.yaml"], ["simulate", "small.yaml"]] {
+            let refused = try Self.plan(arguments + ["--db", "notes.txt"], in: dir)
+            #expect(refused.status == 2, "\(arguments)")
+            #expect(refused.stderr.hasPrefix("error: 'notes.txt' is not a plan run store: not an SQLite database (14 bytes of something else)"))
+        }
+
+        #expect(try Self.plan(["compare", "small.yaml"], in: dir).status == 64)  // neither B nor --what-if
+        #expect(try Self.plan(["compare", "small.yaml", "1", "--what-if", "horizon=5d"], in: dir).status == 64)
+        #expect(try Self.plan(["runs", "--limit", "-1"], in: dir).status == 64)
+        #expect(try Self.plan(["compare", "small.yaml", "--format", "xml", "--what-if", "horizon=5d"], in: dir).status == 64)
+    }
+
+    @Test("plan runs lists newest first, with --limit and --scenario")
+    func runsListing() throws {
+        let dir = try Self.workspace()
+        for arguments in [["small.yaml"], [], ["small.yaml", "--set", "backups.cnpg.pg.retention=3d"]] {
+            #expect(try Self.plan(["simulate"] + arguments + ["--horizon", "20d"], in: dir).status == 0)
+        }
+        func ids(_ arguments: [String]) throws -> [String] {
+            try Self.plan(["runs"] + arguments, in: dir).stdout.split(separator: "\n").dropFirst()
+                .map { String($0.split(separator: " ")[0]) }
+        }
+        #expect(try ids([]) == ["3", "2", "1"])
+        #expect(try ids(["--limit", "2"]) == ["3", "2"])
+        #expect(try ids(["--scenario", "small"]) == ["3", "1"])
+        #expect(try ids(["--scenario", "seed"]) == ["2"])
+        let none = try Self.plan(["runs", "--scenario", "prod"], in: dir)
+        #expect(none.status == 0)
+        #expect(none.stdout == "no runs of scenario 'prod' recorded in 'output/plan.sqlite'\n")
+    }
+
+    @Test("plan compare reads runs back and simulates files: the same scenario twice differs in nothing")
+    func compareSides() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        let same = try Self.plan(["compare", "1", "small.yaml", "--format", "csv"], in: dir)
+        #expect(same.status == 0)
+        let lines = same.stdout.split(separator: "\n")
+        // No setting rows, and every delta of a number is 0.
+        #expect(!lines.contains { $0.hasPrefix("setting,") })
+        // MinIO's fixed cost for 30 of January's 31 days: 20 × 30/31 = 19.354838…
+        #expect(lines.contains("cost,total,horizon,money,19.3548,19.3548,0.0000,0.000000"))
+
+        // The what-if: retention 7d → 3d keeps fewer base backups: B stores less.
+        let whatIf = try Self.plan(["compare", "1", "--what-if", "backups.cnpg.pg.retention=3d"], in: dir)
+        #expect(whatIf.status == 0)
+        #expect(whatIf.stdout.contains("backups.cnpg.pg.retention  7d  3d"))
+        #expect(whatIf.stdout.contains("B  run 1's scenario (small.yaml) --set backups.cnpg.pg.retention=3d"))
+    }
+
+    // MARK: Refused stores
+
+    @Test("a garbage or truncated store: exit 2, left untouched, and the run's own output is complete")
+    func refusedStores() throws {
+        let dir = try Self.workspace()
+        // A real store with a few runs, closed (its WAL checkpointed into the file).
+        for _ in 0..<3 { #expect(try Self.plan(["simulate", "small.yaml", "--db", "whole.sqlite"], in: dir).status == 0) }
+        let whole = try Self.bytes(dir + "/whole.sqlite")
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: dir + "/truncated.sqlite"))
+        var noise = Data(count: 4096)
+        for i in noise.indices { noise[i] = UInt8(truncatingIfNeeded: i &* 7919 &+ 13) }
+        try noise.write(to: URL(fileURLWithPath: dir + "/garbage.sqlite"))
+
+        for (file, message) in [
+            ("truncated.sqlite", "error: run store 'truncated.sqlite' is damaged: truncated"),
+            ("garbage.sqlite", "error: 'garbage.sqlite' is not a plan run store: not an SQLite database"),
+        ] {
+            let before = try Self.bytes(dir + "/" + file)
+            try? FileManager.default.removeItem(atPath: dir + "/output")
+            let run = try Self.plan(["simulate", "small.yaml", "--db", file], in: dir)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+            #expect(run.stderr.hasSuffix("note: the run was not recorded; its summary and CSV files are complete\n"))
+            #expect(run.stdout.hasSuffix("\nWrote output/small/\n"))
+            #expect(FileManager.default.fileExists(atPath: dir + "/output/small/daily.csv"))
+            #expect(try Self.bytes(dir + "/" + file) == before, "\(file) changed")
+            #expect(try Self.plan(["runs", "--db", file], in: dir).status == 2)
+            #expect(try Self.bytes(dir + "/" + file) == before, "\(file) changed")
+        }
+    }
+
+    @Test("a read-only location: exit 2 with a clear error, while the summary prints and the files are written")
+    func readOnlyLocation() throws {
+        let dir = try Self.workspace()
+        try FileManager.default.createDirectory(atPath: dir + "/locked", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/output", withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: dir + "/output")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir + "/locked")
+        // Root writes anywhere: drop to the unprivileged user `nobody` for this run, with a
+        // copy of the binary that `nobody` may run wherever the build folder is.
+        var prefix: [String] = []
+        if geteuid() == 0 {
+            let setpriv = "/usr/bin/setpriv"
+            try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs setpriv (util-linux)")
+            try FileManager.default.copyItem(atPath: PlanBinary.path, toPath: dir + "/plan")
+            prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", dir + "/plan"]
+        }
+        let run = try PlanBinary.run(
+            ["simulate", "small.yaml", "--db", "locked/plan.sqlite", "--no-color"], in: dir, prefix: prefix,
+            binary: prefix.isEmpty ? PlanBinary.path : nil)
+        #expect(run.status == 2)
+        #expect(
+            run.stderr == """
+                error: cannot write 'locked/plan.sqlite': its folder 'locked' is read-only (permission denied)
+                note: the run was not recorded; its summary and CSV files are complete
+
+                """)
+        #expect(run.stdout.hasPrefix("plan simulate: small  2026-01-01 … 2026-01-30 (30 days, USD)\n"))
+        #expect(run.stdout.hasSuffix("\nWrote output/small/\n"))
+        for file in ["daily", "workloads", "targets", "monthly", "kpis"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/output/small/\(file).csv"), "\(file).csv")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/locked").isEmpty)
+    }
+
+    // MARK: Concurrency and crashes
+
+    @Test("two processes recording 50 runs each at the same time: 100 runs, integrity ok")
+    func concurrentWriters() throws {
+        let dir = try Self.workspace()
+        // Each writer is a shell running the binary 50 times in a row; the two run at once.
+        let script = """
+            i=0
+            while [ $i -lt 50 ]; do
+              "$PLAN" simulate small.yaml --db shared.sqlite --out "out-$1" --no-color >/dev/null || exit 1
+              i=$((i + 1))
+            done
+            """
+        let writers = try ["a", "b"].map { name in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", script, "writer", name]
+            p.currentDirectoryURL = URL(fileURLWithPath: dir)
+            p.environment = ProcessInfo.processInfo.environment.merging(["PLAN": PlanBinary.path]) { _, new in new }
+            try p.run()
+            return p
+        }
+        for p in writers { p.waitUntilExit() }
+        #expect(writers.map(\.terminationStatus) == [0, 0])
+
+        let (runs, integrity, daily, ids) = try Self.query(dir + "/shared.sqlite") { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM runs"),
+                try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM daily"),
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT id) FROM runs")
+            )
+        }
+        print("concurrent writers: SELECT count(*) FROM runs = \(runs ?? -1); PRAGMA integrity_check = \(integrity)")
+        #expect(runs == 100)
+        #expect(ids == 100)
+        #expect(integrity == ["ok"])
+        // 30 days × 1 daily row (one CNPG job on one target) per run.
+        #expect(daily == 100 * 30)
+    }
+
+    @Test("a writer killed in the middle of its run leaves a consistent store without that run")
+    func killedWriter() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        let store = dir + "/output/plan.sqlite"
+
+        // A 100-year run of the seed cluster: about half a million rows in one transaction.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: PlanBinary.path)
+        writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
+        writer.currentDirectoryURL = URL(fileURLWithPath: dir)
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        // Kill it once its transaction has spilled rows into the WAL (or after 60 s).
+        let deadline = Date().addingTimeInterval(60)
+        var walBytes = 0
+        while writer.isRunning && Date() < deadline {
+            walBytes = (try? FileManager.default.attributesOfItem(atPath: store + "-wal")[.size] as? Int) ?? 0
+            if walBytes > 2 << 20 { break }
+            usleep(5_000)
+        }
+        let killedMidRun = writer.isRunning
+        kill(writer.processIdentifier, SIGKILL)
+        writer.waitUntilExit()
+        #expect(killedMidRun, "the writer finished before it could be killed (WAL \(walBytes) B)")
+
+        let (runs, integrity, orphans) = try Self.query(store) { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM runs"),
+                try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT (SELECT count(*) FROM daily WHERE run_id NOT IN (SELECT id FROM runs))
+                             + (SELECT count(*) FROM workloads WHERE run_id NOT IN (SELECT id FROM runs))
+                             + (SELECT count(*) FROM targets WHERE run_id NOT IN (SELECT id FROM runs))
+                        """)
+            )
+        }
+        #expect(integrity == ["ok"])
+        #expect(runs == (killedMidRun ? 1 : 2))
+        #expect(orphans == 0)
+        // The store goes on: the next run is recorded and listed.
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        let listed = try Self.plan(["runs"], in: dir)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.split(separator: "\n").count == (killedMidRun ? 3 : 4))
+    }
+}
