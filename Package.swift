@@ -22,6 +22,8 @@ let package = Package(
             name: "PlanIO",
             dependencies: [
                 "PlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, to bind the daily rows without boxing each value.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // The thin command line.
         .executableTarget(

@@ -112,12 +112,12 @@ extension RunStore {
         var files: [StreamingFile] = []
         do {
             try queue.read { db in
-                for (table, header, columns) in RunStore.dailyExports {
+                for (table, header, columns, order) in RunStore.dailyExports {
                     let file = try StreamingFile(path: directory + "/" + table + ".csv")
                     files.append(file)
                     file.write(header)
                     let cursor = try Row.fetchCursor(
-                        db, sql: "SELECT \(columns.map { "\"\($0.0)\"" }.joined(separator: ", ")) FROM \(table) WHERE run_id = ? ORDER BY rowid",
+                        db, sql: "SELECT \(columns.map { "\"\($0.0)\"" }.joined(separator: ", ")) FROM \(table) WHERE run_id = ? ORDER BY \(order)",
                         arguments: [id])
                     while let row = try cursor.next() {
                         file.append { out in
@@ -143,29 +143,30 @@ extension RunStore {
     /// How a stored value is written in a CSV cell.
     enum CellKind { case text, integer, decimal6 }
 
-    /// The streamed tables: file name, header, and columns with their cell kinds.
-    static let dailyExports: [(String, String, [(String, CellKind)])] = [
+    /// The streamed tables: file name, header, columns with their cell kinds, and the
+    /// order of the CSV rows (cli.md: by date, then the name columns; their primary key).
+    static let dailyExports: [(String, String, [(String, CellKind)], String)] = [
         (
             "daily", CSVRenderer.dailyHeader,
             [
                 ("date", .text), ("day", .integer), ("job", .text), ("tier", .text), ("target", .text),
                 ("workload", .text), ("restore_points", .integer), ("stored_bytes", .integer), ("raw_bytes", .integer),
                 ("uploaded_bytes", .integer), ("objects", .integer), ("put_requests", .integer),
-            ]
+            ], "day, job, target, workload"
         ),
         (
             "workloads", CSVRenderer.workloadsHeader,
             [
                 ("date", .text), ("day", .integer), ("workload", .text), ("kind", .text), ("size_bytes", .integer),
                 ("volume_bytes", .integer), ("wal_bytes", .integer), ("rto_seconds", .decimal6),
-            ]
+            ], "day, workload"
         ),
         (
             "targets", CSVRenderer.targetsHeader,
             [
                 ("date", .text), ("day", .integer), ("target", .text), ("kind", .text), ("used_bytes", .integer),
                 ("usable_bytes", .integer), ("used_share", .decimal6),
-            ]
+            ], "day, target"
         ),
     ]
 

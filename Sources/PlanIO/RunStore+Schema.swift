@@ -10,7 +10,10 @@ import GRDB
 ///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
 ///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
 /// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-/// - Rows are stored in the order of the CSV files (`ORDER BY rowid`).
+/// - `daily`, `workloads` and `targets` (thousands of rows a run) are clustered by their
+///   primary key, `run_id` then the CSV's row order (day, then the name columns): a run's
+///   rows are read in CSV order without a sort or a second index. The smaller tables keep
+///   the CSV's order in `rowid` and have an index on `run_id`.
 extension RunStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,15 +57,15 @@ extension RunStore {
                     job TEXT NOT NULL,
                     tier TEXT NOT NULL,
                     target TEXT NOT NULL,
-                    workload TEXT,
+                    workload TEXT NOT NULL,            -- '' for a Velero resources row
                     restore_points INTEGER NOT NULL,
                     stored_bytes INTEGER NOT NULL,
                     raw_bytes INTEGER NOT NULL,
                     uploaded_bytes INTEGER NOT NULL,
                     objects INTEGER NOT NULL,
-                    put_requests INTEGER NOT NULL
-                );
-                CREATE INDEX daily_by_run ON daily(run_id);
+                    put_requests INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, day, job, target, workload)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE workloads (
                     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -73,9 +76,9 @@ extension RunStore {
                     size_bytes INTEGER NOT NULL,
                     volume_bytes INTEGER,
                     wal_bytes INTEGER,
-                    rto_seconds REAL
-                );
-                CREATE INDEX workloads_by_run ON workloads(run_id);
+                    rto_seconds REAL,
+                    PRIMARY KEY (run_id, day, workload)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE targets (
                     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -85,9 +88,9 @@ extension RunStore {
                     kind TEXT NOT NULL,
                     used_bytes INTEGER NOT NULL,
                     usable_bytes INTEGER,
-                    used_share REAL
-                );
-                CREATE INDEX targets_by_run ON targets(run_id);
+                    used_share REAL,
+                    PRIMARY KEY (run_id, day, target)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE monthly (
                     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

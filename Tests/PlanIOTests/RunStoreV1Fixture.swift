@@ -26,19 +26,18 @@ enum RunStoreV1Fixture {
         CREATE INDEX runs_by_scenario ON runs(scenario, id);
         CREATE TABLE daily (
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, date TEXT NOT NULL, day INTEGER NOT NULL,
-            job TEXT NOT NULL, tier TEXT NOT NULL, target TEXT NOT NULL, workload TEXT, restore_points INTEGER NOT NULL,
-            stored_bytes INTEGER NOT NULL, raw_bytes INTEGER NOT NULL, uploaded_bytes INTEGER NOT NULL,
-            objects INTEGER NOT NULL, put_requests INTEGER NOT NULL);
-        CREATE INDEX daily_by_run ON daily(run_id);
+            job TEXT NOT NULL, tier TEXT NOT NULL, target TEXT NOT NULL, workload TEXT NOT NULL,
+            restore_points INTEGER NOT NULL, stored_bytes INTEGER NOT NULL, raw_bytes INTEGER NOT NULL,
+            uploaded_bytes INTEGER NOT NULL, objects INTEGER NOT NULL, put_requests INTEGER NOT NULL,
+            PRIMARY KEY (run_id, day, job, target, workload)) WITHOUT ROWID;
         CREATE TABLE workloads (
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, date TEXT NOT NULL, day INTEGER NOT NULL,
             workload TEXT NOT NULL, kind TEXT NOT NULL, size_bytes INTEGER NOT NULL, volume_bytes INTEGER,
-            wal_bytes INTEGER, rto_seconds REAL);
-        CREATE INDEX workloads_by_run ON workloads(run_id);
+            wal_bytes INTEGER, rto_seconds REAL, PRIMARY KEY (run_id, day, workload)) WITHOUT ROWID;
         CREATE TABLE targets (
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, date TEXT NOT NULL, day INTEGER NOT NULL,
-            target TEXT NOT NULL, kind TEXT NOT NULL, used_bytes INTEGER NOT NULL, usable_bytes INTEGER, used_share REAL);
-        CREATE INDEX targets_by_run ON targets(run_id);
+            target TEXT NOT NULL, kind TEXT NOT NULL, used_bytes INTEGER NOT NULL, usable_bytes INTEGER, used_share REAL,
+            PRIMARY KEY (run_id, day, target)) WITHOUT ROWID;
         CREATE TABLE monthly (
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, month TEXT NOT NULL, target TEXT NOT NULL,
             days INTEGER NOT NULL, fixed_cost REAL NOT NULL, storage_cost REAL NOT NULL, request_cost REAL NOT NULL,
@@ -71,8 +70,8 @@ enum RunStoreV1Fixture {
             '["horizon=2d"]', '2026-01-01', 2, 'USD', '0.1.0', 'output/tiny/', 'output/plan.sqlite',
             '{"m":943718400}', 0.6451612903225806, 0.6451612903225806,
             '{"monthly_budget":{"total":"pass"},"efficiency":{"all":"info"},"capacity_alert":{"m":"fail"},"capacity_full":{"m":"pass"}}');
-        INSERT INTO daily VALUES (1, '2026-01-01', 0, 'velero/res', 'velero', 'm', NULL, 1, 471859200, 471859200, 471859200, 10, 10);
-        INSERT INTO daily VALUES (1, '2026-01-02', 1, 'velero/res', 'velero', 'm', NULL, 2, 943718400, 943718400, 471859200, 20, 10);
+        INSERT INTO daily VALUES (1, '2026-01-01', 0, 'velero/res', 'velero', 'm', '', 1, 471859200, 471859200, 471859200, 10, 10);
+        INSERT INTO daily VALUES (1, '2026-01-02', 1, 'velero/res', 'velero', 'm', '', 2, 943718400, 943718400, 471859200, 20, 10);
         INSERT INTO targets VALUES (1, '2026-01-01', 0, 'm', 'minio', 471859200, 1073741824, 0.439453125);
         INSERT INTO targets VALUES (1, '2026-01-02', 1, 'm', 'minio', 943718400, 1073741824, 0.87890625);
         INSERT INTO monthly VALUES (1, '2026-01', 'm', 2, 0.6451612903225806, 0, 0, 0.6451612903225806, 0.042527721774193547, 20);

@@ -48,8 +48,8 @@ struct PlanBinary {
         let id = UUID().uuidString
         let out = directory + "/.stdout-\(id)"
         let err = directory + "/.stderr-\(id)"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: out)
             try? FileManager.default.removeItem(atPath: err)
