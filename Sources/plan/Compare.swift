@@ -9,15 +9,17 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "Compare two runs side by side: settings, targets, monthly cost and KPIs, with deltas.",
             discussion: """
-                Each side is a run id (digits, as plan runs lists it) or a scenario file, which is
-                then simulated (nothing is written or recorded). --set-a and --set-b override
-                values of a side; a run id with overrides simulates the run's scenario file again
-                with its own overrides and these. --what-if PATH=VALUE makes B from A: the same
-                source and overrides, plus this one (repeatable), e.g.
-                  plan compare scenarios/seed.yaml --what-if backups.cnpg.gitea-postgres.retention=14d
+                Each side is a run id (digits, as plan runs lists it) or a scenario file,
+                which is then simulated (nothing is written or recorded).
+                --set-a and --set-b override values of one side; on a run id, the run's
+                scenario file is simulated again with its own overrides and these.
+                --what-if PATH=VALUE makes B from A: the same source and overrides plus
+                this one (repeatable). For example:
+                  plan compare scenarios/seed.yaml \\
+                    --what-if backups.cnpg.gitea-postgres.retention=14d
                 Δ is B − A; Δ% is (B − A) / |A|.
-                Exit codes: 0 success, 1 invalid scenario or value, or no such run, 2 I/O failure,
-                64 malformed command line.
+                Exit codes: 0 success, 1 invalid scenario or value, or no such run,
+                2 I/O failure, 64 malformed command line.
                 """)
 
         @Argument(help: ArgumentHelp("Side A: a run id or a scenario file.", valueName: "A"))
