@@ -43,12 +43,14 @@ public struct ComparisonRenderer {
         rows = [["month", "target", "A", "B", "Δ", "Δ%"]]
         for m in c.monthly + c.horizon {
             let line = [
-                m.month ?? "horizon", m.target, money(m.cost.a), money(m.cost.b), signedMoney(m.cost.delta),
-                percent(m.cost.relative),
+                (m.month ?? "horizon") + (m.partial ? "*" : ""), m.target, money(m.cost.a), money(m.cost.b),
+                signedMoney(m.cost.delta), percent(m.cost.relative),
             ]
             rows.append(m.target == "total" ? line.map(bold) : line)
         }
-        out += TableRenderer.columns(rows, right: [2, 3, 4, 5]) + "\n"
+        out += TableRenderer.columns(rows, right: [2, 3, 4, 5])
+        if c.monthly.contains(where: \.partial) { out += "  * a month simulated in part, on one side or both\n" }
+        out += "\n"
 
         out += bold("KPIs") + "\n"
         rows = [["kpi", "subject", "A worst", "B worst", "Δ", "Δ%", "A", "B", "status"]]
@@ -147,7 +149,7 @@ public struct ComparisonRenderer {
         func cost(_ m: RunComparison.CostChange) -> String {
             let n = m.cost
             var pairs: [(String, String)] = []
-            if let month = m.month { pairs.append(("month", J.string(month))) }
+            if let month = m.month { pairs += [("month", J.string(month)), ("partial", m.partial ? "true" : "false")] }
             pairs += [
                 ("target", J.string(m.target)), ("a", n.a.map { J.number(CSVRenderer.money($0)) } ?? "null"),
                 ("b", n.b.map { J.number(CSVRenderer.money($0)) } ?? "null"),

@@ -97,6 +97,8 @@ public struct RunComparison: Sendable {
         /// A target name, or `total`.
         public var target: String
         public var cost: NumberChange
+        /// The month is simulated in part on one side or both (the first and last month).
+        public var partial: Bool = false
     }
 
     public struct KPIChange: Sendable, Hashable {
@@ -151,10 +153,16 @@ public struct RunComparison: Sendable {
         }
         let (costA, costB) = (costs(a.result), costs(b.result))
         let months = Set(costA.keys).union(costB.keys).sorted()
+        var partial = Set<String>()
+        for m in a.result.monthly + b.result.monthly where m.target == "total" && m.days < CivilDate.daysIn(m.month) {
+            partial.insert(m.month)
+        }
         let columns = targetNames + ["total"]
         monthly = months.flatMap { month in
             columns.map { target in
-                CostChange(month: month, target: target, cost: NumberChange(a: costA[month]?[target], b: costB[month]?[target]))
+                CostChange(
+                    month: month, target: target, cost: NumberChange(a: costA[month]?[target], b: costB[month]?[target]),
+                    partial: partial.contains(month))
             }
         }
         func overHorizon(_ r: SimulationResult, _ target: String) -> Double? {

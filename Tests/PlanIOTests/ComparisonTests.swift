@@ -128,8 +128,10 @@ struct ComparisonTests {
         #expect(text.contains("  m       peak used    4.00 GiB    9.00 GiB  +5.00 GiB  +125.0%"))
         #expect(text.contains("     alert on   2026-01-04  2026-01-02        -2d"))
         #expect(text.contains("     full on             —  2026-01-03          —"))
-        // total 685/62 = 11.05, 378/31 = 12.19, Δ 71/62 = 1.15, Δ% 71/685 = 10.4%.
-        #expect(text.contains("2026-01  total   11.05  12.19  +1.15   +10.4%"))
+        // total 685/62 = 11.05, 378/31 = 12.19, Δ 71/62 = 1.15, Δ% 71/685 = 10.4%; January
+        // is simulated for 10 of its 31 days.
+        #expect(text.contains("2026-01*  total   11.05  12.19  +1.15   +10.4%"))
+        #expect(text.contains("  * a month simulated in part, on one side or both\n"))
         #expect(text.contains("pass → FAIL"))
         #expect(text.contains("2 KPIs change status: 2 fail in B only"))
     }
@@ -159,6 +161,7 @@ struct ComparisonTests {
             text.contains(
                 "\"peak_used_bytes\": {\"a\": 4294967296, \"b\": 9663676416, \"delta\": 5368709120, \"relative\": 1.250000}"))
         #expect(text.contains("\"full_date\": {\"a\": null, \"b\": \"2026-01-03\", \"delta_days\": null}"))
+        #expect(text.contains("{\"month\": \"2026-01\", \"partial\": true, \"target\": \"m\", \"a\": 10.0000, \"b\": 10.0000"))
         #expect(text.contains("\"status_a\": \"pass\", \"status_b\": \"fail\", \"status_changed\": true"))
     }
 }
