@@ -112,3 +112,14 @@ public struct JSONRows: Sendable {
         }
     }
 }
+
+/// A sink that keeps the JSON rows in memory, as `RunFiles(keepJSONRows: true)` does
+/// (tests, small runs).
+public struct JSONCollector: SimulationSink {
+    public private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+    public private(set) var rows = JSONRows()
+
+    public init() {}
+    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+    public mutating func day(_ rows: DayRows) { self.rows.add(rows, layout: layout) }
+}
