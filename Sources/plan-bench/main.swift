@@ -54,3 +54,12 @@ do {
     }
     print(String(format: "10y with the three daily CSV files rendered in memory: %.1f ms", best * 1000))
 }
+
+// Loading (YAML parse + validation) of the seed, the cost a sweep pays per distinct value.
+do {
+    var best = Double.infinity
+    for _ in 0..<200 {
+        best = min(best, seconds { _ = load(horizon: "365d") })
+    }
+    print(String(format: "loading seed.yaml (parse + validate): %.3f ms", best * 1000))
+}

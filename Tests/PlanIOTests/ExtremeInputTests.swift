@@ -125,7 +125,7 @@ struct CheckedRun {
         switch ScenarioLoader.load(text: yaml, options: options) {
         case .success(let s): scenario = s
         case .failure(let d):
-            Issue.record("scenario does not load:\n\(d.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            Issue.record("scenario does not load:\n\(d.description)", sourceLocation: sourceLocation)
             throw d
         }
         var sink = CheckingSink()
