@@ -55,8 +55,8 @@ struct Prepared {
                 errors.append(
                     Diagnostic(
                         at: .none, path: path,
-                        "'\(schedule.text)' fires more than \(Engine.maximumRunsPerJob) times within the horizon; at most \(Engine.maximumRunsPerJob) runs per job are simulated",
-                        suggestion: "use a shorter horizon or a less frequent schedule"))
+                        "'\(schedule.text)' fires more than \(Format.grouped(Engine.maximumRunsPerJob)) times within the horizon; at most \(Format.grouped(Engine.maximumRunsPerJob)) runs per job are simulated",
+                        suggestion: "use a less frequent schedule or a shorter horizon"))
             }
             return times.map(Double.init)
         }
@@ -201,7 +201,7 @@ struct Prepared {
                 let growthPerDay = WorkloadModel.affine(w.growth).0 + WorkloadModel.affine(w.growth).1 * w.size.bytes
                 if walPerDay < growthPerDay {
                     warnings.append(
-                        "workloads.\(w.name): wal (\(Format.bytes(walPerDay))/day) is below growth (\(Format.bytes(growthPerDay))/day): inserted data is written to the WAL first, so WAL is at least the growth"
+                        "workloads.\(w.name): wal (\(Format.exactSize(walPerDay))/day) is below growth (\(Format.exactSize(growthPerDay))/day): inserted data is written to the WAL first, so WAL is at least the growth; the figure is probably a guess"
                     )
                 }
             }

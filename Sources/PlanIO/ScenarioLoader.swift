@@ -94,7 +94,7 @@ public enum ScenarioLoader {
                 let p = override.path
                 if path == p || path.hasPrefix(p + ".") || path.hasPrefix(p + "[") {
                     var moved = diagnostic
-                    moved.location = .commandLine(argument: override.argument)
+                    moved.location = override.location
                     return moved
                 }
             }
@@ -106,7 +106,7 @@ public enum ScenarioLoader {
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         func key(_ d: Diagnostic) -> (Int, Int, Int) {
             switch d.location {
-            case .commandLine, .none: return (0, 0, 0)
+            case .commandLine, .option, .none: return (0, 0, 0)
             case .file(_, let line, let column): return (1, line, column)
             }
         }

@@ -8,9 +8,10 @@ struct Plan: ParsableCommand {
         commandName: "plan",
         abstract: "Storage-cost and capacity planning for Kubernetes backup stacks (CNPG, Velero, Longhorn over MinIO and S3).",
         discussion: """
-            Simulates a scenario day by day: database growth, WAL, compression and retention across
-            the CNPG, Velero and Longhorn tiers, object-store capacity, monthly cost, and the KPIs
-            (budget, RPO, RTO, efficiency). The model is defined in spec/model.md.
+            Simulates a scenario day by day: database growth, WAL, compression and retention across \
+            the CNPG, Velero and Longhorn tiers, object-store capacity, monthly cost, and the KPIs \
+            (budget, RPO, RTO, efficiency, capacity, volume fill). Start with `plan simulate`, which \
+            runs the built-in example.
             """,
         version: PlanVersion.current,
         subcommands: [Simulate.self, Validate.self],
