@@ -3,7 +3,7 @@ import Foundation
 
 /// `plan`: storage-cost and capacity planning for Kubernetes backup stacks.
 @main
-struct Plan: ParsableCommand {
+struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Storage-cost and capacity planning for Kubernetes backup stacks (CNPG, Velero, Longhorn over MinIO and S3).",
@@ -14,7 +14,7 @@ struct Plan: ParsableCommand {
             runs the built-in example.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Validate.self],
+        subcommands: [Simulate.self, Validate.self, Tune.self],
         defaultSubcommand: nil
     )
 }
