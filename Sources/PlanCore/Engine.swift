@@ -10,20 +10,20 @@ public enum Engine {
 
     /// Simulates `scenario`, streaming rows to `sink`.
     public static func simulate<S: SimulationSink>(
-        _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil
+        _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, traces: TraceCache? = nil
     ) -> Result<SimulationResult, Diagnostics> {
         var prepared: Prepared
         switch Prepared.make(scenario, schedules: schedules) {
         case .success(let p): prepared = p
         case .failure(let d): return .failure(d)
         }
-        return .success(prepared.run(into: &sink))
+        return .success(prepared.run(into: &sink, traces: traces))
     }
 
     /// Simulates without keeping the daily rows.
-    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil) -> Result<SimulationResult, Diagnostics> {
+    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, traces: TraceCache? = nil) -> Result<SimulationResult, Diagnostics> {
         var sink = NullSink()
-        return simulate(scenario, into: &sink, schedules: schedules)
+        return simulate(scenario, into: &sink, schedules: schedules, traces: traces)
     }
 }
 

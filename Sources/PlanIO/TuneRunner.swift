@@ -15,6 +15,8 @@ public enum TuneRunner {
         let chunks = stride(from: variants.lowerBound, through: variants.upperBound, by: chunk).map {
             $0...min($0 + chunk - 1, variants.upperBound)
         }
+        // Jobs that several variants share are simulated once (TraceCache).
+        let traces = TraceCache()
         var pending: [Int: [TuneRow]] = [:]
         var nextToEmit = 0
         var done = 0
@@ -25,7 +27,7 @@ public enum TuneRunner {
                 let index = next
                 let range = chunks[index]
                 next += 1
-                group.addTask { (index, range.map { evaluate($0, builder: builder, table: table, requirements: requirements) }) }
+                group.addTask { (index, range.map { evaluate($0, builder: builder, table: table, requirements: requirements, traces: traces) }) }
             }
             for _ in 0..<(max(1, workers) * 2) { schedule() }
             for await (index, rows) in group {
@@ -44,9 +46,13 @@ public enum TuneRunner {
     }
 
     /// One variant, simulated with the full model.
-    public static func evaluate(_ n: Int, builder: VariantBuilder, table: TuneTable, requirements: [Requirement]) -> TuneRow {
+    public static func evaluate(
+        _ n: Int, builder: VariantBuilder, table: TuneTable, requirements: [Requirement], traces: TraceCache? = nil
+    ) -> TuneRow {
         let values = builder.values(variant: n)
-        guard case .success(let s) = builder.scenario(variant: n), case .success(let r) = Engine.simulate(s, schedules: builder.schedules) else {
+        guard case .success(let s) = builder.scenario(variant: n),
+            case .success(let r) = Engine.simulate(s, schedules: builder.schedules, traces: traces)
+        else {
             let k = table.kpis.count
             return TuneRow(
                 variant: n, values: values, feasible: false, objective: .infinity, totalCost: .infinity, peakMonthlyCost: .infinity,
