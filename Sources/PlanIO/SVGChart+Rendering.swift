@@ -45,6 +45,9 @@ extension SVGChart {
         for r in rules {
             items.append(Item(name: r.label, swatch: "<line x1=\"0\" y1=\"-4\" x2=\"18\" y2=\"-4\" class=\"rule \(r.style.cssClass)\"/>"))
         }
+        if outlines.contains(where: { $0 != nil }) {
+            items.append(Item(name: outlineLabel, swatch: "<rect class=\"outline\" x=\"3\" y=\"-10\" width=\"12\" height=\"12\"/>"))
+        }
         let legendTop = bottom + 48
         var legend = ""
         var cx = left
@@ -60,7 +63,8 @@ extension SVGChart {
             cx += w
         }
         let legendBottom = items.isEmpty ? bottom + 34 : legendTop + Double(row) * 20 + 8
-        let height = legendBottom + (note == nil ? 8 : 26)
+        let noteLines = note.map { SVGChart.wrap($0, width: plotW) } ?? []
+        let height = legendBottom + 8 + Double(noteLines.count) * 16 + (noteLines.isEmpty ? 0 : 4)
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"\(esc(id))\" viewBox=\"0 0 \(n(size.width)) \(n(height))\""
         out += " width=\"\(n(size.width))\" height=\"\(n(height))\" role=\"img\" aria-labelledby=\"\(esc(id))-title\""
@@ -80,7 +84,8 @@ extension SVGChart {
         out += "</g>"
         if band > 0 {
             out += "<g class=\"infinite\"><rect x=\"\(n(left))\" y=\"\(n(plotTop))\" width=\"\(n(plotW))\" height=\"\(n(band))\"/>"
-            out += "<text x=\"\(n(left + 6))\" y=\"\(n(plotTop + band / 2 + 4))\">no restore possible yet (∞)</text></g>"
+            out += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(plotTop + band / 2 + 4))\" text-anchor=\"middle\">"
+            out += "infinite: no restore possible yet</text></g>"
         }
 
         // Series.
@@ -117,6 +122,18 @@ extension SVGChart {
                 }
                 out += "</g>"
             }
+            // Outlines after the bars, so that a bar does not hide them.
+            if outlines.contains(where: { $0 != nil }) {
+                out += "<g class=\"outlines\">"
+                for (j, span) in spans.enumerated() {
+                    guard j < outlines.count, let v = outlines[j], v.isFinite else { continue }
+                    let x0 = x(span.from), x1 = x(span.to)
+                    let gap = x1 - x0 > 4 ? min(3, (x1 - x0) * 0.12) : 0
+                    out += "<rect class=\"outline\" x=\"\(n(x0 + gap))\" y=\"\(n(y(v)))\" width=\"\(n(max(0, x1 - x0 - 2 * gap)))\""
+                    out += " height=\"\(n(max(0, bottom - y(v))))\"/>"
+                }
+                out += "</g>"
+            }
         case .lines:
             for (i, s) in series.enumerated() {
                 var d = ""
@@ -129,14 +146,15 @@ extension SVGChart {
             }
         }
 
-        // Reference lines, labelled at the right end; labels kept 13 units apart.
+        // Reference lines, labelled above their right end; from the lowest up, a label that
+        // would overlap the one below it moves up.
         out += "<g class=\"rules\">"
-        var lastLabelY = -Double.infinity
-        for r in rules.sorted(by: { $0.value > $1.value }) {
+        var lastLabelY = Double.infinity
+        for r in rules.sorted(by: { $0.value < $1.value }) {
             let ry = y(r.value)
             out += "<line class=\"rule \(r.style.cssClass)\" x1=\"\(n(left))\" y1=\"\(n(ry))\" x2=\"\(n(left + plotW))\" y2=\"\(n(ry))\">"
             out += "<title>\(esc(r.label))</title></line>"
-            let labelY = max(ry - 4, lastLabelY + 13)
+            let labelY = min(ry - 4, lastLabelY - 13)
             out += "<text class=\"label\" x=\"\(n(left + plotW - 4))\" y=\"\(n(labelY))\" text-anchor=\"end\">\(esc(r.label))</text>"
             lastLabelY = labelY
         }
@@ -160,6 +178,9 @@ extension SVGChart {
         for t in axis.ticks {
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(y(t.value) + 4))\" text-anchor=\"end\">\(esc(t.label))</text>"
         }
+        if band > 0 {
+            out += "<text x=\"\(n(left - 6))\" y=\"\(n(plotTop + band / 2 + 4))\" text-anchor=\"end\">∞</text>"
+        }
         out += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(left + plotW))\" y2=\"\(n(bottom))\"/>"
         for t in time.ticks {
             let tx = x(Double(t.day))
@@ -173,8 +194,8 @@ extension SVGChart {
         out += "</g>"
 
         out += "<g class=\"legend\">" + legend + "</g>"
-        if let note {
-            out += "<text class=\"note\" x=\"\(n(left))\" y=\"\(n(legendBottom + 14))\">\(esc(note))</text>"
+        for (i, line) in noteLines.enumerated() {
+            out += "<text class=\"note\" x=\"\(n(left))\" y=\"\(n(legendBottom + 14 + Double(i) * 16))\">\(esc(line))</text>"
         }
 
         // Hover targets last, above everything: one per span, with its exact values.
@@ -203,6 +224,23 @@ extension SVGChart {
 
     /// An estimate of a label's width at the chart's 12-unit font.
     static func textWidth(_ s: String) -> Double { Double(s.count) * 6.6 }
+
+    /// `text` cut at spaces into lines of at most `width` units (estimated).
+    static func wrap(_ text: String, width: Double) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if !line.isEmpty && textWidth(candidate) > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }
 
 extension SVGChart.Kind {

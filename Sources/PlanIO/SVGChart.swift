@@ -90,14 +90,19 @@ public struct SVGChart: Sendable {
     public var tooltips: [String]
     public var rules: [Rule]
     public var markers: [Marker]
+    /// Bars only: per span, a dashed outline from 0 up to this value, or `nil` (a partial
+    /// month's cost scaled to a whole month, which the budget is compared with).
+    public var outlines: [Double?]
+    /// What the outlines mean, for the legend.
+    public var outlineLabel: String
     /// A line under the chart (how a long horizon was down-sampled).
     public var note: String?
     public var size: Size
 
     public init(
         id: String, title: String, valueLabel: String, kind: Kind, start: CivilDate, days: Int, unit: ValueAxis.Unit, spans: [Span],
-        series: [Series], tooltips: [String], rules: [Rule] = [], markers: [Marker] = [], note: String? = nil,
-        size: Size = .wide
+        series: [Series], tooltips: [String], rules: [Rule] = [], markers: [Marker] = [], outlines: [Double?] = [],
+        outlineLabel: String = "", note: String? = nil, size: Size = .wide
     ) {
         self.id = id
         self.title = title
@@ -111,6 +116,8 @@ public struct SVGChart: Sendable {
         self.tooltips = tooltips
         self.rules = rules
         self.markers = markers
+        self.outlines = outlines
+        self.outlineLabel = outlineLabel
         self.note = note
         self.size = size
     }
@@ -118,7 +125,7 @@ public struct SVGChart: Sendable {
     /// The value axis: from 0 to the largest finite value drawn (stacked totals, lines,
     /// reference lines).
     public var valueAxis: ValueAxis {
-        var largest = rules.map(\.value).filter(\.isFinite).max() ?? 0
+        var largest = (rules.map(\.value) + outlines.compactMap { $0 }).filter(\.isFinite).max() ?? 0
         switch kind {
         case .stackedArea, .stackedBars:
             for i in spans.indices {

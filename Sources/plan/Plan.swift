@@ -13,7 +13,7 @@ struct Plan: ParsableCommand {
             (budget, RPO, RTO, efficiency). The model is defined in spec/model.md.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Validate.self],
+        subcommands: [Simulate.self, Report.self, Validate.self],
         defaultSubcommand: nil
     )
 }
