@@ -125,6 +125,8 @@ public struct ValueAxis: Sendable, Equatable {
     }
 
     static func label(_ v: Double, decimals: Int, scale: Scale, unit: Unit) -> String {
+        // Zero needs no decimals: `0 GiB`, `$0`.
+        let decimals = v == 0 ? 0 : decimals
         switch unit {
         case .bytes, .seconds:
             return Format.fixed(v, decimals) + " " + scale.name
