@@ -52,6 +52,7 @@ extension HTMLReport {
         svg.chart .label { paint-order: stroke; stroke: #fff; stroke-width: 3.5px; stroke-linejoin: round; font-size: 11.5px; }
         svg.chart .infinite rect { fill: #eee; }
         svg.chart .infinite text { fill: #555; font-style: italic; }
+        svg.chart .infinity { font-size: 18px; }
         svg.chart .note { fill: #555; font-style: italic; }
         svg.chart .hover rect:hover { fill-opacity: 0.08; }
         footer { margin-top: 2.5em; font-size: 0.85em; border-top: 1px solid #ccc; }
@@ -60,7 +61,7 @@ extension HTMLReport {
           body { max-width: none; padding: 0; font-size: 10pt; }
           nav { display: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          h2, h3, figcaption { break-after: avoid; }
+          h2, h3, figcaption, h2 + p { break-after: avoid; }
           figure, tr, .verdict { break-inside: avoid; }
           .hint { display: none; }
           .small-multiples { grid-template-columns: 1fr 1fr; }

@@ -179,7 +179,7 @@ extension SVGChart {
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(y(t.value) + 4))\" text-anchor=\"end\">\(esc(t.label))</text>"
         }
         if band > 0 {
-            out += "<text x=\"\(n(left - 6))\" y=\"\(n(plotTop + band / 2 + 4))\" text-anchor=\"end\">∞</text>"
+            out += "<text class=\"infinity\" x=\"\(n(left - 6))\" y=\"\(n(plotTop + band / 2 + 6))\" text-anchor=\"end\">∞</text>"
         }
         out += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(left + plotW))\" y2=\"\(n(bottom))\"/>"
         for t in time.ticks {
