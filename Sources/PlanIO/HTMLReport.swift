@@ -120,9 +120,13 @@ public struct HTMLReport: Sendable {
 
     func rtoSection() -> String {
         var out = "<section id=\"recovery\">\n<h2>Recovery time</h2>\n"
-        out += "<p>The RTO of each day's end: the time to restore the newest restore point (and replay its WAL) at "
-        out += "\(Format.bytes(scenario.restore.bandwidthBytesPerSecond))/s. Before the first backup no restore is possible: "
-        out += "the chart draws that in the band above the plot.</p>\n"
+        out += "<p>The RTO at each day's end: restoring the newest restore point at "
+        out += "\(Format.bytes(scenario.restore.bandwidthBytesPerSecond))/s, and for CNPG replaying the WAL since its base backup at "
+        out += "\(Format.bytes(scenario.restore.walReplayBytesPerSecond))/s."
+        if rtoChart?.hasInfiniteValues == true {
+            out += " Days before the first backup, when no restore is possible (an infinite RTO), are drawn in the grey band above the plot."
+        }
+        out += "</p>\n"
         if let chart = rtoChart {
             out += "<figure>\n" + chart.svg() + "\n</figure>\n"
         }

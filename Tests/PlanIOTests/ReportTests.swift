@@ -202,6 +202,23 @@ struct ReportTests {
         }
     }
 
+    @Test("a target that replicates a job stacks the job's bytes as a replica series")
+    func replica() throws {
+        let yaml = Self.small.replacingOccurrences(
+            of: "s3: {kind: s3, region: us-east-1}", with: "s3: {kind: s3, region: us-east-1, replicates: [velero/nightly]}")
+        let run = try ReportRun(yaml)
+        let root = try Markup.parse(run.html)
+        let s3 = try #require(root.all("svg").first { $0["id"] == "target-1-s3" })
+        #expect(s3.all("g", class: "series").compactMap { $0["data-series"] } == ["velero/nightly (replica)"])
+        // The replica holds what the original holds: the same used bytes on every day.
+        let used = run.rows("targets")
+        for date in Set(used.map { $0["date"]! }) {
+            let m = used.first { $0["date"] == date && $0["target"] == "m" }?["used_bytes"]
+            #expect(m == used.first { $0["date"] == date && $0["target"] == "s3" }?["used_bytes"])
+        }
+        #expect(run.data.targets[1].samples.map(\.used) == run.data.targets[0].samples.map(\.used))
+    }
+
     @Test("an infinite RTO before the first backup is drawn in the band above the plot")
     func infiniteRTO() throws {
         // The first run is on day 2 at noon: RTO is infinite on days 0 and 1.
