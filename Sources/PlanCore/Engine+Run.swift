@@ -146,7 +146,7 @@ extension Prepared {
             JobSummary(
                 job: jobGroups[g].job, target: jobGroups[g].target, peakStored: ByteCount(jobPeak[g]),
                 meanDailyUpload: ByteCount(jobUploaded[g] / Double(s.horizonDays)),
-                finalRestorePoints: Int(jobGroups[g].rows.map { rows.jobs[$0].restorePoints }.max() ?? 0))
+                finalRestorePoints: Int(jobGroups[g].rows.map { rows.jobs[$0].restorePoints }.min() ?? 0))
         }
         return summarize(
             jobs: jobs, monthly: monthly, monthFirstDay: monthFirstDay, monthScaled: monthScaledTotals, rtoWorst: rtoWorst,

@@ -20,7 +20,7 @@ public enum JSONRenderer {
         return out
     }
 
-    static func array(_ objects: [String]) -> String {
+    public static func array(_ objects: [String]) -> String {
         objects.isEmpty ? "[]" : "[\n    " + objects.joined(separator: ",\n    ") + "\n  ]"
     }
 
@@ -47,13 +47,13 @@ public enum JSONRenderer {
     }
 
     /// A CSV number cell as a JSON value: `inf` becomes a string, empty `null`.
-    static func number(_ cell: String) -> String {
+    public static func number(_ cell: String) -> String {
         if cell.isEmpty { return "null" }
         if cell == "inf" || cell == "-inf" { return "\"\(cell)\"" }
         return cell
     }
 
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 

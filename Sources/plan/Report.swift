@@ -10,10 +10,12 @@ extension Plan {
             abstract: "Run one scenario and write a self-contained HTML report with charts.",
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).
-                Writes DIR/NAME/report.html atomically: one file with inline CSS and SVG, no
-                scripts, readable offline and printable. `plan simulate --report` writes it
+
+                Writes DIR/NAME/report.html atomically: one file with inline CSS and SVG, no \
+                scripts, readable offline and printable. `plan simulate --report` writes it \
                 beside the CSV files.
-                Exit codes: 0 success, 1 invalid scenario or option value, 2 I/O failure,
+
+                Exit codes: 0 success, 1 invalid scenario or option value, 2 I/O failure, \
                 64 malformed command line.
                 """)
 
@@ -26,7 +28,7 @@ extension Plan {
         var out: String = "output"
 
         func run() throws {
-            let s = try ScenarioInput.load(path: scenario, arguments: options.overrideArguments, today: ScenarioInput.today())
+            let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioInput.today())
             let dir = (out as NSString).appendingPathComponent(s.name)
             var collector = ReportCollector(horizonDays: s.horizonDays)
             let result: SimulationResult

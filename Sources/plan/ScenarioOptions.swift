@@ -18,26 +18,32 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Shortcut for --set start=DATE (YYYY-MM-DD).", valueName: "DATE"))
     var start: String?
 
-    /// The `--set` arguments, with `--horizon` and `--start` last.
-    var overrideArguments: [String] {
-        overrides + (horizon.map { ["horizon=\($0)"] } ?? []) + (start.map { ["start=\($0)"] } ?? [])
+    /// The overrides: every `--set`, then `--horizon` and `--start`; or the problems of
+    /// `--set` arguments that are not `PATH=VALUE`.
+    func parsedOverrides() -> Result<[Override], Diagnostics> {
+        var out: [Override] = []
+        var problems: [Diagnostic] = []
+        for a in overrides {
+            switch Override.parse(a) {
+            case .success(let o): out.append(o)
+            case .failure(let d): problems.append(d)
+            }
+        }
+        if let horizon { out.append(.shortcut("--horizon", path: "horizon", value: horizon)) }
+        if let start { out.append(.shortcut("--start", path: "start", value: start)) }
+        return problems.isEmpty ? .success(out) : .failure(Diagnostics(problems))
     }
 }
 
 /// Loads a scenario file (or the built-in example) with overrides; prints diagnostics and
 /// throws the exit code of cli.md on failure.
 enum ScenarioInput {
-    static func load(path: String?, arguments: [String], today: CivilDate) throws -> Scenario {
-        var overrides: [Override] = []
-        var problems: [Diagnostic] = []
-        for a in arguments {
-            switch Override.parse(a) {
-            case .success(let o): overrides.append(o)
-            case .failure(let d): problems.append(d)
-            }
-        }
-        if !problems.isEmpty {
-            report(problems)
+    static func load(path: String?, options scenarioOptions: ScenarioOptions, today: CivilDate) throws -> Scenario {
+        let overrides: [Override]
+        switch scenarioOptions.parsedOverrides() {
+        case .success(let o): overrides = o
+        case .failure(let d):
+            report(d.items)
             throw ExitStatus.invalid
         }
         let bytes: [UInt8]

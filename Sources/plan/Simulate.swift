@@ -15,9 +15,11 @@ extension Plan {
             abstract: "Run one scenario: print a summary and write the five CSV files.",
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).
-                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv, written atomically;
+
+                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv, written atomically; \
                 with --report also DIR/NAME/report.html (as `plan report` writes it).
-                Exit codes: 0 success, 1 invalid scenario or option value, 2 I/O failure,
+
+                Exit codes: 0 success, 1 invalid scenario or option value, 2 I/O failure, \
                 3 --fail-on-kpi and a KPI failed, 64 malformed command line.
                 """)
 
@@ -42,7 +44,7 @@ extension Plan {
         var report = false
 
         func run() throws {
-            let s = try ScenarioInput.load(path: scenario, arguments: options.overrideArguments, today: ScenarioInput.today())
+            let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioInput.today())
             let dir = (out as NSString).appendingPathComponent(s.name)
             var files: RunFiles
             do {
@@ -89,7 +91,11 @@ extension Plan {
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }
-            if failOnKpi && result.kpis.contains(where: { $0.status == .fail }) {
+            let failing = result.kpis.filter { $0.status == .fail }
+            if failOnKpi && !failing.isEmpty {
+                let first = failing.min { ($0.firstFailure ?? result.start) < ($1.firstFailure ?? result.start) }!
+                StandardError.print(
+                    "plan: \(failing.count) KPI check\(failing.count == 1 ? "" : "s") failed (first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")); exit 3 (--fail-on-kpi)")
                 throw ExitStatus.kpiFailed
             }
         }

@@ -251,8 +251,8 @@ struct EndToEndTests {
         let run = try box.plan("simulate", "--out", "out", "--horizon", "0d")
         run.expect(status: 1)
         #expect(run.stdout == "")
-        // cli.md: --horizon is a shortcut for --set horizon=…, and is reported as such.
-        #expect(run.stderr.hasPrefix("--set 'horizon=0d': error: horizon: "), "\(run.stderr)")
+        // The message names the option the user typed (a shortcut for --set horizon=…).
+        #expect(run.stderr == "--horizon '0d': error: horizon: '0d' is shorter than one day; simulate at least '1d'\n", "\(run.stderr)")
         #expect(run.stderr.contains("'0d'"))
         #expect(try box.csvAndTemporaryFiles(under: "out") == [])
     }
@@ -318,7 +318,8 @@ struct EndToEndTests {
         let box = try Sandbox()
         let run = try box.plan("simulate", "--out", "out", "--fail-on-kpi")
         run.expect(status: 3)
-        #expect(run.stderr == "")
+        // Eleven failing rows of kpis.csv; the earliest is gitea-data's daily RPO, from the start.
+        #expect(run.stderr == "plan: 11 KPI checks failed (first: rpo gitea-data on 2026-01-01); exit 3 (--fail-on-kpi)\n")
         #expect(run.stdout.hasPrefix("plan simulate: seed  "))
         #expect(run.stdout.contains("\nKPIs\n"))
         #expect(run.stdout.contains("KPI checks fail; first: "))
