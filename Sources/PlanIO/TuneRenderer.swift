@@ -67,7 +67,7 @@ public struct TuneRenderer {
                 var marginal = "—"
                 if let prev = previous, p.value > prev.value {
                     let per = (p.cost - prev.cost) / ((p.value - prev.value) / (perDay ? 86_400 : 1))
-                    marginal = TableRenderer.money(per) + (t.paths[i].hasSuffix(".retain") ? " per point" : " per day")
+                    marginal = Format.fixed(per, 4) + (t.paths[i].hasSuffix(".retain") ? " per point" : " per day")
                 }
                 rows.append([p.text, TableRenderer.money(p.cost), String(p.variant), marginal])
                 previous = (p.value, p.cost)
