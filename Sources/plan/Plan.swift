@@ -14,7 +14,7 @@ struct Plan: AsyncParsableCommand {
             runs the built-in example.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Validate.self, Tune.self],
+        subcommands: [Simulate.self, Report.self, Validate.self, Tune.self],
         defaultSubcommand: nil
     )
 }

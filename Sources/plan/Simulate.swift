@@ -16,7 +16,8 @@ extension Plan {
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).
 
-                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv, written atomically.
+                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv, written atomically; \
+                with --report also DIR/NAME/report.html (as `plan report` writes it).
 
                 Exit codes: 0 success, 1 invalid scenario or option value, 2 I/O failure, \
                 3 --fail-on-kpi and a KPI failed, 64 malformed command line.
@@ -39,6 +40,9 @@ extension Plan {
         @Flag(help: "Exit 3 when any KPI fails (for CI pipelines that gate a retention change).")
         var failOnKpi = false
 
+        @Flag(help: "Also write DIR/NAME/report.html, the HTML report with charts of `plan report`.")
+        var report = false
+
         func run() throws {
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioInput.today())
             let dir = (out as NSString).appendingPathComponent(s.name)
@@ -49,8 +53,19 @@ extension Plan {
                 StandardError.print(error.description)
                 throw ExitStatus.io
             }
+            let simulation: Result<SimulationResult, Diagnostics>
+            var reportData: ReportData? = nil
+            if report {
+                // One run feeds both the CSV files and the report's chart data.
+                var pair = SinkPair(files, ReportCollector(horizonDays: s.horizonDays))
+                simulation = Engine.simulate(s, into: &pair)
+                files = pair.first
+                reportData = pair.second.data
+            } else {
+                simulation = Engine.simulate(s, into: &files)
+            }
             let result: SimulationResult
-            switch Engine.simulate(s, into: &files) {
+            switch simulation {
             case .success(let r): result = r
             case .failure(let d):
                 files.abort()
@@ -63,10 +78,14 @@ extension Plan {
                 StandardError.print(error.description)
                 throw ExitStatus.io
             }
+            var written = [dir + "/"]
+            if let reportData {
+                written.append(try ReportFile.write(scenario: s, result: result, data: reportData, directory: dir))
+            }
             switch format {
             case .table:
                 let color = !noColor && StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                StandardOutput.print(TableRenderer(color: color).render(result, files: [dir + "/"]))
+                StandardOutput.print(TableRenderer(color: color).render(result, files: written))
             case .json:
                 StandardOutput.print(JSONRenderer.render(result, rows: files.jsonRows ?? JSONRows()))
             case .csv:

@@ -24,7 +24,7 @@ struct GoldenTests {
         let options = LoadOptions(
             file: BuiltInScenario.fileName, defaultName: "seed", today: CivilDate(year: 2026, month: 1, day: 1))
         let scenario = try ScenarioLoader.load(text: BuiltInScenario.seedYAML, options: options).get()
-        var sink = Both(CSVCollector(), JSONCollector())
+        var sink = SinkPair(CSVCollector(), JSONCollector())
         let result = try Engine.simulate(scenario, into: &sink).get()
         let dailyHead = sink.first.daily.split(separator: "\n", omittingEmptySubsequences: false).prefix(dailyHeadLines)
         return [
@@ -127,23 +127,5 @@ enum GoldenDiff {
         var s = line.replacingOccurrences(of: "\u{1B}", with: "\\e").replacingOccurrences(of: "\r", with: "\\r")
         if s.hasSuffix(" ") { s += "⏎" }
         return s
-    }
-}
-
-/// Feeds one simulation to two sinks.
-struct Both<First: SimulationSink, Second: SimulationSink>: SimulationSink {
-    var first: First
-    var second: Second
-    init(_ first: First, _ second: Second) {
-        self.first = first
-        self.second = second
-    }
-    mutating func begin(_ layout: RowLayout) {
-        first.begin(layout)
-        second.begin(layout)
-    }
-    mutating func day(_ rows: DayRows) {
-        first.day(rows)
-        second.day(rows)
     }
 }
