@@ -13,6 +13,15 @@ extension Plan.Tune {
 
     func runSweep() async throws {
         guard let path = scenario else { return }
+        // Ctrl-C from here on: no new variants are started; what finished is kept (exit 130).
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { interruptRequested.store(true, ordering: .relaxed) }
+        source.resume()
+        defer {
+            source.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
         let bytes: [UInt8]
         do {
             bytes = try StreamingFile.read(path)
@@ -183,16 +192,6 @@ extension Plan.Tune {
         guard let variants else { return false }
         let workers = jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let total = variants.count
-
-        // Ctrl-C: stop taking chunks; keep what finished.
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { interruptRequested.store(true, ordering: .relaxed) }
-        source.resume()
-        defer {
-            source.cancel()
-            signal(SIGINT, SIG_DFL)
-        }
 
         let progress = Progress(total: total, enabled: isatty(STDERR_FILENO) != 0)
         let done = await TuneRunner.run(

@@ -80,4 +80,33 @@ struct TuneEndToEndTests {
         #expect(best.contains("# A production-sized plan that meets every KPI"))
         try box.plan("validate", "best.yaml").expect(status: 0)
     }
+
+    @Test("Ctrl-C stops a sweep cleanly and keeps the variants that finished")
+    func interrupt() throws {
+        let box = try Sandbox()
+        try production(box)
+        let process = Process()
+        process.executableURL = try PlanBinary.url()
+        process.arguments = [
+            "tune", "production.yaml", "--out", "out", "--vary", "backups.cnpg.gitea-postgres.retention=1d..100d/1d", "--vary",
+            "backups.longhorn.data-hourly.retain=1..100/1",
+        ]
+        process.currentDirectoryURL = box.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Let it start on the 10,000 variants, then interrupt it as Ctrl-C does.
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let lines = try box.lines("out/production/tune.csv")
+        // A header and some, not all, of the variants (none if the signal came before the
+        // first finished), in order, each row complete.
+        #expect(lines.count >= 1 && lines.count < 10_001, "\(lines.count) lines")
+        let numbers = lines.dropFirst().compactMap { Int($0.prefix { $0 != "," }) }
+        #expect(numbers == numbers.sorted())
+        #expect(Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }).count == 1)
+        #expect(try box.csvAndTemporaryFiles(under: "out") == ["production/tune.csv"])
+    }
 }
