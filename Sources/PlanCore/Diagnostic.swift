@@ -9,6 +9,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Location: Sendable, Hashable {
         case file(path: String, line: Int, column: Int)
         case commandLine(argument: String)
+        /// A value of another option (`--horizon '0d'`, `--vary '…'`).
+        case option(name: String, value: String)
         /// A problem of the whole input with no better place (an unreadable option, say).
         case none
     }
@@ -37,6 +39,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         switch location {
         case .file(let path, let line, let column): s = "\(path):\(line):\(column): "
         case .commandLine(let argument): s = "--set '\(argument)': "
+        case .option(let name, let value): s = "\(name) '\(value)': "
         case .none: s = ""
         }
         s += severity.rawValue + ": "

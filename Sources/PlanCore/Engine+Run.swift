@@ -1,6 +1,30 @@
 /// The daily loop: jobs, workloads, targets, months and KPI trackers, one day at a time.
 extension Prepared {
-    mutating func run<S: SimulationSink>(into sink: inout S) -> SimulationResult {
+    /// The trace key of every job, in loop order (Longhorn, Velero, CNPG).
+    func traceKeys() -> [TraceKey] {
+        let s = scenario
+        let replicas = Dictionary(uniqueKeysWithValues: s.targets.map { ($0.name, $0.replicas) })
+        var keys: [TraceKey] = []
+        for (i, j) in s.longhorn.enumerated() {
+            keys.append(
+                TraceKey(
+                    job: .longhorn(j, replicas: replicas[j.target] ?? 1), workloads: longhorn[i].volumes.map { s.workloads[$0.workload] },
+                    restore: s.restore, start: s.start, horizonDays: s.horizonDays))
+        }
+        for (i, j) in s.velero.enumerated() {
+            keys.append(
+                TraceKey(
+                    job: .velero(j), workloads: velero[i].volumes.map { s.workloads[$0.workload] }, restore: s.restore, start: s.start,
+                    horizonDays: s.horizonDays))
+        }
+        for (i, j) in s.cnpg.enumerated() {
+            keys.append(
+                TraceKey(job: .cnpg(j), workloads: [s.workloads[cnpg[i].workload]], restore: s.restore, start: s.start, horizonDays: s.horizonDays))
+        }
+        return keys
+    }
+
+    mutating func run<S: SimulationSink>(into sink: inout S, traces: TraceCache? = nil) -> SimulationResult {
         let s = scenario
         let bandwidth = s.restore.bandwidthBytesPerSecond
         let nW = s.workloads.count, nT = s.targets.count
@@ -15,6 +39,24 @@ extension Prepared {
         // Which workloads each job protects, to mark the first run.
         let lhProtects = longhorn.map { $0.snapshot ? [] : $0.volumes.map(\.workload) }
         let veProtects = velero.map { $0.volumes.map(\.workload) }
+
+        // Traces: per job (loop order), its rows, the workloads whose RTO it offers, and a
+        // cached trace to copy or a buffer to record one.
+        let jobCount = longhorn.count + velero.count + cnpg.count
+        let jobRows: [[Int]] = longhorn.map { $0.volumes.map(\.row) } + velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + cnpg.map { [$0.row] }
+        let jobProtects: [[Int]] = lhProtects + veProtects + cnpg.map { [$0.workload] }
+        let jobSlots: [[Int]] = longhorn.map { $0.volumes.map(\.workload) } + velero.map { $0.volumes.map(\.workload) } + cnpg.map { [$0.workload] }
+        let keys = traces == nil ? [] : traceKeys()
+        let cached: [TraceCache.Entry?] = keys.map { traces?.entry($0) }
+        var recording: [TraceCache.Entry?] = keys.indices.map { j in
+            cached[j] == nil
+                ? TraceCache.Entry(
+                    values: { var a = [JobDayValues](); a.reserveCapacity(jobRows[j].count * s.horizonDays); return a }(),
+                    rto: { var a = [Double](); a.reserveCapacity(jobSlots[j].count * s.horizonDays); return a }(),
+                    ran: { var a = [Bool](); a.reserveCapacity(s.horizonDays); return a }())
+                : nil
+        }
+        var scratch = [Double?](repeating: nil, count: nW)
 
         // Trackers.
         var rtoWorst = [Double](repeating: -.infinity, count: nW)
@@ -64,25 +106,34 @@ extension Prepared {
                 }
             }
 
-            // Jobs.
-            for j in longhorn.indices {
-                if longhorn[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
-                    for w in lhProtects[j] { ranYet[w] = true }
+            // Jobs: copied from a trace, or simulated (and recorded when a cache is given).
+            for j in 0..<jobCount {
+                if let trace = cached.isEmpty ? nil : cached[j] {
+                    let rowsOfJob = jobRows[j], slots = jobSlots[j]
+                    for (r, row) in rowsOfJob.enumerated() { rows.jobs[row] = trace.values[d * rowsOfJob.count + r] }
+                    for (k, w) in slots.enumerated() {
+                        let v = trace.rto[d * slots.count + k]
+                        if !v.isNaN { lower(&rto[w], v) }
+                    }
+                    if trace.ran[d] { for w in jobProtects[j] { ranYet[w] = true } }
+                    continue
                 }
-            }
-            for j in velero.indices {
-                if velero[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
-                    for w in veProtects[j] { ranYet[w] = true }
+                let record = !recording.isEmpty && recording[j] != nil
+                let ran: Bool
+                if record {
+                    // The job's own RTO contributions, kept apart to be recorded.
+                    ran = advanceJob(j, dayStart: dayStart, now: now, walToday: walToday, rows: &rows.jobs, rto: &scratch, bandwidth: bandwidth)
+                    for row in jobRows[j] { recording[j]!.values.append(rows.jobs[row]) }
+                    for w in jobSlots[j] {
+                        recording[j]!.rto.append(scratch[w] ?? .nan)
+                        if let v = scratch[w] { lower(&rto[w], v) }
+                        scratch[w] = nil
+                    }
+                    recording[j]!.ran.append(ran)
+                } else {
+                    ran = advanceJob(j, dayStart: dayStart, now: now, walToday: walToday, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth)
                 }
-            }
-            for j in cnpg.indices {
-                let w = cnpg[j].workload
-                if cnpg[j].advance(
-                    dayStart: dayStart, now: now, walToday: walToday[w], model: models[w], rows: &rows.jobs, rto: &rto[w],
-                    restore: s.restore)
-                {
-                    ranYet[w] = true
-                }
+                if ran { for w in jobProtects[j] { ranYet[w] = true } }
             }
 
             // RTO of the day.
@@ -141,18 +192,41 @@ extension Prepared {
             sink.day(rows)
         }
         months.flush(into: &monthly, firstDay: &monthFirstDay, scaled: &monthScaledTotals)
+        if let traces {
+            for (j, entry) in recording.enumerated() { if let entry { traces.insert(keys[j], entry) } }
+        }
 
         let jobs = jobGroups.indices.map { g in
             JobSummary(
                 job: jobGroups[g].job, target: jobGroups[g].target, peakStored: ByteCount(jobPeak[g]),
                 meanDailyUpload: ByteCount(jobUploaded[g] / Double(s.horizonDays)),
-                finalRestorePoints: Int(jobGroups[g].rows.map { rows.jobs[$0].restorePoints }.max() ?? 0))
+                finalRestorePoints: Int(jobGroups[g].rows.map { rows.jobs[$0].restorePoints }.min() ?? 0))
         }
         return summarize(
             jobs: jobs, monthly: monthly, monthFirstDay: monthFirstDay, monthScaled: monthScaledTotals, rtoWorst: rtoWorst,
             rtoFirstFail: rtoFirstFail, ranYet: ranYet, sizePeak: sizePeak, volAlert: volAlert, volFull: volFull,
             usedPeak: usedPeak, usedPeakDay: usedPeakDay, capAlert: capAlert, capFull: capFull, effWorst: effWorst,
             effFirstFail: effFirstFail)
+    }
+}
+
+extension Prepared {
+    /// Advances job `j` (loop order: Longhorn, Velero, CNPG) to the day's end; true when it ran.
+    @inline(__always)
+    mutating func advanceJob(
+        _ j: Int, dayStart: Double, now: Double, walToday: [Double], rows: inout [JobDayValues], rto: inout [Double?], bandwidth: Double
+    ) -> Bool {
+        if j < longhorn.count {
+            return longhorn[j].advance(now: now, models: models, rows: &rows, rto: &rto, bandwidth: bandwidth)
+        }
+        let v = j - longhorn.count
+        if v < velero.count {
+            return velero[v].advance(now: now, models: models, rows: &rows, rto: &rto, bandwidth: bandwidth)
+        }
+        let c = v - velero.count
+        let w = cnpg[c].workload
+        return cnpg[c].advance(
+            dayStart: dayStart, now: now, walToday: walToday[w], model: models[w], rows: &rows, rto: &rto[w], restore: scenario.restore)
     }
 }
 

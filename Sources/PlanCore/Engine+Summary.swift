@@ -109,7 +109,7 @@ extension Prepared {
         for (i, w) in s.workloads.enumerated() {
             if let full = volFull[i], let v = w.volume {
                 warnings.append(
-                    "workloads.\(w.name): outgrows its volume of \(Format.bytes(v.bytes)) on \(s.start.adding(days: full)) (day \(full))")
+                    "workloads.\(w.name): outgrows its volume of \(Format.exactSize(v.bytes)) on \(s.start.adding(days: full)) (day \(full))")
             }
         }
 

@@ -9,19 +9,21 @@ public enum Engine {
     public static let maximumRunsPerJob = 10_000_000
 
     /// Simulates `scenario`, streaming rows to `sink`.
-    public static func simulate<S: SimulationSink>(_ scenario: Scenario, into sink: inout S) -> Result<SimulationResult, Diagnostics> {
+    public static func simulate<S: SimulationSink>(
+        _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, traces: TraceCache? = nil
+    ) -> Result<SimulationResult, Diagnostics> {
         var prepared: Prepared
-        switch Prepared.make(scenario) {
+        switch Prepared.make(scenario, schedules: schedules) {
         case .success(let p): prepared = p
         case .failure(let d): return .failure(d)
         }
-        return .success(prepared.run(into: &sink))
+        return .success(prepared.run(into: &sink, traces: traces))
     }
 
     /// Simulates without keeping the daily rows.
-    public static func simulate(_ scenario: Scenario) -> Result<SimulationResult, Diagnostics> {
+    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, traces: TraceCache? = nil) -> Result<SimulationResult, Diagnostics> {
         var sink = NullSink()
-        return simulate(scenario, into: &sink)
+        return simulate(scenario, into: &sink, schedules: schedules, traces: traces)
     }
 }
 
@@ -45,20 +47,29 @@ struct Prepared {
     /// Per job (`TIER/NAME`, sorted), its own-target value rows.
     let jobGroups: [(job: String, target: String, rows: [Int])]
 
-    static func make(_ s: Scenario) -> Result<Prepared, Diagnostics> {
+    /// Fire times in `[0, H)` as seconds, with a run at 0 added for `immediate`; one more
+    /// than `Engine.maximumRunsPerJob` when the schedule fires too often.
+    static func fireTimes(_ schedule: CronSchedule, start: CivilDate, horizonDays: Int, immediate: Bool) -> [Double] {
+        var times = schedule.fireTimes(start: start, horizonSeconds: Int64(horizonDays) * 86_400, limit: Engine.maximumRunsPerJob)
+        if immediate && times.first != 0 { times.insert(0, at: 0) }
+        return times.map(Double.init)
+    }
+
+    static func make(_ s: Scenario, schedules: ScheduleCache? = nil) -> Result<Prepared, Diagnostics> {
         let horizon = Int64(s.horizonDays) * 86_400
         var errors: [Diagnostic] = []
         func fires(_ schedule: CronSchedule, path: String, immediate: Bool = false) -> [Double] {
-            var times = schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: Engine.maximumRunsPerJob)
-            if immediate && times.first != 0 { times.insert(0, at: 0) }
+            let times =
+                schedules?.fires(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
+                ?? fireTimes(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
             if times.count > Engine.maximumRunsPerJob {
                 errors.append(
                     Diagnostic(
                         at: .none, path: path,
-                        "'\(schedule.text)' fires more than \(Engine.maximumRunsPerJob) times within the horizon; at most \(Engine.maximumRunsPerJob) runs per job are simulated",
-                        suggestion: "use a shorter horizon or a less frequent schedule"))
+                        "'\(schedule.text)' fires more than \(Format.grouped(Engine.maximumRunsPerJob)) times within the horizon; at most \(Format.grouped(Engine.maximumRunsPerJob)) runs per job are simulated",
+                        suggestion: "use a less frequent schedule or a shorter horizon"))
             }
-            return times.map(Double.init)
+            return times
         }
         let workloadIndex = Dictionary(uniqueKeysWithValues: s.workloads.enumerated().map { ($1.name, $0) })
         let targetIndex = Dictionary(uniqueKeysWithValues: s.targets.enumerated().map { ($1.name, $0) })
@@ -201,7 +212,7 @@ struct Prepared {
                 let growthPerDay = WorkloadModel.affine(w.growth).0 + WorkloadModel.affine(w.growth).1 * w.size.bytes
                 if walPerDay < growthPerDay {
                     warnings.append(
-                        "workloads.\(w.name): wal (\(Format.bytes(walPerDay))/day) is below growth (\(Format.bytes(growthPerDay))/day): inserted data is written to the WAL first, so WAL is at least the growth"
+                        "workloads.\(w.name): wal (\(Format.exactSize(walPerDay))/day) is below growth (\(Format.exactSize(growthPerDay))/day): inserted data is written to the WAL first, so WAL is at least the growth; the figure is probably a guess"
                     )
                 }
             }

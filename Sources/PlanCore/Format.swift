@@ -30,6 +30,40 @@ public enum Format {
         return parts.joined(separator: " ")
     }
 
+    /// A size as a scenario would write it: the largest IEC or SI unit that writes it
+    /// exactly (to one decimal), else bytes: `20Gi`, `500MB`, `1.5TB`, `4096`.
+    public static func exactSize(_ bytes: Double) -> String {
+        let units: [(String, Double)] = [
+            ("Pi", 1_125_899_906_842_624), ("PB", 1e15), ("Ti", 1_099_511_627_776), ("TB", 1e12), ("Gi", 1_073_741_824),
+            ("GB", 1e9), ("Mi", 1_048_576), ("MB", 1e6), ("Ki", 1024), ("kB", 1e3),
+        ]
+        for (unit, scale) in units where Swift.abs(bytes) >= scale {
+            let n = bytes / scale
+            if n == n.rounded() || (n * 10).rounded() == n * 10 { return plain(n) + unit }
+        }
+        return plain(bytes)
+    }
+
+    /// A number without trailing zeros (up to 6 decimals): `2`, `0.35`, `30.4375`.
+    public static func plain(_ x: Double) -> String {
+        if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
+        var s = fixed(x, 6)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    /// `10,000,000`: an integer with thousands separators.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// `x` with `decimals` digits after the point, rounded half away from zero.
     public static func fixed(_ x: Double, _ decimals: Int) -> String {
         if !x.isFinite { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }

@@ -3,7 +3,7 @@
 ///
 /// Every collection is sorted by name, so iteration order (and so output order) never
 /// depends on the order of keys in the file.
-public struct Scenario: Sendable {
+public struct Scenario: Sendable, Hashable {
     public var name: String
     public var description: String?
     /// Day 0 of the simulation (00:00 UTC).

@@ -213,7 +213,7 @@ public struct JobSummary: Sendable, Hashable {
     public var peakStored: ByteCount
     /// Stored bytes uploaded over the horizon, divided by its days.
     public var meanDailyUpload: ByteCount
-    /// Restore points at the end of the horizon (the largest over its volumes).
+    /// Restore points at the end of the horizon (the fewest over its rows).
     public var finalRestorePoints: Int
 
     public init(job: String, target: String, peakStored: ByteCount, meanDailyUpload: ByteCount, finalRestorePoints: Int) {

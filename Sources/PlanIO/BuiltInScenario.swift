@@ -90,5 +90,6 @@ kpis:
   rpo: 1h
   rto: 30min
   efficiency: 70%           # "> 70% compression ratio"
+
 """#
 }

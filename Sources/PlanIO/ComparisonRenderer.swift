@@ -161,30 +161,36 @@ public struct ComparisonRenderer {
         var out = "{\n"
         out += "  \"a\": \(side(c.a)),\n"
         out += "  \"b\": \(side(c.b)),\n"
-        out += "  \"settings\": "
-            + J.array(c.settings.map { s in
-                J.object([("path", J.string(s.path)), ("a", s.a.map(J.string) ?? "null"), ("b", s.b.map(J.string) ?? "null")])
-            }) + ",\n"
-        out += "  \"targets\": "
-            + J.array(c.targets.map { t in
-                J.object([
-                    ("target", J.string(t.target)), ("peak_used_bytes", change(t.peakUsed, CSVRenderer.integer)),
-                    ("alert_date", dates(t.alert)), ("full_date", dates(t.full)),
-                ])
-            }) + ",\n"
+        out +=
+            "  \"settings\": "
+            + J.array(
+                c.settings.map { s in
+                    J.object([("path", J.string(s.path)), ("a", s.a.map(J.string) ?? "null"), ("b", s.b.map(J.string) ?? "null")])
+                }) + ",\n"
+        out +=
+            "  \"targets\": "
+            + J.array(
+                c.targets.map { t in
+                    J.object([
+                        ("target", J.string(t.target)), ("peak_used_bytes", change(t.peakUsed, CSVRenderer.integer)),
+                        ("alert_date", dates(t.alert)), ("full_date", dates(t.full)),
+                    ])
+                }) + ",\n"
         out += "  \"monthly\": " + J.array(c.monthly.map(cost)) + ",\n"
         out += "  \"horizon\": " + J.array(c.horizon.map(cost)) + ",\n"
-        out += "  \"kpis\": "
-            + J.array(c.kpis.map { k in
-                let cell = { (x: Double) in CSVRenderer.kpiValue(x, unit: k.unit) }
-                return J.object([
-                    ("kpi", J.string(k.kpi.rawValue)), ("subject", J.string(k.subject)), ("unit", J.string(k.unit.rawValue)),
-                    ("limit", change(k.limit, cell)), ("worst", change(k.worst, cell)),
-                    ("status_a", k.statusA.map { J.string($0.rawValue) } ?? "null"),
-                    ("status_b", k.statusB.map { J.string($0.rawValue) } ?? "null"),
-                    ("status_changed", k.statusChanged ? "true" : "false"),
-                ])
-            }) + "\n"
+        out +=
+            "  \"kpis\": "
+            + J.array(
+                c.kpis.map { k in
+                    let cell = { (x: Double) in CSVRenderer.kpiValue(x, unit: k.unit) }
+                    return J.object([
+                        ("kpi", J.string(k.kpi.rawValue)), ("subject", J.string(k.subject)), ("unit", J.string(k.unit.rawValue)),
+                        ("limit", change(k.limit, cell)), ("worst", change(k.worst, cell)),
+                        ("status_a", k.statusA.map { J.string($0.rawValue) } ?? "null"),
+                        ("status_b", k.statusB.map { J.string($0.rawValue) } ?? "null"),
+                        ("status_changed", k.statusChanged ? "true" : "false"),
+                    ])
+                }) + "\n"
         out += "}\n"
         return out
     }

@@ -20,7 +20,7 @@ public enum JSONRenderer {
         return out
     }
 
-    static func array(_ objects: [String]) -> String {
+    public static func array(_ objects: [String]) -> String {
         objects.isEmpty ? "[]" : "[\n    " + objects.joined(separator: ",\n    ") + "\n  ]"
     }
 
@@ -47,13 +47,13 @@ public enum JSONRenderer {
     }
 
     /// A CSV number cell as a JSON value: `inf` becomes a string, empty `null`.
-    static func number(_ cell: String) -> String {
+    public static func number(_ cell: String) -> String {
         if cell.isEmpty { return "null" }
         if cell == "inf" || cell == "-inf" { return "\"\(cell)\"" }
         return cell
     }
 
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
@@ -111,4 +111,15 @@ public struct JSONRows: Sendable {
                 ]))
         }
     }
+}
+
+/// A sink that keeps the JSON rows in memory, as `RunFiles(keepJSONRows: true)` does
+/// (tests, small runs).
+public struct JSONCollector: SimulationSink {
+    public private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+    public private(set) var rows = JSONRows()
+
+    public init() {}
+    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+    public mutating func day(_ rows: DayRows) { self.rows.add(rows, layout: layout) }
 }

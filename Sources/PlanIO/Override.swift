@@ -9,11 +9,25 @@ public struct Override: Sendable, Hashable {
     public var value: String
     /// The argument as the user typed it, for messages (`--set 'PATH=VALUE': error: …`).
     public var argument: String
+    /// The option that gave it: `--set`, or a shortcut such as `--horizon` (then `argument`
+    /// is the shortcut's value, and messages say `--horizon '0d': error: …`).
+    public var option: String
 
-    public init(path: String, value: String, argument: String? = nil) {
+    public init(path: String, value: String, argument: String? = nil, option: String = "--set") {
         self.path = path
         self.value = value
         self.argument = argument ?? path + "=" + value
+        self.option = option
+    }
+
+    /// A shortcut option for one path: `--horizon 730d` is `--set horizon=730d`.
+    public static func shortcut(_ option: String, path: String, value: String) -> Override {
+        Override(path: path, value: value, argument: value, option: option)
+    }
+
+    /// Where messages about this override point.
+    public var location: Diagnostic.Location {
+        option == "--set" ? .commandLine(argument: argument) : .option(name: option, value: argument)
     }
 
     /// Parses `PATH=VALUE`, split at the first `=`. A missing `=` or an empty path is a

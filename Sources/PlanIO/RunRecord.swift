@@ -27,8 +27,8 @@ public struct RunHeader: Sendable {
     public var start: CivilDate
     public var horizonDays: Int
     public var currency: String
-    /// The folder the CSV files went to, as the summary printed it (`output/seed/`).
-    public var filesDirectory: String?
+    /// What the summary's `Wrote` line lists (`output/seed/`, and the report with `--report`).
+    public var filesWritten: String?
     /// The store as `plan simulate` named it in its summary (`output/plan.sqlite`).
     public var storePath: String?
     public var planVersion: String
@@ -36,7 +36,7 @@ public struct RunHeader: Sendable {
     public var settings: [Setting]
 
     public init(
-        scenario: Scenario, scenarioPath: String?, overrides: [String], createdAt: String, filesDirectory: String?,
+        scenario: Scenario, scenarioPath: String?, overrides: [String], createdAt: String, filesWritten: String?,
         storePath: String?
     ) {
         self.createdAt = createdAt
@@ -47,7 +47,7 @@ public struct RunHeader: Sendable {
         self.start = scenario.start
         self.horizonDays = scenario.horizonDays
         self.currency = scenario.currency
-        self.filesDirectory = filesDirectory
+        self.filesWritten = filesWritten
         self.storePath = storePath
         self.planVersion = PlanVersion.current
         self.settings = ScenarioSettings.flatten(scenario).map { Setting(path: $0.path, value: $0.value) }
@@ -55,7 +55,7 @@ public struct RunHeader: Sendable {
 
     public init(
         createdAt: String, scenario: String, scenarioPath: String?, contentHash: String, overrides: [String],
-        start: CivilDate, horizonDays: Int, currency: String, filesDirectory: String?, storePath: String?,
+        start: CivilDate, horizonDays: Int, currency: String, filesWritten: String?, storePath: String?,
         planVersion: String, settings: [Setting]
     ) {
         self.createdAt = createdAt
@@ -66,7 +66,7 @@ public struct RunHeader: Sendable {
         self.start = start
         self.horizonDays = horizonDays
         self.currency = currency
-        self.filesDirectory = filesDirectory
+        self.filesWritten = filesWritten
         self.storePath = storePath
         self.planVersion = planVersion
         self.settings = settings

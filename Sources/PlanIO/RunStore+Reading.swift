@@ -57,7 +57,7 @@ extension RunStore {
             createdAt: run["created_at"], scenario: run["scenario"], scenarioPath: run["scenario_path"],
             contentHash: run["content_hash"], overrides: StoreJSON.strings(run["overrides"]),
             start: try date(run["start"]), horizonDays: run["horizon_days"], currency: run["currency"],
-            filesDirectory: run["files_directory"], storePath: run["store_path"], planVersion: run["plan_version"],
+            filesWritten: run["files_written"], storePath: run["store_path"], planVersion: run["plan_version"],
             settings: try Row.fetchAll(db, sql: "SELECT path, value FROM settings WHERE run_id = ? ORDER BY rowid", arguments: [id])
                 .map { Setting(path: $0["path"], value: $0["value"]) })
         func rows(_ table: String) throws -> [Row] {

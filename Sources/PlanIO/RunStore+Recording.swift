@@ -163,14 +163,14 @@ final class RunInserter {
         try db.execute(
             sql: """
                 INSERT INTO runs (created_at, scenario, scenario_path, content_hash, overrides, start, horizon_days,
-                    currency, plan_version, files_directory, store_path, peak_used_bytes, total_cost,
+                    currency, plan_version, files_written, store_path, peak_used_bytes, total_cost,
                     peak_monthly_cost, kpi_statuses)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0, 0, '{}')
                 """,
             arguments: [
                 header.createdAt, header.scenario, header.scenarioPath, header.contentHash,
                 StoreJSON.array(header.overrides), header.start.description, header.horizonDays, header.currency,
-                header.planVersion, header.filesDirectory, header.storePath,
+                header.planVersion, header.filesWritten, header.storePath,
             ])
         runID = db.lastInsertedRowID
         let settings = try db.makeStatement(sql: "INSERT INTO settings (run_id, path, value) VALUES (?, ?, ?)")
@@ -178,21 +178,21 @@ final class RunInserter {
         dailyInsert = try RowInsert(
             db,
             """
-                INSERT INTO daily (run_id, date, day, job, tier, target, workload, restore_points, stored_bytes,
-                    raw_bytes, uploaded_bytes, objects, put_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            INSERT INTO daily (run_id, date, day, job, tier, target, workload, restore_points, stored_bytes,
+                raw_bytes, uploaded_bytes, objects, put_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         workloadInsert = try RowInsert(
             db,
             """
-                INSERT INTO workloads (run_id, date, day, workload, kind, size_bytes, volume_bytes, wal_bytes,
-                    rto_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            INSERT INTO workloads (run_id, date, day, workload, kind, size_bytes, volume_bytes, wal_bytes,
+                rto_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         targetInsert = try RowInsert(
             db,
             """
-                INSERT INTO targets (run_id, date, day, target, kind, used_bytes, usable_bytes, used_share)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            INSERT INTO targets (run_id, date, day, target, kind, used_bytes, usable_bytes, used_share)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows, with the cells of the CSV
@@ -394,7 +394,8 @@ enum StoreJSON {
             subjects[r.kpi.rawValue, default: []].append(
                 JSONRenderer.string(r.subject) + ":" + JSONRenderer.string(r.status.rawValue))
         }
-        return "{" + kinds.map { JSONRenderer.string($0) + ":{" + (subjects[$0] ?? []).joined(separator: ",") + "}" }
+        return "{"
+            + kinds.map { JSONRenderer.string($0) + ":{" + (subjects[$0] ?? []).joined(separator: ",") + "}" }
             .joined(separator: ",") + "}"
     }
 }

@@ -41,7 +41,7 @@ extension RunStore {
                     horizon_days INTEGER NOT NULL,
                     currency TEXT NOT NULL,
                     plan_version TEXT NOT NULL,
-                    files_directory TEXT,              -- where the CSV files were written, as printed
+                    files_written TEXT,                -- what the summary's "Wrote" line lists
                     store_path TEXT,                   -- this file, as plan simulate named it
                     peak_used_bytes TEXT NOT NULL,     -- JSON object: target -> peak used bytes
                     total_cost REAL NOT NULL,          -- sum of the month totals

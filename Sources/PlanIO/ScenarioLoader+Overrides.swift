@@ -14,7 +14,7 @@ extension ScenarioLoader {
             func problem(_ message: String, suggestion: String? = nil) {
                 diagnostics.append(
                     Diagnostic(
-                        at: .commandLine(argument: override.argument), path: override.path, message,
+                        at: override.location, path: override.path, message,
                         suggestion: suggestion))
             }
             let segments = override.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

@@ -40,48 +40,10 @@ public enum ScenarioLoader {
 
     /// Loads from text already decoded; see `load(bytes:options:)`.
     public static func load(text: String, options: LoadOptions) -> Result<Scenario, Diagnostics> {
-        let file = options.file
-        func fileDiagnostic(_ failure: YAMLReadFailure) -> Diagnostic {
-            Diagnostic(
-                at: .file(path: file, line: failure.line, column: failure.column), path: failure.path, failure.message,
-                suggestion: failure.suggestion)
+        switch ScenarioDocument.parse(text: text, file: options.file) {
+        case .failure(let d): return .failure(d)
+        case .success(let document): return document.scenario(options: options)
         }
-        let outcome = YAMLReader.read(text) { mark in
-            .file(line: mark?.line ?? 1, column: mark?.column ?? 1)
-        }
-        var root: YAMLNode
-        var diagnostics: [Diagnostic] = []
-        switch outcome {
-        case .empty:
-            return .failure(Diagnostics([
-                Diagnostic(
-                    at: .file(path: file, line: 1, column: 1), path: "",
-                    "the scenario is empty; it needs at least 'workloads', 'backups' and 'targets'")
-            ]))
-        case .failure(let failure):
-            return .failure(Diagnostics([fileDiagnostic(failure)]))
-        case .tree(let node, let problems):
-            root = node
-            diagnostics = problems.map(fileDiagnostic)
-        }
-        guard root.pairs != nil else {
-            let at = ScenarioValidator.location(of: root, file: file, overrides: [])
-            return .failure(Diagnostics([
-                Diagnostic(
-                    at: at, path: "",
-                    "the top level must be a mapping of keys (version, name, workloads, backups, targets, …), found \(root.found)"
-                )
-            ]))
-        }
-        diagnostics += apply(options.overrides, to: &root)
-        var validator = ScenarioValidator(options: options)
-        let scenario = validator.validate(root)
-        diagnostics += validator.diagnostics
-        diagnostics = ordered(relocated(diagnostics, overrides: options.overrides))
-        if let scenario, !diagnostics.contains(where: { $0.severity == .error }) {
-            return .success(scenario)
-        }
-        return .failure(Diagnostics(diagnostics))
     }
 
     /// A problem whose key path lies at or under an overridden path is reported at that
@@ -94,7 +56,7 @@ public enum ScenarioLoader {
                 let p = override.path
                 if path == p || path.hasPrefix(p + ".") || path.hasPrefix(p + "[") {
                     var moved = diagnostic
-                    moved.location = .commandLine(argument: override.argument)
+                    moved.location = override.location
                     return moved
                 }
             }
@@ -106,7 +68,7 @@ public enum ScenarioLoader {
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         func key(_ d: Diagnostic) -> (Int, Int, Int) {
             switch d.location {
-            case .commandLine, .none: return (0, 0, 0)
+            case .commandLine, .option, .none: return (0, 0, 0)
             case .file(_, let line, let column): return (1, line, column)
             }
         }

@@ -96,17 +96,7 @@ public enum ScenarioSettings {
     }
 
     /// A size in the largest IEC or SI unit that writes it exactly, else bytes.
-    public static func size(_ bytes: Double) -> String {
-        let units: [(String, Double)] = [
-            ("Pi", 1_125_899_906_842_624), ("PB", 1e15), ("Ti", 1_099_511_627_776), ("TB", 1e12), ("Gi", 1_073_741_824),
-            ("GB", 1e9), ("Mi", 1_048_576), ("MB", 1e6), ("Ki", 1024), ("kB", 1e3),
-        ]
-        for (unit, scale) in units where bytes >= scale {
-            let n = bytes / scale
-            if n == n.rounded() || (n * 10).rounded() == n * 10 { return number(n) + unit }
-        }
-        return number(bytes)
-    }
+    public static func size(_ bytes: Double) -> String { Format.exactSize(bytes) }
 
     static func rate(_ r: Rate) -> String {
         switch r {
@@ -142,13 +132,7 @@ public enum ScenarioSettings {
     static func percent(_ f: Double) -> String { number(f * 100) + "%" }
 
     /// A number without trailing zeros (up to 6 decimals).
-    public static func number(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        var s = Format.fixed(x, 6)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
-    }
+    public static func number(_ x: Double) -> String { Format.plain(x) }
 
     /// A stable 64-bit FNV-1a hash of the resolved settings, as 16 hex digits: two runs of
     /// the same resolved scenario have the same hash, whatever the file's layout.

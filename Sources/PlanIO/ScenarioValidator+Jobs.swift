@@ -87,7 +87,9 @@ extension ScenarioValidator {
         let example = dialect == .cnpg ? "'0 0 2 * * *'" : "'0 2 * * *'"
         guard let (text, node) = text(f, key, expected: "a cron schedule such as \(example)") else { return nil }
         switch CronSchedule.parse(text, dialect: dialect) {
-        case .success(let schedule): return schedule
+        case .success(let schedule):
+            scheduleNodes[f.path(key)] = node
+            return schedule
         case .failure(let failure):
             error(node, f.path(key), failure.message, suggestion: failure.suggestion)
             return nil

@@ -90,6 +90,11 @@ extension ScenarioValidator {
 
         if let horizonDays {
             for workload in workloads { checkModelLimit(workload, growthNode: growthNodes[workload.name], start: start, days: horizonDays) }
+            let schedules =
+                cnpg.map { ("backups.cnpg.\($0.name).schedule", $0.schedule) }
+                + velero.map { ("backups.velero.\($0.name).schedule", $0.schedule) }
+                + longhorn.map { ("backups.longhorn.\($0.name).schedule", $0.schedule) }
+            for (path, schedule) in schedules { checkRunCount(path, schedule, start: start, days: horizonDays) }
         }
 
         guard let horizonDays, diagnostics.isEmpty else { return nil }
@@ -205,6 +210,17 @@ extension ScenarioValidator {
         if let alert = percent(f, "capacity_alert") { limits.capacityAlert = alert }
         if let alert = percent(f, "volume_alert") { limits.volumeAlert = alert }
         return limits
+    }
+
+    /// Bounded time and memory: a schedule may fire at most `Engine.maximumRunsPerJob` times
+    /// within the horizon (a CNPG `* * * * * *` over a year would be 31 million runs).
+    mutating func checkRunCount(_ path: String, _ schedule: CronSchedule, start: CivilDate, days: Int) {
+        let limit = Engine.maximumRunsPerJob
+        let fires = schedule.fireTimes(start: start, horizonSeconds: Int64(days) * 86_400, limit: limit)
+        guard fires.count > limit, let node = scheduleNodes[path] else { return }
+        error(
+            node, path, "'\(schedule.text)' fires more than \(Format.grouped(limit)) times within the horizon; at most \(Format.grouped(limit)) runs per job are simulated",
+            suggestion: "use a less frequent schedule or a shorter horizon")
     }
 
     /// model.md "Workloads": every size within the horizon stays at or below 2^70 bytes.

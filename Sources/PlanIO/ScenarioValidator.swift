@@ -6,6 +6,8 @@ import PlanCore
 struct ScenarioValidator {
     let options: LoadOptions
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where each job's schedule was written, by key path, for the run-count check.
+    var scheduleNodes: [String: YAMLNode] = [:]
 
     init(options: LoadOptions) {
         self.options = options
@@ -17,7 +19,7 @@ struct ScenarioValidator {
         switch node.origin {
         case .file(let line, let column): return .file(path: file, line: line, column: column)
         case .override(let index):
-            return index < overrides.count ? .commandLine(argument: overrides[index].argument) : .none
+            return index < overrides.count ? overrides[index].location : .none
         }
     }
 

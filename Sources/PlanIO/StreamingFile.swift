@@ -87,8 +87,30 @@ public final class StreamingFile {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: dir, reason: "cannot create the directory (\((error as NSError).localizedDescription))")
+            throw .cannotWrite(path: dir, reason: whyNoDirectory(dir))
         }
+    }
+
+    /// Why `dir` cannot be created, in words: the first part of the path that is a file, or
+    /// the first existing folder that is not writable.
+    static func whyNoDirectory(_ dir: String) -> String {
+        var path = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                if !isDir.boolValue {
+                    return "'\(path.hasPrefix("./") ? String(path.dropFirst(2)) : path)' is a file, not a directory"
+                }
+            } else {
+                let parent = (path as NSString).deletingLastPathComponent
+                if !FileManager.default.isWritableFile(atPath: parent.isEmpty ? "." : parent) {
+                    return "permission denied in '\(parent)'"
+                }
+                break
+            }
+        }
+        return "cannot create the directory"
     }
 
     /// Reads a file's bytes.

@@ -17,7 +17,7 @@ public struct TableRenderer {
     }
 
     /// Lays out rows in columns; `right` marks right-aligned columns. Colour codes do not count toward widths.
-    static func columns(_ rows: [[String]], right: Set<Int>, indent: String = "  ") -> String {
+    public static func columns(_ rows: [[String]], right: Set<Int>, indent: String = "  ") -> String {
         func width(_ s: String) -> Int {
             var n = 0
             var inEscape = false
@@ -50,10 +50,10 @@ public struct TableRenderer {
     }
 
     /// A money amount with 2 decimals.
-    static func money(_ x: Double) -> String { Format.fixed(x, 2) }
+    public static func money(_ x: Double) -> String { Format.fixed(x, 2) }
 
     /// A KPI value in words people read.
-    static func kpiValue(_ x: Double?, _ unit: KPIUnit) -> String {
+    public static func kpiValue(_ x: Double?, _ unit: KPIUnit) -> String {
         guard let x else { return "—" }
         if x.isInfinite { return "inf" }
         switch unit {

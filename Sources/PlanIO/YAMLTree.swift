@@ -3,15 +3,15 @@ import Yams
 
 /// Where a node of the document came from: a place in the scenario file, or the value of
 /// the `index`-th `--set` override.
-enum NodeOrigin: Hashable {
+enum NodeOrigin: Hashable, Sendable {
     case file(line: Int, column: Int)
     case override(index: Int)
 }
 
 /// The scenario document as a plain tree: Yams' `Node` with aliases expanded into copies,
 /// keys as text, and each node's origin. Overrides edit this tree before validation.
-struct YAMLNode {
-    enum Content {
+struct YAMLNode: Sendable {
+    enum Content: Sendable {
         /// A scalar's text; `isNull` for an empty plain scalar, `~` or `null`.
         case scalar(String, isNull: Bool)
         case mapping([YAMLPair])
@@ -47,7 +47,7 @@ struct YAMLNode {
 }
 
 /// One `key: value` of a mapping; the key is kept as a node for its position.
-struct YAMLPair {
+struct YAMLPair: Sendable {
     var key: String
     var keyNode: YAMLNode
     var value: YAMLNode

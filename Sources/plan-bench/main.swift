@@ -54,3 +54,47 @@ do {
     }
     print(String(format: "10y with the three daily CSV files rendered in memory: %.1f ms", best * 1000))
 }
+
+// Loading (YAML parse + validation) of the seed, the cost a sweep pays per distinct value.
+do {
+    var best = Double.infinity
+    for _ in 0..<200 {
+        best = min(best, seconds { _ = load(horizon: "365d") })
+    }
+    print(String(format: "loading seed.yaml (parse + validate): %.3f ms", best * 1000))
+}
+
+// The sweep of issue 4: seed.yaml, one year, gitea × coder retention 1d..100d (10,000 variants).
+do {
+    let options = LoadOptions(
+        file: BuiltInScenario.fileName, defaultName: "seed", today: CivilDate(year: 2026, month: 1, day: 1),
+        overrides: [try! Override.parse("horizon=365d").get()])
+    let document = try! ScenarioDocument.parse(text: BuiltInScenario.seedYAML, file: BuiltInScenario.fileName).get()
+    let specs = [
+        try! VarySpec.parse("backups.cnpg.gitea-postgres.retention=1d..100d/1d").get(),
+        try! VarySpec.parse("backups.cnpg.coder-postgres.retention=1d..100d/1d").get(),
+    ]
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let builder = try! VariantBuilder.make(document: document, options: options, specs: specs, maximumVariants: 100_000).get()
+    let prepare = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    let given = try! Engine.simulate(builder.base).get()
+    let table = TuneTable(
+        paths: specs.map(\.path), objective: .totalCost, targets: builder.base.targets.map(\.name),
+        kpis: given.kpis.map { (kind: $0.kpi, subject: $0.subject) }, requirements: [])
+    let jobs = builder.base.cnpg.count + builder.base.velero.count + builder.base.longhorn.count
+    print("\nplan tune sweep: seed.yaml, 365 days, gitea × coder retention 1d..100d/1d")
+    print(String(format: "  validating the 200 distinct values: %.1f ms", prepare * 1000))
+    for workers in [1, ProcessInfo.processInfo.activeProcessorCount] {
+        var summary = TuneSummary(table: table, top: 10)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let done = await TuneRunner.run(
+            1...builder.sweep.count, builder: builder, table: table, requirements: [], workers: workers, shouldStop: { false },
+            progress: { _ in }, emit: { summary.add($0) })
+        let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let jobDays = Double(done * jobs * builder.base.horizonDays)
+        print(
+            String(
+                format: "  %d worker%@: %d variants in %.2f s: %.0f variants/s, %.2e job-days/s", workers, workers == 1 ? "" : "s", done, t,
+                Double(done) / t, jobDays / t))
+    }
+}

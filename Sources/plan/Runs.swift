@@ -8,8 +8,8 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "List the recorded runs, newest first.",
             discussion: """
-                Every plan simulate records its run in the run store (--db, default
-                output/plan.sqlite). Use a run's id with plan show and plan compare.
+                Every `plan simulate` records its run in the run store (--db, default \
+                output/plan.sqlite). Use a run's id with `plan show` and `plan compare`.
                 """)
 
         @Option(help: ArgumentHelp("Show at most N runs (0: all).", valueName: "N"))

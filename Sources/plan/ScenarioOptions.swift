@@ -18,8 +18,25 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Shortcut for --set start=DATE (YYYY-MM-DD).", valueName: "DATE"))
     var start: String?
 
-    /// The `--set` arguments, with `--horizon` and `--start` last.
-    var overrideArguments: [String] {
+    /// The overrides: every `--set`, then `--horizon` and `--start`; or the problems of
+    /// `--set` arguments that are not `PATH=VALUE`.
+    func parsedOverrides() -> Result<[Override], Diagnostics> {
+        var out: [Override] = []
+        var problems: [Diagnostic] = []
+        for a in overrides {
+            switch Override.parse(a) {
+            case .success(let o): out.append(o)
+            case .failure(let d): problems.append(d)
+            }
+        }
+        if let horizon { out.append(.shortcut("--horizon", path: "horizon", value: horizon)) }
+        if let start { out.append(.shortcut("--start", path: "start", value: start)) }
+        return problems.isEmpty ? .success(out) : .failure(Diagnostics(problems))
+    }
+
+    /// The overrides as `--set` takes them, `--horizon` and `--start` last: what the run
+    /// store records, and what `plan compare` applies again.
+    var arguments: [String] {
         overrides + (horizon.map { ["horizon=\($0)"] } ?? []) + (start.map { ["start=\($0)"] } ?? [])
     }
 }
@@ -27,6 +44,16 @@ struct ScenarioOptions: ParsableArguments {
 /// Loads a scenario file (or the built-in example) with overrides; prints diagnostics and
 /// throws the exit code of cli.md on failure.
 enum ScenarioInput {
+    static func load(path: String?, options scenarioOptions: ScenarioOptions, today: CivilDate) throws -> Scenario {
+        switch scenarioOptions.parsedOverrides() {
+        case .success(let o): return try load(path: path, overrides: o, today: today)
+        case .failure(let d):
+            report(d.items)
+            throw ExitStatus.invalid
+        }
+    }
+
+    /// The same with `--set` arguments given as strings (`plan compare`'s sides).
     static func load(path: String?, arguments: [String], today: CivilDate) throws -> Scenario {
         var overrides: [Override] = []
         var problems: [Diagnostic] = []
@@ -40,6 +67,10 @@ enum ScenarioInput {
             report(problems)
             throw ExitStatus.invalid
         }
+        return try load(path: path, overrides: overrides, today: today)
+    }
+
+    static func load(path: String?, overrides: [Override], today: CivilDate) throws -> Scenario {
         let bytes: [UInt8]
         let file: String
         if let path {

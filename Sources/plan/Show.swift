@@ -8,10 +8,11 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "Print a recorded run's summary, exactly as plan simulate printed it.",
             discussion: """
-                RUN is a run id (plan runs lists them). With --out DIR, the run's five CSV
-                files are written again to DIR/NAME/, the same bytes plan simulate wrote.
-                Exit codes: 0 success, 1 no such run, 2 the run store cannot be read or the
-                files cannot be written.
+                RUN is a run id (`plan runs` lists them). With --out DIR, the run's five CSV \
+                files are written again to DIR/NAME/, the same bytes `plan simulate` wrote.
+
+                Exit codes: 0 success, 1 no such run, 2 the run store cannot be read or the \
+                files cannot be written, 64 malformed command line.
                 """)
 
         @Argument(help: ArgumentHelp("A run id, as plan runs lists it.", valueName: "RUN"))
@@ -40,7 +41,7 @@ extension Plan {
             }
             StandardOutput.print(
                 Summary.text(
-                    record.result, files: record.header.filesDirectory,
+                    record.result, files: record.header.filesWritten,
                     recorded: record.header.storePath.map { (record.id, $0) }, color: Summary.color(noColor: noColor)))
             if let out {
                 let dir = (out as NSString).appendingPathComponent(record.header.scenario)

@@ -19,7 +19,7 @@ extension Plan {
             let today = ScenarioInput.today()
             for path in scenarios {
                 do {
-                    let s = try ScenarioInput.load(path: path, arguments: options.overrideArguments, today: today)
+                    let s = try ScenarioInput.load(path: path, options: options, today: today)
                     // Warnings come from the model's static checks; simulate without output to get them.
                     switch Engine.simulate(s) {
                     case .success(let r):

@@ -100,9 +100,10 @@ struct ComparisonTests {
     @Test("every KPI's worst value and status, and the status changes")
     func kpis() throws {
         let c = try Self.comparison()
-        #expect(c.kpis.map { "\($0.kpi.rawValue) \($0.subject)" } == [
-            "monthly_budget total", "efficiency all", "capacity_alert m", "capacity_full m",
-        ])
+        #expect(
+            c.kpis.map { "\($0.kpi.rawValue) \($0.subject)" } == [
+                "monthly_budget total", "efficiency all", "capacity_alert m", "capacity_full m",
+            ])
         // Budget: the partial month scaled by 31/10: A 685/62 × 3.1 = 34.25 ≤ 36 passes,
         // B 378/31 × 3.1 = 37.80 > 36 fails; Δ 3.55, Δ% 3.55 / 34.25.
         let budget = c.kpis[0]

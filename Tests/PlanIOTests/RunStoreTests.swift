@@ -31,10 +31,10 @@ struct RunStoreTests {
     static func record(_ s: Scenario, in store: RunStore) throws -> (id: Int64, result: SimulationResult, csv: CSVCollector) {
         let header = RunHeader(
             scenario: s, scenarioPath: "scenarios/test.yaml", overrides: [], createdAt: "2026-11-25T12:00:00Z",
-            filesDirectory: "output/\(s.name)/", storePath: "output/plan.sqlite")
+            filesWritten: "output/\(s.name)/", storePath: "output/plan.sqlite")
         var collected: (SimulationResult, CSVCollector)? = nil
         let id = try store.record(header) { recorder in
-            var sink = TeeSink(CSVCollector(), recorder)
+            var sink = SinkPair(CSVCollector(), recorder)
             let r = try Engine.simulate(s, into: &sink).get()
             collected = (r, sink.first)
             return r
@@ -175,7 +175,7 @@ struct RunStoreTests {
         let path = try Self.folder() + "/plan.sqlite"
         let store = try #require(try RunStore.open(path: path, create: true))
         let s = try Self.seed60()
-        let header = RunHeader(scenario: s, scenarioPath: nil, overrides: [], createdAt: "2026-11-25T12:00:00Z", filesDirectory: nil, storePath: nil)
+        let header = RunHeader(scenario: s, scenarioPath: nil, overrides: [], createdAt: "2026-11-25T12:00:00Z", filesWritten: nil, storePath: nil)
         struct Stop: Error {}
         // Rows streamed, then the body declines to record.
         let none = try store.record(header) { recorder in

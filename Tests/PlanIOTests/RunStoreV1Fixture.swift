@@ -20,7 +20,7 @@ enum RunStoreV1Fixture {
         CREATE TABLE runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, scenario TEXT NOT NULL, scenario_path TEXT,
             content_hash TEXT NOT NULL, overrides TEXT NOT NULL, start TEXT NOT NULL, horizon_days INTEGER NOT NULL,
-            currency TEXT NOT NULL, plan_version TEXT NOT NULL, files_directory TEXT, store_path TEXT,
+            currency TEXT NOT NULL, plan_version TEXT NOT NULL, files_written TEXT, store_path TEXT,
             peak_used_bytes TEXT NOT NULL, total_cost REAL NOT NULL, peak_monthly_cost REAL NOT NULL,
             kpi_statuses TEXT NOT NULL);
         CREATE INDEX runs_by_scenario ON runs(scenario, id);

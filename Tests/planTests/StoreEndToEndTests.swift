@@ -25,13 +25,13 @@ struct StoreEndToEndTests {
 
     /// A folder holding `small.yaml`.
     static func workspace() throws -> String {
-        let dir = try PlanBinary.folder()
+        let dir = try PlanProcess.folder()
         try small.write(toFile: dir + "/small.yaml", atomically: true, encoding: .utf8)
         return dir
     }
 
-    static func plan(_ arguments: [String], in dir: String, prefix: [String] = []) throws -> PlanBinary.Output {
-        try PlanBinary.run(arguments, in: dir, prefix: prefix)
+    static func plan(_ arguments: [String], in dir: String, prefix: [String] = []) throws -> PlanProcess.Output {
+        try PlanProcess.run(arguments, in: dir, prefix: prefix)
     }
 
     static func query<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
@@ -42,9 +42,11 @@ struct StoreEndToEndTests {
 
     // MARK: Round trip
 
-    @Test("plan show prints exactly what plan simulate printed, and re-exports the same CSV files", arguments: [
-        ["small.yaml"], [], ["small.yaml", "--set", "backups.cnpg.pg.retention=3d", "--horizon", "45d"],
-    ])
+    @Test(
+        "plan show prints exactly what plan simulate printed, and re-exports the same CSV files",
+        arguments: [
+            ["small.yaml"], [], ["small.yaml", "--set", "backups.cnpg.pg.retention=3d", "--horizon", "45d"],
+        ])
     func roundTrip(_ scenario: [String]) throws {
         let dir = try Self.workspace()
         let simulated = try Self.plan(["simulate"] + scenario + ["--no-color"], in: dir)
@@ -161,7 +163,7 @@ struct StoreEndToEndTests {
             let run = try Self.plan(["simulate", "small.yaml", "--db", file], in: dir)
             #expect(run.status == 2)
             #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
-            #expect(run.stderr.hasSuffix("note: the run was not recorded; its summary and CSV files are complete\n"))
+            #expect(run.stderr.hasSuffix("note: the run was not recorded; its summary and files are complete\n"))
             #expect(run.stdout.hasSuffix("\nWrote output/small/\n"))
             #expect(FileManager.default.fileExists(atPath: dir + "/output/small/daily.csv"))
             #expect(try Self.bytes(dir + "/" + file) == before, "\(file) changed")
@@ -183,17 +185,17 @@ struct StoreEndToEndTests {
         if geteuid() == 0 {
             let setpriv = "/usr/bin/setpriv"
             try #require(FileManager.default.isExecutableFile(atPath: setpriv), "running as root needs setpriv (util-linux)")
-            try FileManager.default.copyItem(atPath: PlanBinary.path, toPath: dir + "/plan")
+            try FileManager.default.copyItem(atPath: PlanProcess.path, toPath: dir + "/plan")
             prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", dir + "/plan"]
         }
-        let run = try PlanBinary.run(
+        let run = try PlanProcess.run(
             ["simulate", "small.yaml", "--db", "locked/plan.sqlite", "--no-color"], in: dir, prefix: prefix,
-            binary: prefix.isEmpty ? PlanBinary.path : nil)
+            binary: prefix.isEmpty ? PlanProcess.path : nil)
         #expect(run.status == 2)
         #expect(
             run.stderr == """
                 error: cannot write 'locked/plan.sqlite': its folder 'locked' is read-only (permission denied)
-                note: the run was not recorded; its summary and CSV files are complete
+                note: the run was not recorded; its summary and files are complete
 
                 """)
         #expect(run.stdout.hasPrefix("plan simulate: small  2026-01-01 … 2026-01-30 (30 days, USD)\n"))
@@ -222,7 +224,7 @@ struct StoreEndToEndTests {
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
             p.arguments = ["-c", script, "writer", name]
             p.currentDirectoryURL = URL(fileURLWithPath: dir)
-            p.environment = ProcessInfo.processInfo.environment.merging(["PLAN": PlanBinary.path]) { _, new in new }
+            p.environment = ProcessInfo.processInfo.environment.merging(["PLAN": PlanProcess.path]) { _, new in new }
             try p.run()
             return p
         }
@@ -253,7 +255,7 @@ struct StoreEndToEndTests {
 
         // A 100-year run of the seed cluster: about half a million rows in one transaction.
         let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: PlanBinary.path)
+        writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
         writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
         writer.currentDirectoryURL = URL(fileURLWithPath: dir)
         writer.standardOutput = FileHandle.nullDevice

@@ -1,29 +1,11 @@
 import Foundation
 import Testing
 
-/// Runs the built `plan` executable, as a user's shell would: the end-to-end tests check
-/// its standard output, standard error and exit code.
-struct PlanBinary {
-    /// The `plan` executable beside the test bundle (`swift build` puts both in the same
-    /// folder); `PLAN_BINARY` overrides it.
-    static let path: String = {
-        if let p = ProcessInfo.processInfo.environment["PLAN_BINARY"] { return p }
-        var candidates: [URL] = []
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        for dir in candidates {
-            var url = dir
-            // From inside a bundle (`planPackageTests.xctest/Contents/MacOS`), climb out.
-            for _ in 0..<4 {
-                let plan = url.appendingPathComponent("plan").path
-                if FileManager.default.isExecutableFile(atPath: plan) { return plan }
-                url.deleteLastPathComponent()
-            }
-        }
-        return "plan"
-    }()
+/// Runs the built `plan` executable (found by `PlanBinary`) with what the run store's
+/// tests need besides `Sandbox`: another user (`setpriv`), output to files, a folder that
+/// every user may read.
+struct PlanProcess {
+    static var path: String { (try? PlanBinary.url().path) ?? "plan" }
 
     struct Output {
         var status: Int32

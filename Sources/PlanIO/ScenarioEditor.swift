@@ -1,0 +1,165 @@
+import PlanCore
+
+/// Edits values of a scenario file in place, keeping its comments and layout: a value that
+/// is in the file is replaced where it stands; a key left at its default is added to its
+/// mapping, after the mapping's last key, at the same indentation (`plan tune --write-best`).
+public enum ScenarioEditor {
+    /// Returns the new text, or a message when an edit cannot be made in place.
+    public static func apply(_ edits: [(path: String, value: String)], to text: String) -> Result<String, ValueError> {
+        let document: ScenarioDocument
+        switch ScenarioDocument.parse(text: text, file: "") {
+        case .success(let d): document = d
+        case .failure(let d): return .failure(ValueError(d.description))
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        // (line index, column index, remove count, insert text), applied from the end.
+        var changes: [(line: Int, column: Int, remove: Int, insert: String, newLine: Bool)] = []
+        for edit in edits {
+            let parts = edit.path.split(separator: ".").map(String.init)
+            guard let key = parts.last else { continue }
+            var node = document.root
+            var parent = document.root
+            var found = true
+            for (i, part) in parts.enumerated() {
+                guard let pairs = node.pairs else { return .failure(ValueError("'\(parts[..<i].joined(separator: "."))' is not a mapping")) }
+                if let pair = pairs.first(where: { $0.key == part }) {
+                    parent = node
+                    node = pair.value
+                } else if i == parts.count - 1 {
+                    found = false
+                    parent = node
+                } else {
+                    return .failure(ValueError("'\(parts[...i].joined(separator: "."))' is not in the file; add it by hand"))
+                }
+            }
+            if found {
+                guard case .file(let line, let column) = node.origin else { continue }
+                let l = line - 1, c = column - 1
+                guard l < lines.count, c <= lines[l].count else { return .failure(ValueError("cannot find '\(edit.path)' in the file")) }
+                let rest = Array(lines[l][c...])
+                let length: Int
+                var quote: Character? = nil
+                switch rest.first {
+                case "\"":
+                    quote = "\""
+                    length = closing(rest, "\"")
+                case "'":
+                    quote = "'"
+                    length = closing(rest, "'")
+                case "[", "{":
+                    length = matching(rest)
+                default:
+                    length = node.scalarText.map { $0.unicodeScalars.count } ?? 0
+                    if node.pairs != nil || (node.scalarText == nil) {
+                        return .failure(ValueError("'\(edit.path)' is a block collection; edit it by hand"))
+                    }
+                }
+                changes.append((l, c, length, render(edit.value, quote: quote), false))
+            } else {
+                guard case .file(let line, let column) = parent.origin else { continue }
+                let l = line - 1, c = column - 1
+                if lines[l].count > c, lines[l][c] == "{" {
+                    let close = c + matching(Array(lines[l][c...])) - 1
+                    guard close < lines[l].count, lines[l][close] == "}" else {
+                        return .failure(ValueError("cannot add '\(key)' to a flow mapping spanning lines; edit it by hand"))
+                    }
+                    let empty = (parent.pairs ?? []).isEmpty
+                    changes.append((l, close, 0, (empty ? "" : ", ") + key + ": " + render(edit.value, quote: nil), false))
+                } else {
+                    guard let last = parent.pairs?.last, case .file(let keyLine, let keyColumn) = last.keyNode.origin else {
+                        return .failure(ValueError("cannot add '\(key)' here; edit it by hand"))
+                    }
+                    // After the last pair's value: the lines indented deeper than the keys.
+                    var end = keyLine  // index of the line after the last key's line
+                    while end < lines.count {
+                        let s = String(String.UnicodeScalarView(lines[end]))
+                        let indent = s.prefix { $0 == " " }.count
+                        let blank = s.trimmingSpaces().isEmpty || s.trimmingSpaces().hasPrefix("#")
+                        if !blank && indent < keyColumn { break }
+                        if blank && indent < keyColumn - 1 { break }
+                        end += 1
+                    }
+                    while end > keyLine, String(String.UnicodeScalarView(lines[end - 1])).trimmingSpaces().isEmpty { end -= 1 }
+                    changes.append((end, 0, 0, String(repeating: " ", count: keyColumn - 1) + key + ": " + render(edit.value, quote: nil), true))
+                }
+            }
+        }
+        for change in changes.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
+            if change.newLine {
+                lines.insert(Array(change.insert.unicodeScalars), at: change.line)
+            } else {
+                lines[change.line].replaceSubrange(change.column..<(change.column + change.remove), with: Array(change.insert.unicodeScalars))
+            }
+        }
+        return .success(lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n"))
+    }
+
+    /// The length of a quoted scalar including both quotes.
+    static func closing(_ s: [Unicode.Scalar], _ q: Unicode.Scalar) -> Int {
+        var i = 1
+        while i < s.count {
+            if q == "\"" && s[i] == "\\" {
+                i += 2
+                continue
+            }
+            if s[i] == q {
+                if q == "'" && i + 1 < s.count && s[i + 1] == "'" {
+                    i += 2
+                    continue
+                }
+                return i + 1
+            }
+            i += 1
+        }
+        return s.count
+    }
+
+    /// The length of a flow collection from its opening bracket to the matching one.
+    static func matching(_ s: [Unicode.Scalar]) -> Int {
+        var depth = 0
+        var i = 0
+        var quote: Unicode.Scalar? = nil
+        while i < s.count {
+            let c = s[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "[" || c == "{" {
+                depth += 1
+            } else if c == "]" || c == "}" {
+                depth -= 1
+                if depth == 0 { return i + 1 }
+            }
+            i += 1
+        }
+        return s.count
+    }
+
+    /// The value as YAML text: in the original quotes, or quoted when plain text would not
+    /// read back as the same string.
+    static func render(_ value: String, quote: Character?) -> String {
+        func doubleQuoted(_ v: String) -> String { "\"" + v.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\"" }
+        if quote == "\"" { return doubleQuoted(value) }
+        if quote == "'" { return "'" + value.replacingAll("'", with: "''") + "'" }
+        if value.hasPrefix("[") || value.hasPrefix("{") { return value }
+        let special: Set<Character> = ["*", "&", "!", "|", ">", "'", "\"", "%", "@", "`", "#", ",", "?", "-", ":"]
+        if let first = value.first, special.contains(first) { return doubleQuoted(value) }
+        if value.contains(": ") || value.contains(" #") || value != value.trimmingSpaces() || value.isEmpty { return doubleQuoted(value) }
+        return value
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,147 @@
+import PlanCore
+
+/// The summary `plan tune` prints: the best feasible variants, the Pareto frontiers, why
+/// variants are infeasible, and the best variant against the scenario as given.
+public struct TuneRenderer {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func bold(_ s: String) -> String { paint(s, "1") }
+
+    /// The best variant next to the scenario as given (both simulated).
+    public struct Comparison: Sendable {
+        public var variant: Int
+        public var settings: [(path: String, given: String, best: String)]
+        public var given: SimulationResult
+        public var best: SimulationResult
+        public init(variant: Int, settings: [(path: String, given: String, best: String)], given: SimulationResult, best: SimulationResult) {
+            self.variant = variant
+            self.settings = settings
+            self.given = given
+            self.best = best
+        }
+    }
+
+    static func value(_ x: Double?, _ unit: KPIUnit) -> String { TableRenderer.kpiValue(x, unit) }
+
+    public func render(
+        name: String, summary s: TuneSummary, limits: [String: Double], comparison: Comparison?, elapsed: Double?, interrupted: Bool,
+        files: [String]
+    ) -> String {
+        let t = s.table
+        var out = bold("plan tune: \(name)") + "  \(Format.grouped(s.variants)) variant\(s.variants == 1 ? "" : "s") of \(t.paths.count) path\(t.paths.count == 1 ? "" : "s"), "
+        out += "\(Format.grouped(s.feasibleCount)) feasible; objective \(t.objective.name)"
+        if let elapsed, elapsed > 0 {
+            out += String(format: "; %.2f s (%@ variants/s)", elapsed, Format.grouped(Int((Double(s.variants) / elapsed).rounded())))
+        }
+        out += "\n"
+        if interrupted { out += paint("interrupted: the figures below cover only the variants that finished", "33") + "\n" }
+        out += "\n"
+
+        if s.best.isEmpty {
+            out += bold("No feasible variant") + "\n"
+            for line in s.infeasibility(limits: limits) { out += "  " + paint(line, "31") + "\n" }
+            out += "\n"
+        } else {
+            out += bold("Best feasible variants") + " (by \(t.objective.name), ties to the lower number)\n"
+            var rows = [["variant"] + t.paths + ["objective", "total cost", "peak month"] + t.targets.map { "peak used " + $0 }]
+            for r in s.best {
+                rows.append(
+                    [String(r.variant)] + r.values + [
+                        TuneRenderer.value(r.objective, t.objective.unit), TableRenderer.money(r.totalCost), TableRenderer.money(r.peakMonthlyCost),
+                    ] + r.peakUsed.map { $0.map(Format.bytes) ?? "—" })
+            }
+            let numeric = Set([0] + Array((t.paths.count + 1)..<(rows[0].count)))
+            out += TableRenderer.columns(rows, right: numeric) + "\n"
+        }
+
+        for i in s.frontierPaths {
+            let points = s.frontier(path: i)
+            guard !points.isEmpty else { continue }
+            out += bold("Pareto frontier") + ": total cost against \(t.paths[i]) (more is better)\n"
+            var rows = [["value", "total cost", "variant", "each extra unit"]]
+            var previous: (value: Double, cost: Double)? = nil
+            let perDay = t.paths[i].hasSuffix(".ttl")
+            for p in points {
+                var marginal = "—"
+                if let prev = previous, p.value > prev.value {
+                    let per = (p.cost - prev.cost) / ((p.value - prev.value) / (perDay ? 86_400 : 1))
+                    marginal = Format.fixed(per, 4) + (t.paths[i].hasSuffix(".retain") ? " per point" : " per day")
+                }
+                rows.append([p.text, TableRenderer.money(p.cost), String(p.variant), marginal])
+                previous = (p.value, p.cost)
+            }
+            out += TableRenderer.columns(rows, right: [1, 2, 3]) + "\n"
+        }
+
+        if let c = comparison {
+            out += bold("Best variant \(c.variant) against the scenario as given") + "\n"
+            var rows = [["", "given", "best", "change"]]
+            for setting in c.settings { rows.append([setting.path, setting.given, setting.best, ""]) }
+            func delta(_ a: Double, _ b: Double, _ f: (Double) -> String) -> String {
+                let d = b - a
+                let rel = a != 0 ? Format.fixed(d / a * 100, 1) + "%" : "—"
+                return (d >= 0 ? "+" : "") + f(d) + " (" + (d >= 0 && a != 0 ? "+" : "") + rel + ")"
+            }
+            rows.append([
+                "total cost", TableRenderer.money(c.given.totalCost.amount), TableRenderer.money(c.best.totalCost.amount),
+                delta(c.given.totalCost.amount, c.best.totalCost.amount, TableRenderer.money),
+            ])
+            rows.append([
+                "peak monthly cost", TableRenderer.money(c.given.peakMonthlyCost.amount), TableRenderer.money(c.best.peakMonthlyCost.amount),
+                delta(c.given.peakMonthlyCost.amount, c.best.peakMonthlyCost.amount, TableRenderer.money),
+            ])
+            for (g, b) in zip(c.given.targets, c.best.targets) {
+                rows.append([
+                    "peak used " + g.name, Format.bytes(g.peakUsed.bytes), Format.bytes(b.peakUsed.bytes),
+                    delta(g.peakUsed.bytes, b.peakUsed.bytes, { ($0 < 0 ? "-" : "") + Format.bytes(Swift.abs($0)) }),
+                ])
+            }
+            for (g, b) in zip(c.given.kpis, c.best.kpis) where g.status != b.status {
+                rows.append([
+                    "\(g.kpi.rawValue) \(g.subject)", "\(g.status.rawValue) \(TableRenderer.kpiValue(g.worst, g.unit))",
+                    "\(b.status.rawValue) \(TableRenderer.kpiValue(b.worst, b.unit))", paint(b.status == .pass ? "now passes" : "now fails", b.status == .pass ? "32" : "31"),
+                ])
+            }
+            out += TableRenderer.columns(rows, right: []) + "\n"
+        }
+        if !files.isEmpty { out += "Wrote " + files.joined(separator: ", ") + "\n" }
+        return out
+    }
+
+    /// `--format json`: counts, the best variants, the frontiers and the infeasibility notes.
+    public static func json(name: String, summary s: TuneSummary, limits: [String: Double], interrupted: Bool) -> String {
+        let t = s.table
+        func row(_ r: TuneRow) -> String {
+            var pairs = [("variant", String(r.variant))]
+            for (p, v) in zip(t.paths, r.values) { pairs.append((p, JSONRenderer.string(v))) }
+            pairs.append(("objective", JSONRenderer.number(CSVRenderer.kpiValue(r.objective, unit: t.objective.unit))))
+            pairs.append(("total_cost", JSONRenderer.number(CSVRenderer.money(r.totalCost))))
+            pairs.append(("peak_monthly_cost", JSONRenderer.number(CSVRenderer.money(r.peakMonthlyCost))))
+            for (target, u) in zip(t.targets, r.peakUsed) { pairs.append(("peak_used:" + target, u.map { JSONRenderer.number(CSVRenderer.integer($0)) } ?? "null")) }
+            return JSONRenderer.object(pairs)
+        }
+        var out = "{\n"
+        out += "  \"name\": \(JSONRenderer.string(name)),\n"
+        out += "  \"objective\": \(JSONRenderer.string(t.objective.name)),\n"
+        out += "  \"paths\": [" + t.paths.map(JSONRenderer.string).joined(separator: ", ") + "],\n"
+        out += "  \"variants\": \(s.variants),\n"
+        out += "  \"feasible\": \(s.feasibleCount),\n"
+        out += "  \"interrupted\": \(interrupted),\n"
+        out += "  \"best\": " + JSONRenderer.array(s.best.map(row)) + ",\n"
+        var frontiers: [String] = []
+        for i in s.frontierPaths {
+            let points = s.frontier(path: i).map {
+                JSONRenderer.object([
+                    ("value", JSONRenderer.string($0.text)), ("total_cost", JSONRenderer.number(CSVRenderer.money($0.cost))), ("variant", String($0.variant)),
+                ])
+            }
+            frontiers.append(JSONRenderer.object([("path", JSONRenderer.string(t.paths[i])), ("points", "[" + points.joined(separator: ", ") + "]")]))
+        }
+        out += "  \"pareto\": " + JSONRenderer.array(frontiers) + ",\n"
+        out += "  \"infeasible\": [" + s.infeasibility(limits: limits).map(JSONRenderer.string).joined(separator: ", ") + "]\n"
+        out += "}\n"
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+import PlanIO
+import Synchronization
+
+/// Set by Ctrl-C during a sweep: workers take no new variants, and what finished is kept.
+let interruptRequested = Atomic<Bool>(false)
+
+extension Plan {
+    /// `plan tune SCENARIO --vary PATH=VALUES …`: the cheapest settings that meet every KPI.
+    struct Tune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sweep settings and find the cheapest variant that meets every KPI.",
+            discussion: """
+                Every combination of the --vary values is simulated with the full model (the last --vary \
+                changes fastest; variants are numbered from 1 in that order). A variant is feasible when \
+                every monthly_budget, rpo, rto, efficiency and capacity_full row with a limit passes, and \
+                every --require holds. All variants go to DIR/NAME/tune.csv.
+
+                VALUES: a list (7d,14d,30d), a range with a step (7d..60d/7d, 3..30/1), or names \
+                (none,lz4,gzip,zstd).
+
+                --require 'METRIC OP NUMBER': OP is < <= > >= ==; METRIC is a KPI row kpi(subject) by its \
+                worst value (rto(gitea-db), capacity_alert(minio)), restore_points(JOB), peak_used(TARGET), \
+                total_cost or peak_monthly_cost; NUMBER in the scenario's value syntax (800GB, 20min, 70%).
+
+                Sharding: --shard K/N runs a contiguous slice (K from 0 to N-1, as an Indexed Job's \
+                JOB_COMPLETION_INDEX); plan tune --merge FILE... combines the shards' tune.csv files into \
+                the file a single run writes.
+                """)
+
+        @Argument(help: ArgumentHelp("A scenario file (YAML).", valueName: "SCENARIO"))
+        var scenario: String?
+
+        @Option(name: .customLong("vary"), help: ArgumentHelp("A path and its values (repeatable).", valueName: "PATH=VALUES"))
+        var vary: [String] = []
+
+        @OptionGroup var options: ScenarioOptions
+
+        @Option(name: .customLong("require"), help: ArgumentHelp("A constraint every feasible variant meets (repeatable).", valueName: "EXPR"))
+        var requirements: [String] = []
+
+        @Option(help: ArgumentHelp("What to minimise: total-cost, peak-monthly-cost or peak-used:TARGET.", valueName: "OBJECTIVE"))
+        var objective: String = "total-cost"
+
+        @Option(help: "How many of the best feasible variants to show.")
+        var top: Int = 10
+
+        @Option(help: "Refuse sweeps with more variants than this.")
+        var maxVariants: Int = 100_000
+
+        @Option(help: ArgumentHelp("Run only slice K of N (K from 0).", valueName: "K/N"))
+        var shard: String?
+
+        @Option(
+            name: .customLong("merge"), parsing: .upToNextOption,
+            help: ArgumentHelp("Combine the tune.csv files of shards instead of running a sweep.", valueName: "FILE"))
+        var merge: [String] = []
+
+        @Option(help: ArgumentHelp("Write the scenario file with the best variant's values edited in place.", valueName: "FILE"))
+        var writeBest: String?
+
+        @Option(help: ArgumentHelp("Where tune.csv goes: DIR/NAME/.", valueName: "DIR"))
+        var out: String = "output"
+
+        @Option(help: "What standard output shows: table (summary), json, csv (tune.csv).")
+        var format: OutputFormat = .table
+
+        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
+        var noColor = false
+
+        @Option(help: "Parallel workers (default: the number of cores).")
+        var jobs: Int?
+
+        var color: Bool { !noColor && StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+        func validate() throws {
+            if merge.isEmpty && scenario == nil { throw ValidationError("a SCENARIO is required (or --merge FILE...)") }
+            if merge.isEmpty && vary.isEmpty { throw ValidationError("at least one --vary PATH=VALUES is required") }
+            if top < 1 { throw ValidationError("--top must be at least 1") }
+            if maxVariants < 1 { throw ValidationError("--max-variants must be at least 1") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
+        func run() async throws {
+            if !merge.isEmpty { return try runMerge() }
+            try await runSweep()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import PlanCore
+
+/// Reusing a job's days across simulations must change nothing: every row of every day and
+/// every summary figure equals a simulation without the cache.
+@Suite("Trace cache")
+struct TraceCacheTests {
+    static func rows(_ s: Scenario, traces: TraceCache?) throws -> ([DayRows], SimulationResult) {
+        var sink = RecordingSink()
+        let r = try Engine.simulate(s, into: &sink, traces: traces).get()
+        return (sink.days, r)
+    }
+
+    static func same(_ a: ([DayRows], SimulationResult), _ b: ([DayRows], SimulationResult)) -> Bool {
+        guard a.0.count == b.0.count else { return false }
+        for (x, y) in zip(a.0, b.0) where x.jobs != y.jobs || x.workloads != y.workloads || x.targetUsed != y.targetUsed { return false }
+        return a.1.kpis == b.1.kpis && a.1.monthly == b.1.monthly && a.1.targets == b.1.targets && a.1.jobs == b.1.jobs
+    }
+
+    @Test("recorded, then copied: identical to no cache", arguments: 0..<120)
+    func identical(seed: Int) throws {
+        let s = RandomScenario.make(seed: UInt64(seed) &* 31 &+ 5)
+        let plain = try Self.rows(s, traces: nil)
+        let cache = TraceCache()
+        let first = try Self.rows(s, traces: cache)  // records every job
+        #expect(cache.count == s.cnpg.count + s.velero.count + s.longhorn.count)
+        let second = try Self.rows(s, traces: cache)  // copies every job
+        #expect(Self.same(plain, first), "seed \(seed): recording changed the result")
+        #expect(Self.same(plain, second), "seed \(seed): copying changed the result")
+    }
+
+    @Test("a variant that changes one job reuses the others and matches a plain run", arguments: 0..<120)
+    func variant(seed: Int) throws {
+        var s = RandomScenario.make(seed: UInt64(seed) &* 17 &+ 9)
+        let cache = TraceCache()
+        _ = try Self.rows(s, traces: cache)
+        // Change one thing of one job, or of one workload (then every job reading it changes).
+        switch seed % 4 {
+        case 0 where !s.cnpg.isEmpty: s.cnpg[0].retentionDays += 1
+        case 1 where !s.velero.isEmpty: s.velero[0].ttl = Seconds(s.velero[0].ttl.value + 86_400)
+        case 2 where !s.longhorn.isEmpty: s.longhorn[0].retain += 1
+        default: s.workloads[0].churn = .absolute(bytesPerDay: 3e9)
+        }
+        let plain = try Self.rows(s, traces: nil)
+        let reused = try Self.rows(s, traces: cache)
+        #expect(Self.same(plain, reused), "seed \(seed)")
+    }
+
+    @Test("nothing is kept past the budget")
+    func budget() throws {
+        let s = RandomScenario.make(seed: 42)
+        let cache = TraceCache(budget: 0)
+        let plain = try Self.rows(s, traces: nil)
+        #expect(Self.same(plain, try Self.rows(s, traces: cache)))
+        #expect(cache.count == 0)
+    }
+}
