@@ -19,7 +19,8 @@ enum CronWarning {
         if let sec = single(f.seconds), let min = single(f.minutes), let hour = single(f.hours) {
             s = pad(hour, 2) + ":" + pad(min, 2) + ":" + pad(sec, 2) + (everyDay ? " every day" : "")
         } else {
-            s = phrase(f.seconds, w[0], "second", all: CronField.second.allBits) + " of "
+            s =
+                phrase(f.seconds, w[0], "second", all: CronField.second.allBits) + " of "
                 + phrase(f.minutes, w[1], "minute", all: CronField.minute.allBits) + " of "
                 + phrase(f.hours, w[2], "hour", all: CronField.hour.allBits)
         }
@@ -34,7 +35,8 @@ enum CronWarning {
         if let min = single(f.minutes), let hour = single(f.hours) {
             s = pad(hour, 2) + ":" + pad(min, 2)
         } else {
-            s = phrase(f.minutes, w[0], "minute", all: CronField.minute.allBits) + " of "
+            s =
+                phrase(f.minutes, w[0], "minute", all: CronField.minute.allBits) + " of "
                 + phrase(f.hours, w[1], "hour", all: CronField.hour.allBits)
         }
         if f.daysOfMonthUnrestricted && f.daysOfWeekUnrestricted && f.months == CronField.month.allBits {

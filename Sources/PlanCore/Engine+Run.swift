@@ -43,7 +43,8 @@ extension Prepared {
         // Traces: per job (loop order), its rows, the workloads whose RTO it offers, and a
         // cached trace to copy or a buffer to record one.
         let jobCount = longhorn.count + velero.count + cnpg.count
-        let jobRows: [[Int]] = longhorn.map { $0.volumes.map(\.row) } + velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + cnpg.map { [$0.row] }
+        let jobRows: [[Int]] =
+            longhorn.map { $0.volumes.map(\.row) } + velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + cnpg.map { [$0.row] }
         let jobProtects: [[Int]] = lhProtects + veProtects + cnpg.map { [$0.workload] }
         let jobSlots: [[Int]] = longhorn.map { $0.volumes.map(\.workload) } + velero.map { $0.volumes.map(\.workload) } + cnpg.map { [$0.workload] }
         let keys = traces == nil ? [] : traceKeys()
@@ -51,9 +52,15 @@ extension Prepared {
         var recording: [TraceCache.Entry?] = keys.indices.map { j in
             cached[j] == nil
                 ? TraceCache.Entry(
-                    values: { var a = [JobDayValues](); a.reserveCapacity(jobRows[j].count * s.horizonDays); return a }(),
-                    rto: { var a = [Double](); a.reserveCapacity(jobSlots[j].count * s.horizonDays); return a }(),
-                    ran: { var a = [Bool](); a.reserveCapacity(s.horizonDays); return a }())
+                    values: {
+                        var a = [JobDayValues](); a.reserveCapacity(jobRows[j].count * s.horizonDays); return a
+                    }(),
+                    rto: {
+                        var a = [Double](); a.reserveCapacity(jobSlots[j].count * s.horizonDays); return a
+                    }(),
+                    ran: {
+                        var a = [Bool](); a.reserveCapacity(s.horizonDays); return a
+                    }())
                 : nil
         }
         var scratch = [Double?](repeating: nil, count: nW)

@@ -21,7 +21,9 @@ public enum Engine {
     }
 
     /// Simulates without keeping the daily rows.
-    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, traces: TraceCache? = nil) -> Result<SimulationResult, Diagnostics> {
+    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, traces: TraceCache? = nil) -> Result<
+        SimulationResult, Diagnostics
+    > {
         var sink = NullSink()
         return simulate(scenario, into: &sink, schedules: schedules, traces: traces)
     }

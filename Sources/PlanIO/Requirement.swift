@@ -144,7 +144,8 @@ public struct Requirement: Sendable, Hashable {
         }
     }
 
-    static let metricNames = ["total_cost", "peak_monthly_cost", "peak_used(TARGET)", "restore_points(JOB)"] + KPIKind.allCases.map { "\($0.rawValue)(SUBJECT)" }
+    static let metricNames =
+        ["total_cost", "peak_monthly_cost", "peak_used(TARGET)", "restore_points(JOB)"] + KPIKind.allCases.map { "\($0.rawValue)(SUBJECT)" }
 
     static func parseMetric(_ name: String) -> Result<Metric, ValueError> {
         if name == "total_cost" { return .success(.totalCost) }

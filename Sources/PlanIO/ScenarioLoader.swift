@@ -30,10 +30,11 @@ public enum ScenarioLoader {
     /// order (problems of `--set` values first, in the order they were given).
     public static func load(bytes: [UInt8], options: LoadOptions) -> Result<Scenario, Diagnostics> {
         guard isValidUTF8(bytes) else {
-            return .failure(Diagnostics([
-                Diagnostic(
-                    at: .file(path: options.file, line: 1, column: 1), path: "", "file is not UTF-8 text (a binary file?)")
-            ]))
+            return .failure(
+                Diagnostics([
+                    Diagnostic(
+                        at: .file(path: options.file, line: 1, column: 1), path: "", "file is not UTF-8 text (a binary file?)")
+                ]))
         }
         return load(text: String(decoding: bytes, as: UTF8.self), options: options)
     }

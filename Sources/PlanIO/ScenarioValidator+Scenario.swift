@@ -219,7 +219,8 @@ extension ScenarioValidator {
         let fires = schedule.fireTimes(start: start, horizonSeconds: Int64(days) * 86_400, limit: limit)
         guard fires.count > limit, let node = scheduleNodes[path] else { return }
         error(
-            node, path, "'\(schedule.text)' fires more than \(Format.grouped(limit)) times within the horizon; at most \(Format.grouped(limit)) runs per job are simulated",
+            node, path,
+            "'\(schedule.text)' fires more than \(Format.grouped(limit)) times within the horizon; at most \(Format.grouped(limit)) runs per job are simulated",
             suggestion: "use a less frequent schedule or a shorter horizon")
     }
 

@@ -30,7 +30,9 @@ public struct TuneRenderer {
         files: [String]
     ) -> String {
         let t = s.table
-        var out = bold("plan tune: \(name)") + "  \(Format.grouped(s.variants)) variant\(s.variants == 1 ? "" : "s") of \(t.paths.count) path\(t.paths.count == 1 ? "" : "s"), "
+        var out =
+            bold("plan tune: \(name)")
+            + "  \(Format.grouped(s.variants)) variant\(s.variants == 1 ? "" : "s") of \(t.paths.count) path\(t.paths.count == 1 ? "" : "s"), "
         out += "\(Format.grouped(s.feasibleCount)) feasible; objective \(t.objective.name)"
         if let elapsed, elapsed > 0 {
             out += String(format: "; %.2f s (%@ variants/s)", elapsed, Format.grouped(Int((Double(s.variants) / elapsed).rounded())))
@@ -101,7 +103,8 @@ public struct TuneRenderer {
             for (g, b) in zip(c.given.kpis, c.best.kpis) where g.status != b.status {
                 rows.append([
                     "\(g.kpi.rawValue) \(g.subject)", "\(g.status.rawValue) \(TableRenderer.kpiValue(g.worst, g.unit))",
-                    "\(b.status.rawValue) \(TableRenderer.kpiValue(b.worst, b.unit))", paint(b.status == .pass ? "now passes" : "now fails", b.status == .pass ? "32" : "31"),
+                    "\(b.status.rawValue) \(TableRenderer.kpiValue(b.worst, b.unit))",
+                    paint(b.status == .pass ? "now passes" : "now fails", b.status == .pass ? "32" : "31"),
                 ])
             }
             out += TableRenderer.columns(rows, right: []) + "\n"
@@ -119,7 +122,9 @@ public struct TuneRenderer {
             pairs.append(("objective", JSONRenderer.number(CSVRenderer.kpiValue(r.objective, unit: t.objective.unit))))
             pairs.append(("total_cost", JSONRenderer.number(CSVRenderer.money(r.totalCost))))
             pairs.append(("peak_monthly_cost", JSONRenderer.number(CSVRenderer.money(r.peakMonthlyCost))))
-            for (target, u) in zip(t.targets, r.peakUsed) { pairs.append(("peak_used:" + target, u.map { JSONRenderer.number(CSVRenderer.integer($0)) } ?? "null")) }
+            for (target, u) in zip(t.targets, r.peakUsed) {
+                pairs.append(("peak_used:" + target, u.map { JSONRenderer.number(CSVRenderer.integer($0)) } ?? "null"))
+            }
             return JSONRenderer.object(pairs)
         }
         var out = "{\n"
@@ -134,10 +139,12 @@ public struct TuneRenderer {
         for i in s.frontierPaths {
             let points = s.frontier(path: i).map {
                 JSONRenderer.object([
-                    ("value", JSONRenderer.string($0.text)), ("total_cost", JSONRenderer.number(CSVRenderer.money($0.cost))), ("variant", String($0.variant)),
+                    ("value", JSONRenderer.string($0.text)), ("total_cost", JSONRenderer.number(CSVRenderer.money($0.cost))),
+                    ("variant", String($0.variant)),
                 ])
             }
-            frontiers.append(JSONRenderer.object([("path", JSONRenderer.string(t.paths[i])), ("points", "[" + points.joined(separator: ", ") + "]")]))
+            frontiers.append(
+                JSONRenderer.object([("path", JSONRenderer.string(t.paths[i])), ("points", "[" + points.joined(separator: ", ") + "]")]))
         }
         out += "  \"pareto\": " + JSONRenderer.array(frontiers) + ",\n"
         out += "  \"infeasible\": [" + s.infeasibility(limits: limits).map(JSONRenderer.string).joined(separator: ", ") + "]\n"

@@ -108,7 +108,8 @@ public struct TuneSummary: Sendable {
             let k = table.kpis[i]
             let name = "\(k.kind.rawValue)(\(k.subject))"
             let limit = limits["\(k.kind.rawValue):\(k.subject)"].map { " against a limit of \(TableRenderer.kpiValue($0, k.kind.unit))" } ?? ""
-            let near = closest[i].map { "; the closest came to \(TableRenderer.kpiValue($0.value, k.kind.unit))\(limit) (variant \($0.variant))" } ?? ""
+            let near =
+                closest[i].map { "; the closest came to \(TableRenderer.kpiValue($0.value, k.kind.unit))\(limit) (variant \($0.variant))" } ?? ""
             if count == variants {
                 lines.append("\(name) fails in every variant\(near)")
             } else {

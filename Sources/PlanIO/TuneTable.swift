@@ -60,7 +60,9 @@ public struct TuneTable: Sendable, Hashable {
             i += 1
         }
         guard i == cols.count else { return nil }
-        return TuneTable(paths: Array(cols[1..<f]), objective: objective, targets: targets, kpis: kpis.map { (kind: $0.0, subject: $0.1) }, requirements: requirements)
+        return TuneTable(
+            paths: Array(cols[1..<f]), objective: objective, targets: targets, kpis: kpis.map { (kind: $0.0, subject: $0.1) },
+            requirements: requirements)
     }
 }
 

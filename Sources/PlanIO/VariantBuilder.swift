@@ -74,7 +74,9 @@ public struct VariantBuilder: Sendable {
         var problems: [Diagnostic] = []
         for (i, spec) in specs.enumerated() where specs[..<i].contains(where: { $0.path == spec.path }) {
             problems.append(
-                Diagnostic(at: .option(name: "--vary", value: spec.argument), path: spec.path, "the path is varied twice", suggestion: "list all its values in one --vary"))
+                Diagnostic(
+                    at: .option(name: "--vary", value: spec.argument), path: spec.path, "the path is varied twice",
+                    suggestion: "list all its values in one --vary"))
         }
         // Each value alone, in the context of the scenario as given.
         for spec in specs {
@@ -115,7 +117,8 @@ public struct VariantBuilder: Sendable {
                 }
                 var o = options
                 for (m, spec) in members.enumerated() {
-                    o.overrides.append(Override(path: specs[spec].path, value: specs[spec].values[digits[m]], argument: specs[spec].argument, option: "--vary"))
+                    o.overrides.append(
+                        Override(path: specs[spec].path, value: specs[spec].values[digits[m]], argument: specs[spec].argument, option: "--vary"))
                 }
                 switch document.scenario(options: o) {
                 case .success(let s): values.append(extract(ref, from: s))

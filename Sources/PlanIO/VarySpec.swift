@@ -18,7 +18,8 @@ public struct VarySpec: Sendable, Hashable {
         let at = Diagnostic.Location.option(name: "--vary", value: argument)
         guard let equals = argument.firstIndex(of: "=") else {
             return .failure(
-                Diagnostic(at: at, path: "", "expected PATH=VALUES, found no '='", suggestion: "write it as in 'backups.cnpg.app.retention=7d,14d,30d'"))
+                Diagnostic(
+                    at: at, path: "", "expected PATH=VALUES, found no '='", suggestion: "write it as in 'backups.cnpg.app.retention=7d,14d,30d'"))
         }
         let path = argument[..<equals].trimmingSpaces()
         let text = String(argument[argument.index(after: equals)...]).trimmingSpaces()

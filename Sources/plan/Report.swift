@@ -67,9 +67,11 @@ enum ReportFile {
     static func verdict(_ r: SimulationResult) -> String {
         let failing = r.kpis.filter { $0.status == .fail }
         let checks = r.kpis.filter { $0.status != .info }.count
-        var line = "plan report: \(r.scenarioName)  \(r.start) … \(r.start.adding(days: r.horizonDays - 1)) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s")): "
+        var line =
+            "plan report: \(r.scenarioName)  \(r.start) … \(r.start.adding(days: r.horizonDays - 1)) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s")): "
         if let first = failing.min(by: { ($0.firstFailure ?? r.start) < ($1.firstFailure ?? r.start) }) {
-            line += "\(failing.count) of \(checks) KPI checks fail; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")"
+            line +=
+                "\(failing.count) of \(checks) KPI checks fail; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")"
         } else if checks > 0 {
             line += "every KPI passes"
         } else {

@@ -112,7 +112,8 @@ extension Plan {
             if failOnKpi && !failing.isEmpty {
                 let first = failing.min { ($0.firstFailure ?? result.start) < ($1.firstFailure ?? result.start) }!
                 StandardError.print(
-                    "plan: \(failing.count) KPI check\(failing.count == 1 ? "" : "s") failed (first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")); exit 3 (--fail-on-kpi)")
+                    "plan: \(failing.count) KPI check\(failing.count == 1 ? "" : "s") failed (first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")); exit 3 (--fail-on-kpi)"
+                )
                 throw ExitStatus.kpiFailed
             }
         }

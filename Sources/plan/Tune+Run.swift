@@ -93,7 +93,9 @@ extension Plan.Tune {
         // Names that --objective and --require refer to must exist.
         for req in requires where !req.metric.exists(in: given) {
             problems.append(
-                Diagnostic(at: .option(name: "--require", value: req.text), path: "", "'\(req.text)' names a subject the scenario does not have", suggestion: subjects(given)))
+                Diagnostic(
+                    at: .option(name: "--require", value: req.text), path: "", "'\(req.text)' names a subject the scenario does not have",
+                    suggestion: subjects(given)))
         }
         if case .peakUsed(let t) = objective, !base.targets.contains(where: { $0.name == t }) {
             problems.append(
@@ -141,7 +143,9 @@ extension Plan.Tune {
         if let best = summary.best.first, case .success(let s) = builder.scenario(variant: best.variant), case .success(let r) = Engine.simulate(s) {
             let givenValues = Dictionary(uniqueKeysWithValues: ScenarioSettings.flatten(base).map { ($0.path, $0.value) })
             let bestValues = ScenarioSettings.flatten(s)
-            let changed = bestValues.filter { givenValues[$0.path] != $0.value }.map { (path: $0.path, given: givenValues[$0.path] ?? "—", best: $0.value) }
+            let changed = bestValues.filter { givenValues[$0.path] != $0.value }.map {
+                (path: $0.path, given: givenValues[$0.path] ?? "—", best: $0.value)
+            }
             comparison = TuneRenderer.Comparison(variant: best.variant, settings: changed, given: given, best: r)
             if let writeBest {
                 let edits = zip(specs, best.values).map { (path: $0.path, value: $1) }
@@ -161,7 +165,8 @@ extension Plan.Tune {
         } else if writeBest != nil {
             StandardError.print("plan: no feasible variant; --write-best wrote nothing")
         }
-        let limits = Dictionary(given.kpis.compactMap { k in k.limit.map { ("\(k.kpi.rawValue):\(k.subject)", $0) } }, uniquingKeysWith: { a, _ in a })
+        let limits = Dictionary(
+            given.kpis.compactMap { k in k.limit.map { ("\(k.kpi.rawValue):\(k.subject)", $0) } }, uniquingKeysWith: { a, _ in a })
         switch format {
         case .table:
             StandardOutput.print(
@@ -204,7 +209,8 @@ extension Plan.Tune {
         progress.finish()
         let interrupted = interruptRequested.load(ordering: .relaxed)
         if interrupted {
-            StandardError.print("plan: interrupted after \(Format.grouped(done)) of \(Format.grouped(total)) variants; tune.csv keeps the finished ones")
+            StandardError.print(
+                "plan: interrupted after \(Format.grouped(done)) of \(Format.grouped(total)) variants; tune.csv keeps the finished ones")
         }
         return interrupted
     }
@@ -226,23 +232,33 @@ extension Plan.Tune {
             guard !lines.isEmpty else { throw invalid([Diagnostic(at: .option(name: "--merge", value: path), path: "", "the file is empty")]) }
             let h = lines.removeFirst()
             if let header, header != h {
-                throw invalid([Diagnostic(at: .option(name: "--merge", value: path), path: "", "its header differs from the first file's: not a shard of the same sweep")])
+                throw invalid([
+                    Diagnostic(
+                        at: .option(name: "--merge", value: path), path: "", "its header differs from the first file's: not a shard of the same sweep"
+                    )
+                ])
             }
             header = h
             for line in lines {
                 guard let n = Int(line.prefix { $0 != "," }) else {
-                    throw invalid([Diagnostic(at: .option(name: "--merge", value: path), path: "", "a row without a variant number: '\(line.dropLast())'")])
+                    throw invalid([
+                        Diagnostic(at: .option(name: "--merge", value: path), path: "", "a row without a variant number: '\(line.dropLast())'")
+                    ])
                 }
                 rows.append((n, line))
             }
         }
         guard let header, let table = TuneTable.parse(header: header) else {
-            throw invalid([Diagnostic(at: .option(name: "--merge", value: merge[0]), path: "", "not a tune.csv file (its header is not plan tune's)")])
+            throw invalid([Diagnostic(at: .option(name: "--merge", value: merge[0]), path: "", "not a tune.csv file (its header is not plan tune's)")]
+            )
         }
         rows.sort { $0.0 < $1.0 }
         for (i, row) in rows.enumerated() where row.0 != i + 1 {
             let problem = i > 0 && rows[i - 1].0 == row.0 ? "variant \(row.0) appears twice" : "variants \(i + 1)…\(row.0 - 1) are missing"
-            throw invalid([Diagnostic(at: .option(name: "--merge", value: merge.joined(separator: " ")), path: "", "the shards do not cover the sweep: \(problem)")])
+            throw invalid([
+                Diagnostic(
+                    at: .option(name: "--merge", value: merge.joined(separator: " ")), path: "", "the shards do not cover the sweep: \(problem)")
+            ])
         }
         // NAME: the folder the shards' tune.csv files are in (DIR/NAME/tune.csv).
         let folders = Set(merge.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })

@@ -302,13 +302,16 @@ private func parseError(_ text: String, _ dialect: CronDialect = .standard) -> C
         #expect(parseError("@every 500ms") == CronError("@every: unknown unit 'ms' in '500ms'; expected s, m, min, h, d, w or y"))
         #expect(parseError("@every 1.5s") == CronError("@every: '1.5s' is not a whole number of seconds"))
         #expect(
-            parseError("@Daily") == CronError("unknown descriptor '@Daily'", suggestion: "the Go cron library reads descriptors in lowercase: write '@daily'"))
+            parseError("@Daily")
+                == CronError("unknown descriptor '@Daily'", suggestion: "the Go cron library reads descriptors in lowercase: write '@daily'"))
         #expect(
             parseError("@dayly")
                 == CronError(
                     "unknown descriptor '@dayly'; expected @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly or @every DURATION"
                 ))
-        #expect(parseError("CRON_TZ=Europe/Berlin 0 2 * * *")?.message == "time zone 'Europe/Berlin' in 'CRON_TZ=Europe/Berlin' is not supported: the simulation runs in UTC")
+        #expect(
+            parseError("CRON_TZ=Europe/Berlin 0 2 * * *")?.message
+                == "time zone 'Europe/Berlin' in 'CRON_TZ=Europe/Berlin' is not supported: the simulation runs in UTC")
     }
 
     @Test(arguments: [

@@ -94,7 +94,8 @@ enum RandomScenario {
                 Target(name: "c", kind: .cluster, capacity: ByteCount(1e13), replicas: 3),
                 Target(
                     name: "r", kind: .s3, prices: S3Prices(storageTiers: [PriceTier(upToGB: nil, price: Money(0.01))], putPer1000: Money(0.01)),
-                    replicates: replicated.filter { j in !j.hasPrefix("longhorn/") || longhorn.first { "longhorn/\($0.name)" == j }?.task == .backup }),
+                    replicates: replicated.filter { j in !j.hasPrefix("longhorn/") || longhorn.first { "longhorn/\($0.name)" == j }?.task == .backup }
+                ),
             ])
     }
 }

@@ -15,8 +15,12 @@ struct InvariantTests {
         let horizon = Int64(s.horizonDays) * 86_400
         let fires: [String: [Double]] = Dictionary(
             uniqueKeysWithValues:
-                s.longhorn.map { ("longhorn/\($0.name)", $0.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1 << 20).map(Double.init)) }
-                + s.velero.map { ("velero/\($0.name)", $0.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1 << 20).map(Double.init)) }
+                s.longhorn.map {
+                    ("longhorn/\($0.name)", $0.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1 << 20).map(Double.init))
+                }
+                + s.velero.map {
+                    ("velero/\($0.name)", $0.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1 << 20).map(Double.init))
+                }
                 + s.cnpg.map { j in
                     var f = j.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1 << 20).map(Double.init)
                     if j.immediate && f.first != 0 { f.insert(0, at: 0) }

@@ -33,7 +33,9 @@ struct WorkloadModelTests {
     func walIgnoresShrinking() {
         // growth −1 GiB/day contributes 0; churn 2 GiB/day → WAL 2 GiB/day.
         let m = WorkloadModel(
-            Workload(name: "db", kind: .postgres, size: ByteCount(100 * Self.gib), growth: .absolute(bytesPerDay: -Self.gib), churn: .absolute(bytesPerDay: 2 * Self.gib)))
+            Workload(
+                name: "db", kind: .postgres, size: ByteCount(100 * Self.gib), growth: .absolute(bytesPerDay: -Self.gib),
+                churn: .absolute(bytesPerDay: 2 * Self.gib)))
         #expect(Self.close(m.wal(0, Self.day), 2 * Self.gib))
     }
 

@@ -132,7 +132,8 @@ struct ChartAxisTests {
         #expect(century.ticks.allSatisfy { $0.year == nil })
     }
 
-    @Test("time: every horizon from 1 day to 100 years gets 2 to 14 ticks in order", arguments: [Self.start, CivilDate(year: 2027, month: 7, day: 19)])
+    @Test(
+        "time: every horizon from 1 day to 100 years gets 2 to 14 ticks in order", arguments: [Self.start, CivilDate(year: 2027, month: 7, day: 19)])
     func timeSweep(start: CivilDate) {
         var horizons = Array(1...60) + [90, 120, 180, 200, 365, 366, 400, 500, 730, 1_000, 1_500, 2_000, 3_650]
         horizons += [5_000, 7_300, 10_000, 18_250, 25_000, 36_500]

@@ -115,7 +115,8 @@ enum GoldenDiff {
         if added.count > shown { out += "+ … \(added.count - shown) more lines\n" }
         for line in e[(e.count - tail)..<min(e.count, e.count - tail + context)] { out += "  " + line + "\n" }
         if expected.hasSuffix("\n") != actual.hasSuffix("\n") {
-            out += expected.hasSuffix("\n")
+            out +=
+                expected.hasSuffix("\n")
                 ? "(the golden text ends with a newline, the actual one does not)\n"
                 : "(the actual text ends with a newline, the golden one does not)\n"
         }

@@ -254,7 +254,10 @@ struct LoaderTests {
 
             """,
             [
-                ("workloads.app-db.size", "size '8 gigs' has an unknown unit 'gigs'; expected one of B, kB, KB, MB, GB, TB, PB, k, M, G, T, P, Ki, Mi, Gi, Ti, Pi, KiB, MiB, GiB, TiB, PiB"),
+                (
+                    "workloads.app-db.size",
+                    "size '8 gigs' has an unknown unit 'gigs'; expected one of B, kB, KB, MB, GB, TB, PB, k, M, G, T, P, Ki, Mi, Gi, Ti, Pi, KiB, MiB, GiB, TiB, PiB"
+                ),
                 ("backups.cnpg.app-postgres.retenton", "unknown key; did you mean 'retention'?"),
                 ("backups.velero.nightly.target", "no target named 'offsite'; the targets are minio"),
             ])
@@ -273,7 +276,8 @@ struct LoaderTests {
             base(replacing: "      retention: 30d\n", with: "      ⟨⟩retenton: 30d\n"),
             [("backups.cnpg.app-postgres.retenton", "unknown key; did you mean 'retention'?")])
         expectErrors(
-            "⟨⟩⟨⟩⟨⟩name: lab\n", [("", "missing required key 'workloads'"), ("", "missing required key 'backups'"), ("", "missing required key 'targets'")])
+            "⟨⟩⟨⟩⟨⟩name: lab\n",
+            [("", "missing required key 'workloads'"), ("", "missing required key 'backups'"), ("", "missing required key 'targets'")])
     }
 
     @Test func anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
@@ -330,7 +334,8 @@ struct LoaderTests {
         for level in 1..<names.count {
             let previous = "*" + names[level - 1]
             let marker = level == 5 ? "⟨⟩" : ""
-            yaml += "\(marker)\(names[level]): &\(names[level]) [" + Array(repeating: previous, count: 9).joined(separator: ", ")
+            yaml +=
+                "\(marker)\(names[level]): &\(names[level]) [" + Array(repeating: previous, count: 9).joined(separator: ", ")
                 + "]\n"
         }
         // With its key, a counts 11 nodes, b 92, c 821, d 7,382, e 66,431: 74,737 in all; the
@@ -356,7 +361,14 @@ struct LoaderTests {
 
     @Test func otherSyntaxErrors() {
         expectErrors("name: ⟨⟩@daily\n", [("", "'@' cannot start a plain YAML value; quote the value, as in \"@daily\"")])
-        expectErrors("a: 1\n⟨⟩---\nb: 2\n", [("", "the file holds more than one YAML document; a scenario is one document; remove the '---' line and what follows, or split the file")])
+        expectErrors(
+            "a: 1\n⟨⟩---\nb: 2\n",
+            [
+                (
+                    "",
+                    "the file holds more than one YAML document; a scenario is one document; remove the '---' line and what follows, or split the file"
+                )
+            ])
         #expect(
             errors("- a\n- b\n") == [
                 "lab.yaml:1:1: error: the top level must be a mapping of keys (version, name, workloads, backups, targets, …), found a list"
@@ -369,7 +381,10 @@ struct LoaderTests {
         expectErrors(
             base(replacing: "    size: 8GiB\n", with: "    size: 8GiB\n    growth: ⟨⟩100MiB\n    churn: ⟨⟩5 days\n"),
             [
-                ("workloads.app-db.growth", "rate '100MiB' has no period; expected an amount per period, such as '2GiB/day' or '3%/month'; did you mean '100MiB/day'?"),
+                (
+                    "workloads.app-db.growth",
+                    "rate '100MiB' has no period; expected an amount per period, such as '2GiB/day' or '3%/month'; did you mean '100MiB/day'?"
+                ),
                 ("workloads.app-db.churn", "expected a rate such as '2GiB/day', '100MiB/h' or '3%/month', found '5 days'"),
             ])
         expectErrors(
@@ -388,7 +403,11 @@ struct LoaderTests {
 
     @Test func retainZero() {
         expectErrors(
-            base(replacing: "targets:\n", with: "  longhorn:\n    snap:\n      schedule: \"0 * * * *\"\n      retain: ⟨⟩0\n      volumes: [files]\n      target: minio\ntargets:\n"),
+            base(
+                replacing: "targets:\n",
+                with:
+                    "  longhorn:\n    snap:\n      schedule: \"0 * * * *\"\n      retain: ⟨⟩0\n      volumes: [files]\n      target: minio\ntargets:\n"
+            ),
             [("backups.longhorn.snap.retain", "expected a whole number of at least 1, found '0'")])
     }
 
@@ -572,14 +591,16 @@ struct LoaderTests {
 
     @Test func jobAndTargetKinds() {
         expectErrors(
-            base(replacing: "targets:\n", with: """
-                  longhorn:
-                    snap: {task: snapshot, schedule: "0 * * * *", retain: 3, volumes: [files], target: ⟨⟩minio}
-                    back: {schedule: "0 * * * *", retain: 3, volumes: [files], target: ⟨⟩disks}
-                targets:
-                  disks: {kind: cluster, capacity: 1Ti}
+            base(
+                replacing: "targets:\n",
+                with: """
+                      longhorn:
+                        snap: {task: snapshot, schedule: "0 * * * *", retain: 3, volumes: [files], target: ⟨⟩minio}
+                        back: {schedule: "0 * * * *", retain: 3, volumes: [files], target: ⟨⟩disks}
+                    targets:
+                      disks: {kind: cluster, capacity: 1Ti}
 
-                """),
+                    """),
             [
                 (
                     "backups.longhorn.snap.target",

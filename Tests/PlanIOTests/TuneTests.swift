@@ -50,14 +50,19 @@ struct TuneTests {
         #expect(try VarySpec.parse("a.b=0.5..1.5/0.5").get().values == ["0.5", "1", "1.5"])
     }
 
-    @Test("bad --vary syntax is reported at the option", arguments: [
-        ("retention", "--vary 'retention': error: expected PATH=VALUES, found no '='; write it as in 'backups.cnpg.app.retention=7d,14d,30d'"),
-        ("a.b=", "--vary 'a.b=': error: a.b: no values after '='; list values ('7d,14d') or a range ('7d..28d/7d')"),
-        ("a.b=1d..5d", "--vary 'a.b=1d..5d': error: a.b: range '1d..5d': expected FROM..TO/STEP, found no '/STEP'; write it as in '7d..28d/7d'"),
-        ("a.b=7d..1d/1d", "--vary 'a.b=7d..1d/1d': error: a.b: range '7d..1d/1d': the range ends before it starts ('1d' < '7d')"),
-        ("a.b=1d..2w/1d", "--vary 'a.b=1d..2w/1d': error: a.b: range '1d..2w/1d': the ends and the step must use the same unit, found 'd', 'w' and 'd'; write all three in one unit, as in '7d..56d/7d'"),
-        ("a.b=1,,2", "--vary 'a.b=1,,2': error: a.b: an empty value in '1,,2'; remove the extra ','"),
-    ])
+    @Test(
+        "bad --vary syntax is reported at the option",
+        arguments: [
+            ("retention", "--vary 'retention': error: expected PATH=VALUES, found no '='; write it as in 'backups.cnpg.app.retention=7d,14d,30d'"),
+            ("a.b=", "--vary 'a.b=': error: a.b: no values after '='; list values ('7d,14d') or a range ('7d..28d/7d')"),
+            ("a.b=1d..5d", "--vary 'a.b=1d..5d': error: a.b: range '1d..5d': expected FROM..TO/STEP, found no '/STEP'; write it as in '7d..28d/7d'"),
+            ("a.b=7d..1d/1d", "--vary 'a.b=7d..1d/1d': error: a.b: range '7d..1d/1d': the range ends before it starts ('1d' < '7d')"),
+            (
+                "a.b=1d..2w/1d",
+                "--vary 'a.b=1d..2w/1d': error: a.b: range '1d..2w/1d': the ends and the step must use the same unit, found 'd', 'w' and 'd'; write all three in one unit, as in '7d..56d/7d'"
+            ),
+            ("a.b=1,,2", "--vary 'a.b=1,,2': error: a.b: an empty value in '1,,2'; remove the extra ','"),
+        ])
     func badSyntax(argument: String, message: String) {
         guard case .failure(let d) = VarySpec.parse(argument) else {
             Issue.record("'\(argument)' parsed")
@@ -68,14 +73,17 @@ struct TuneTests {
 
     @Test("variants are numbered in the order listed, the last --vary fastest; shards are contiguous")
     func numbering() throws {
-        let sweep = try Sweep.make([VarySpec(path: "a", values: ["1", "2", "3"], argument: ""), VarySpec(path: "b", values: ["x", "y"], argument: "")], maximum: 100).get()
+        let sweep = try Sweep.make(
+            [VarySpec(path: "a", values: ["1", "2", "3"], argument: ""), VarySpec(path: "b", values: ["x", "y"], argument: "")], maximum: 100
+        ).get()
         #expect(sweep.count == 6)
         // 1 = (1, x), 2 = (1, y), 3 = (2, x), …, 6 = (3, y).
         #expect((1...6).map { sweep.indices(ofVariant: $0) } == [[0, 0], [0, 1], [1, 0], [1, 1], [2, 0], [2, 1]])
         // 6 variants in 4 shards: ⌊6k/4⌋+1 … ⌊6(k+1)/4⌋ → 1…1, 2…3, 4…4, 5…6.
         #expect((0..<4).map { sweep.shard($0, of: 4) } == [1...1, 2...3, 4...4, 5...6])
         #expect(sweep.shard(0, of: 8) == nil)  // ⌊0⌋+1 = 1 > ⌊6/8⌋ = 0: an empty shard
-        guard case .failure(let d) = Sweep.make(Array(repeating: VarySpec(path: "a", values: ["1", "2", "3"], argument: ""), count: 3), maximum: 20) else {
+        guard case .failure(let d) = Sweep.make(Array(repeating: VarySpec(path: "a", values: ["1", "2", "3"], argument: ""), count: 3), maximum: 20)
+        else {
             Issue.record("27 > 20 variants accepted")
             return
         }
@@ -87,7 +95,9 @@ struct TuneTests {
     @Test("a variant assembled from validated pieces is the scenario a full load gives")
     func assembly() throws {
         let text = try String(contentsOf: Self.scenarios.appendingPathComponent("production.yaml"), encoding: .utf8)
-        let vary = ["backups.cnpg.gitea-postgres.retention=3d,30d", "backups.longhorn.data-hourly.retain=2,96", "workloads.gitea-db.growth=0,1GiB/day"]
+        let vary = [
+            "backups.cnpg.gitea-postgres.retention=3d,30d", "backups.longhorn.data-hourly.retain=2,96", "workloads.gitea-db.growth=0,1GiB/day",
+        ]
         let b = try builder(text, vary)
         #expect(b.swapsEntities)
         let document = try ScenarioDocument.parse(text: text, file: "t.yaml").get()

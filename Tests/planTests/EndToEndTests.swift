@@ -138,9 +138,10 @@ struct EndToEndTests {
         #expect(days.count == 30)
         // One month, partly covered: 2 targets and the total, each with 30 days.
         let monthly = try box.lines("out/seed/monthly.csv").dropFirst()
-        #expect(monthly.map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
-            "2026-01,minio,30", "2026-01,s3-longhorn,30", "2026-01,total,30",
-        ])
+        #expect(
+            monthly.map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
+                "2026-01,minio,30", "2026-01,s3-longhorn,30", "2026-01,total,30",
+            ])
     }
 
     @Test("0: --fail-on-kpi exits 0 when every KPI passes")

@@ -10,7 +10,9 @@ struct ReportCommandTests {
         let run = try box.plan("report", "--out", "out")
         run.expect(status: 0)
         #expect(run.stderr == "")
-        #expect(run.stdout.hasPrefix("plan report: seed  2026-01-01 … 2026-12-31 (365 days): 11 of 16 KPI checks fail; first: rpo gitea-data on 2026-01-01\n"))
+        #expect(
+            run.stdout.hasPrefix(
+                "plan report: seed  2026-01-01 … 2026-12-31 (365 days): 11 of 16 KPI checks fail; first: rpo gitea-data on 2026-01-01\n"))
         #expect(run.stdout.hasSuffix("\nWrote out/seed/report.html\n"))
         #expect(try box.entries("out/seed") == ["report.html"], "no CSV files, no temporary files")
         let html = try box.text("out/seed/report.html")

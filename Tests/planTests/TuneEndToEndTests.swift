@@ -69,13 +69,17 @@ struct TuneEndToEndTests {
     func writeBest() throws {
         let box = try Sandbox()
         try production(box)
-        let run = try box.plan(["tune", "production.yaml", "--out", "out", "--write-best", "best.yaml", "--require", "restore_points(cnpg/gitea-postgres)>=7"] + Self.vary)
+        let run = try box.plan(
+            ["tune", "production.yaml", "--out", "out", "--write-best", "best.yaml", "--require", "restore_points(cnpg/gitea-postgres)>=7"]
+                + Self.vary)
         run.expect(status: 0)
         let best = try box.text("best.yaml")
         let given = try box.text("production.yaml")
         // Only the two varied lines differ; comments and layout are kept.
-        let changed = zip(given.split(separator: "\n", omittingEmptySubsequences: false), best.split(separator: "\n", omittingEmptySubsequences: false))
-            .filter { $0 != $1 }
+        let changed = zip(
+            given.split(separator: "\n", omittingEmptySubsequences: false), best.split(separator: "\n", omittingEmptySubsequences: false)
+        )
+        .filter { $0 != $1 }
         #expect(changed.count == 2, "\(changed)")
         #expect(best.contains("# A production-sized plan that meets every KPI"))
         try box.plan("validate", "best.yaml").expect(status: 0)
