@@ -11,8 +11,9 @@ public struct ComparisonRenderer {
 
     // MARK: Table
 
-    public func table(_ c: RunComparison) -> String {
-        var out = bold("plan compare") + "\n"
+    /// The side-by-side view; `title` heads it (`plan tune` uses its own).
+    public func table(_ c: RunComparison, title: String = "plan compare") -> String {
+        var out = bold(title) + "\n"
         out += TableRenderer.columns([["A", c.a.label], ["B", c.b.label]], right: [])
         out += "\n"
 

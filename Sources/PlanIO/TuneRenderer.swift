@@ -9,24 +9,10 @@ public struct TuneRenderer {
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     private func bold(_ s: String) -> String { paint(s, "1") }
 
-    /// The best variant next to the scenario as given (both simulated).
-    public struct Comparison: Sendable {
-        public var variant: Int
-        public var settings: [(path: String, given: String, best: String)]
-        public var given: SimulationResult
-        public var best: SimulationResult
-        public init(variant: Int, settings: [(path: String, given: String, best: String)], given: SimulationResult, best: SimulationResult) {
-            self.variant = variant
-            self.settings = settings
-            self.given = given
-            self.best = best
-        }
-    }
-
     static func value(_ x: Double?, _ unit: KPIUnit) -> String { TableRenderer.kpiValue(x, unit) }
 
     public func render(
-        name: String, summary s: TuneSummary, limits: [String: Double], comparison: Comparison?, elapsed: Double?, interrupted: Bool,
+        name: String, summary s: TuneSummary, limits: [String: Double], comparison: RunComparison?, elapsed: Double?, interrupted: Bool,
         files: [String]
     ) -> String {
         let t = s.table
@@ -78,36 +64,8 @@ public struct TuneRenderer {
         }
 
         if let c = comparison {
-            out += bold("Best variant \(c.variant) against the scenario as given") + "\n"
-            var rows = [["", "given", "best", "change"]]
-            for setting in c.settings { rows.append([setting.path, setting.given, setting.best, ""]) }
-            func delta(_ a: Double, _ b: Double, _ f: (Double) -> String) -> String {
-                let d = b - a
-                let rel = a != 0 ? Format.fixed(d / a * 100, 1) + "%" : "—"
-                return (d >= 0 ? "+" : "") + f(d) + " (" + (d >= 0 && a != 0 ? "+" : "") + rel + ")"
-            }
-            rows.append([
-                "total cost", TableRenderer.money(c.given.totalCost.amount), TableRenderer.money(c.best.totalCost.amount),
-                delta(c.given.totalCost.amount, c.best.totalCost.amount, TableRenderer.money),
-            ])
-            rows.append([
-                "peak monthly cost", TableRenderer.money(c.given.peakMonthlyCost.amount), TableRenderer.money(c.best.peakMonthlyCost.amount),
-                delta(c.given.peakMonthlyCost.amount, c.best.peakMonthlyCost.amount, TableRenderer.money),
-            ])
-            for (g, b) in zip(c.given.targets, c.best.targets) {
-                rows.append([
-                    "peak used " + g.name, Format.bytes(g.peakUsed.bytes), Format.bytes(b.peakUsed.bytes),
-                    delta(g.peakUsed.bytes, b.peakUsed.bytes, { ($0 < 0 ? "-" : "") + Format.bytes(Swift.abs($0)) }),
-                ])
-            }
-            for (g, b) in zip(c.given.kpis, c.best.kpis) where g.status != b.status {
-                rows.append([
-                    "\(g.kpi.rawValue) \(g.subject)", "\(g.status.rawValue) \(TableRenderer.kpiValue(g.worst, g.unit))",
-                    "\(b.status.rawValue) \(TableRenderer.kpiValue(b.worst, b.unit))",
-                    paint(b.status == .pass ? "now passes" : "now fails", b.status == .pass ? "32" : "31"),
-                ])
-            }
-            out += TableRenderer.columns(rows, right: []) + "\n"
+            // The same side-by-side view as `plan compare`: A is the scenario as given, B the best variant.
+            out += ComparisonRenderer(color: color).table(c, title: "Best variant against the scenario as given") + "\n"
         }
         if !files.isEmpty { out += "Wrote " + files.joined(separator: ", ") + "\n" }
         return out

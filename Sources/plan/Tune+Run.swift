@@ -139,14 +139,19 @@ extension Plan.Tune {
         }
 
         // The best variant next to the scenario as given.
-        var comparison: TuneRenderer.Comparison? = nil
+        var comparison: RunComparison? = nil
         if let best = summary.best.first, case .success(let s) = builder.scenario(variant: best.variant), case .success(let r) = Engine.simulate(s) {
-            let givenValues = Dictionary(uniqueKeysWithValues: ScenarioSettings.flatten(base).map { ($0.path, $0.value) })
-            let bestValues = ScenarioSettings.flatten(s)
-            let changed = bestValues.filter { givenValues[$0.path] != $0.value }.map {
-                (path: $0.path, given: givenValues[$0.path] ?? "—", best: $0.value)
+            func side(_ label: String, _ scenario: Scenario, _ result: SimulationResult, _ overrides: [String]) -> ComparisonSide {
+                ComparisonSide(
+                    label: label, runID: nil, scenarioPath: path, overrides: overrides, contentHash: ScenarioSettings.hash(scenario),
+                    settings: ScenarioSettings.flatten(scenario).map { Setting(path: $0.path, value: $0.value) }, result: result)
             }
-            comparison = TuneRenderer.Comparison(variant: best.variant, settings: changed, given: given, best: r)
+            let given = side(
+                "\(path)\(options.overrides.isEmpty ? "" : " " + options.overrides.map { "--set \($0)" }.joined(separator: " "))", base, given,
+                options.overrides)
+            let varied = zip(specs, best.values).map { "\($0.path)=\($1)" }
+            comparison = RunComparison(
+                a: given, b: side("variant \(best.variant): " + varied.joined(separator: ", "), s, r, options.overrides + varied))
             if let writeBest {
                 let edits = zip(specs, best.values).map { (path: $0.path, value: $1) }
                 switch ScenarioEditor.apply(edits, to: text) {
