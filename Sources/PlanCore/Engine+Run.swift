@@ -64,6 +64,14 @@ extension Prepared {
                 : nil
         }
         var scratch = [Double?](repeating: nil, count: nW)
+        // The day loop reads these through flat lists and raw buffers: a cached trace is shared
+        // by every worker of a sweep, and retaining its arrays each day from two cores at once
+        // would make them contend on its reference count.
+        let rowsOf = Ragged(jobRows), slotsOf = Ragged(jobSlots), protectsOf = Ragged(jobProtects)
+        let traceValues: [UnsafeBufferPointer<JobDayValues>?] = cached.map { $0?.values.withUnsafeBufferPointer { $0 } }
+        let traceRTO: [UnsafeBufferPointer<Double>?] = cached.map { $0?.rto.withUnsafeBufferPointer { $0 } }
+        let traceRan: [UnsafeBufferPointer<Bool>?] = cached.map { $0?.ran.withUnsafeBufferPointer { $0 } }
+        defer { withExtendedLifetime(cached) {} }
 
         // Trackers.
         var rtoWorst = [Double](repeating: -.infinity, count: nW)
@@ -115,14 +123,21 @@ extension Prepared {
 
             // Jobs: copied from a trace, or simulated (and recorded when a cache is given).
             for j in 0..<jobCount {
-                if let trace = cached.isEmpty ? nil : cached[j] {
-                    let rowsOfJob = jobRows[j], slots = jobSlots[j]
-                    for (r, row) in rowsOfJob.enumerated() { rows.jobs[row] = trace.values[d * rowsOfJob.count + r] }
-                    for (k, w) in slots.enumerated() {
-                        let v = trace.rto[d * slots.count + k]
-                        if !v.isNaN { lower(&rto[w], v) }
+                if let values = cached.isEmpty ? nil : traceValues[j], let rtos = traceRTO[j], let ranDays = traceRan[j] {
+                    let rr = rowsOf.range(j)
+                    var k = d * rr.count
+                    for i in rr {
+                        rows.jobs[rowsOf.flat[i]] = values[k]
+                        k += 1
                     }
-                    if trace.ran[d] { for w in jobProtects[j] { ranYet[w] = true } }
+                    let sr = slotsOf.range(j)
+                    k = d * sr.count
+                    for i in sr {
+                        let v = rtos[k]
+                        if !v.isNaN { lower(&rto[slotsOf.flat[i]], v) }
+                        k += 1
+                    }
+                    if ranDays[d] { for i in protectsOf.range(j) { ranYet[protectsOf.flat[i]] = true } }
                     continue
                 }
                 let record = !recording.isEmpty && recording[j] != nil
@@ -130,8 +145,9 @@ extension Prepared {
                 if record {
                     // The job's own RTO contributions, kept apart to be recorded.
                     ran = advanceJob(j, dayStart: dayStart, now: now, walToday: walToday, rows: &rows.jobs, rto: &scratch, bandwidth: bandwidth)
-                    for row in jobRows[j] { recording[j]!.values.append(rows.jobs[row]) }
-                    for w in jobSlots[j] {
+                    for i in rowsOf.range(j) { recording[j]!.values.append(rows.jobs[rowsOf.flat[i]]) }
+                    for i in slotsOf.range(j) {
+                        let w = slotsOf.flat[i]
                         recording[j]!.rto.append(scratch[w] ?? .nan)
                         if let v = scratch[w] { lower(&rto[w], v) }
                         scratch[w] = nil
@@ -140,7 +156,7 @@ extension Prepared {
                 } else {
                     ran = advanceJob(j, dayStart: dayStart, now: now, walToday: walToday, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth)
                 }
-                if ran { for w in jobProtects[j] { ranYet[w] = true } }
+                if ran { for i in protectsOf.range(j) { ranYet[protectsOf.flat[i]] = true } }
             }
 
             // RTO of the day.
@@ -235,6 +251,25 @@ extension Prepared {
         return cnpg[c].advance(
             dayStart: dayStart, now: now, walToday: walToday[w], model: models[w], rows: &rows, rto: &rto[w], restore: scenario.restore)
     }
+}
+
+/// Lists of indices kept in one flat array (no inner arrays to retain in a hot loop).
+struct Ragged {
+    let flat: [Int]
+    let starts: [Int]
+
+    init(_ lists: [[Int]]) {
+        var flat: [Int] = []
+        var starts = [0]
+        for l in lists {
+            flat += l
+            starts.append(flat.count)
+        }
+        self.flat = flat
+        self.starts = starts
+    }
+
+    @inline(__always) func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
 }
 
 /// Sums of the current calendar month per target (model.md "Cost, per calendar month").

@@ -29,7 +29,7 @@ public enum TuneRunner {
                 next += 1
                 group.addTask { (index, range.map { evaluate($0, builder: builder, table: table, requirements: requirements, traces: traces) }) }
             }
-            for _ in 0..<(max(1, workers) * 2) { schedule() }
+            for _ in 0..<max(1, workers) { schedule() }  // at most `workers` chunks run at once
             for await (index, rows) in group {
                 pending[index] = rows
                 done += rows.count
