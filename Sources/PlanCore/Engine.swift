@@ -85,6 +85,9 @@ struct Prepared {
         var warnings: [String] = []
         let horizonSeconds = Double(horizon)
 
+        func neverFires(_ f: [Double], _ schedule: CronSchedule, _ path: String) {
+            if f.isEmpty { warnings.append("\(path): '\(schedule.text)' never fires within the horizon: the job takes no backup") }
+        }
         func longestGap(_ f: [Double]) -> Double {
             guard f.count >= 2 else { return horizonSeconds }
             var gap = 0.0
@@ -103,6 +106,8 @@ struct Prepared {
             let id = "longhorn/\(j.name)"
             jobTarget[id] = j.target
             let f = fires(j.schedule, path: "backups.longhorn.\(j.name).schedule")
+            neverFires(f, j.schedule, "backups.longhorn.\(j.name).schedule")
+            if j.volumes.isEmpty { warnings.append("backups.longhorn.\(j.name): volumes is empty: the job backs up nothing") }
             let vols = j.volumes.compactMap { workloadIndex[$0] }.map { w in
                 LonghornSim.Volume(workload: w, row: addRow(id, .longhorn, j.target, s.workloads[w].name))
             }
@@ -124,6 +129,7 @@ struct Prepared {
             let id = "velero/\(j.name)"
             jobTarget[id] = j.target
             let f = fires(j.schedule, path: "backups.velero.\(j.name).schedule")
+            neverFires(f, j.schedule, "backups.velero.\(j.name).schedule")
             let resourcesRow = addRow(id, .velero, j.target, "")
             let vols = j.volumes.compactMap { workloadIndex[$0] }.map { w in
                 VeleroSim.Volume(workload: w, row: addRow(id, .velero, j.target, s.workloads[w].name))
@@ -138,9 +144,11 @@ struct Prepared {
                 protected[v.workload] = true
                 protectedBy[v.workload].append(gap)
             }
-            if j.ttl.value < gap {
+            // At `ttl == gap` the old point expires at the instant of the next run (expiries
+            // come first at equal times) and is gone at a day's end (`e > now` keeps it).
+            if j.ttl.value <= gap {
                 warnings.append(
-                    "backups.velero.\(j.name): ttl \(Format.duration(j.ttl.value)) is shorter than the longest gap between runs (\(Format.duration(gap))): all its restore points can expire before the next run"
+                    "backups.velero.\(j.name): ttl \(Format.duration(j.ttl.value)) is \(j.ttl.value < gap ? "shorter than" : "as long as") the longest gap between runs (\(Format.duration(gap))): all its restore points can expire before the next run"
                 )
             }
         }
@@ -150,6 +158,7 @@ struct Prepared {
             jobTarget[id] = j.target
             guard let w = workloadIndex[j.workload] else { continue }
             let f = fires(j.schedule, path: "backups.cnpg.\(j.name).schedule", immediate: j.immediate)
+            neverFires(f, j.schedule, "backups.cnpg.\(j.name).schedule")
             let row = addRow(id, .cnpg, j.target, j.workload)
             let walRatio = j.walCompression.walRatio
             let check: Double?

@@ -16,18 +16,28 @@ public enum Format {
         return sign + fixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2) + " " + units[i]
     }
 
-    /// `30d`, `6h`, `5min`, `1d 2h`, `90s`: the largest units that divide the value.
+    /// `30d`, `6h`, `5min`, `1d 2h`, `90s`: the two largest units that divide the value.
     public static func duration(_ seconds: Double) -> String {
-        if !seconds.isFinite { return "inf" }
+        durationParts(seconds, limit: 2).joined(separator: " ")
+    }
+
+    /// A duration in scenario syntax, exact to the second: `30d`, `12h`, `5min`, `1d2h`.
+    public static func exactDuration(_ seconds: Double) -> String {
+        durationParts(seconds, limit: 4).joined()
+    }
+
+    /// Whole units from days down to seconds; `inf` beyond what whole seconds can count.
+    static func durationParts(_ seconds: Double, limit: Int) -> [String] {
+        guard seconds.isFinite, Swift.abs(seconds) < 9e15 else { return ["inf"] }
         var rest = Int(seconds.rounded())
-        if rest == 0 { return "0s" }
+        if rest == 0 { return ["0s"] }
         var parts: [String] = []
         for (unit, size) in [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)] where rest >= size {
             parts.append("\(rest / size)\(unit)")
             rest %= size
-            if parts.count == 2 { break }
+            if parts.count == limit { break }
         }
-        return parts.joined(separator: " ")
+        return parts
     }
 
     /// A size as a scenario would write it: the largest IEC or SI unit that writes it

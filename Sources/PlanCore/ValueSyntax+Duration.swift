@@ -2,6 +2,10 @@
 /// (scenario.md "Value syntax", model.md "Time").
 
 extension ValueSyntax {
+    /// The longest duration accepted: 10,000 years of 365 days (a horizon is at most 100
+    /// years; a ttl or an RPO longer than this is a typo).
+    public static let maximumDurationSeconds = 10_000 * 365 * 86_400.0
+
     /// `30d`, `720h`, `5min`, `90s`, `2w`, `1y`, `720h0m0s`, `1h30m`, `0`. Never negative.
     ///
     /// One or more `NUMBER UNIT` pieces written together, Go style, so that Velero and CNPG
@@ -24,6 +28,8 @@ extension ValueSyntax {
             return .failure(ValueError(expected, suggestion: fix.map { "did you mean '\($0)'?" }))
         }
         switch durationSeconds(value) {
+        case .success(let seconds) where seconds > maximumDurationSeconds:
+            return .failure(ValueError("duration '\(text)' is longer than 10,000 years, more than any plan needs"))
         case .success(let seconds): return .success(Seconds(seconds))
         case .failure(.notADuration): return .failure(ValueError(expected))
         case .failure(.needsUnit):

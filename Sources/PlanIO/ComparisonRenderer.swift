@@ -6,8 +6,8 @@ public struct ComparisonRenderer {
     public var color: Bool
     public init(color: Bool) { self.color = color }
 
-    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    private func bold(_ s: String) -> String { paint(s, "1") }
+    private func paint(_ s: String, _ code: String) -> String { ANSIStyle(enabled: color).paint(s, code) }
+    private func bold(_ s: String) -> String { ANSIStyle(enabled: color).bold(s) }
 
     // MARK: Table
 
@@ -42,7 +42,10 @@ public struct ComparisonRenderer {
         let currency = c.a.result.currency == c.b.result.currency ? c.a.result.currency : "\(c.a.result.currency)/\(c.b.result.currency)"
         out += bold("Monthly cost") + " (\(currency))\n"
         rows = [["month", "target", "A", "B", "Δ", "Δ%"]]
-        for m in c.monthly + c.horizon {
+        // Months where no target's cost moved (to the cent) are folded into one line.
+        let movedMonths = Set(c.monthly.filter { ($0.cost.delta.map { abs($0) >= 0.005 } ?? true) }.compactMap(\.month))
+        let unchanged = Set(c.monthly.compactMap(\.month)).subtracting(movedMonths)
+        for m in c.monthly.filter({ m in m.month.map { !unchanged.contains($0) } ?? true }) + c.horizon {
             let line = [
                 (m.month ?? "horizon") + (m.partial ? "*" : ""), m.target, money(m.cost.a), money(m.cost.b),
                 signedMoney(m.cost.delta), percent(m.cost.relative),
@@ -50,6 +53,10 @@ public struct ComparisonRenderer {
             rows.append(m.target == "total" ? line.map(bold) : line)
         }
         out += TableRenderer.columns(rows, right: [2, 3, 4, 5])
+        if !unchanged.isEmpty {
+            out +=
+                "  \(unchanged.count) month\(unchanged.count == 1 ? "" : "s") with no change to the cent not shown (--format csv lists every month)\n"
+        }
         if c.monthly.contains(where: \.partial) { out += "  * a month simulated in part, on one side or both\n" }
         out += "\n"
 

@@ -44,14 +44,20 @@ public struct RunFiles: SimulationSink {
 
     /// Writes `monthly.csv` and `kpis.csv` and renames all five files into place.
     public func finish(_ result: SimulationResult) throws(PlanIOError) {
+        // Every file is written completely under its temporary name first; only then are
+        // the five renamed, one after the other, so a failure leaves none of them half-new.
+        var all = [daily, workloads, targets]
         do {
-            try StreamingFile.write(CSVRenderer.monthly(result.monthly), to: directory + "/monthly.csv")
-            try StreamingFile.write(CSVRenderer.kpis(result.kpis), to: directory + "/kpis.csv")
-            try daily.commit()
-            try workloads.commit()
-            try targets.commit()
+            let monthly = try StreamingFile(path: directory + "/monthly.csv")
+            all.append(monthly)
+            monthly.write(CSVRenderer.monthly(result.monthly))
+            let kpis = try StreamingFile(path: directory + "/kpis.csv")
+            all.append(kpis)
+            kpis.write(CSVRenderer.kpis(result.kpis))
+            for f in all { try f.finishWriting() }
+            for f in all { try f.publish() }
         } catch {
-            abort()
+            for f in all { f.abort() }
             throw error
         }
     }

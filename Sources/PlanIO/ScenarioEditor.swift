@@ -54,7 +54,17 @@ public enum ScenarioEditor {
                         return .failure(ValueError("'\(edit.path)' is a block collection; edit it by hand"))
                     }
                 }
-                changes.append((l, c, length, render(edit.value, quote: quote), false))
+                // Keep a trailing comment in its column: `retain: 48   # two days` → `retain: 12   # …`.
+                var insert = render(edit.value, quote: quote)
+                var remove = length
+                let after = lines[l].dropFirst(c + length)
+                let spaces = after.prefix { $0 == " " }.count
+                if spaces > 0, after.dropFirst(spaces).first == "#" {
+                    let width = insert.unicodeScalars.count
+                    insert += String(repeating: " ", count: max(1, length + spaces - width))
+                    remove += spaces
+                }
+                changes.append((l, c, remove, insert, false))
             } else {
                 guard case .file(let line, let column) = parent.origin else { continue }
                 let l = line - 1, c = column - 1

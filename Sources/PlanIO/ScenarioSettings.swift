@@ -111,16 +111,7 @@ public enum ScenarioSettings {
     }
 
     /// A duration in the largest units that write it exactly: `30d`, `12h`, `5min`, `1d2h`.
-    public static func duration(_ seconds: Double) -> String {
-        var rest = Int(seconds.rounded())
-        if rest == 0 { return "0s" }
-        var out = ""
-        for (unit, size) in [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)] where rest >= size {
-            out += "\(rest / size)\(unit)"
-            rest %= size
-        }
-        return out
-    }
+    public static func duration(_ seconds: Double) -> String { Format.exactDuration(seconds) }
 
     static func compression(_ c: Compression) -> String {
         switch c {

@@ -48,12 +48,22 @@ public final class StreamingFile {
 
     /// Flushes, closes and renames into place.
     public func commit() throws(PlanIOError) {
+        try finishWriting()
+        try publish()
+    }
+
+    /// Flushes and closes the temporary file; nothing is under the final name yet.
+    public func finishWriting() throws(PlanIOError) {
         flush()
         try? handle.close()
         if let failed {
             abort()
             throw .cannotWrite(path: finalPath, reason: failed)
         }
+    }
+
+    /// Renames the written temporary file to its final name.
+    public func publish() throws(PlanIOError) {
         if rename(tempPath, finalPath) != 0 {
             let reason = String(cString: strerror(errno))
             abort()
@@ -120,9 +130,15 @@ public final class StreamingFile {
             throw .cannotRead(path: path, reason: "no such file")
         }
         if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .cannotRead(path: path, reason: "permission denied")
+        if let data = FileManager.default.contents(atPath: path) { return [UInt8](data) }
+        // A pipe or a device (`/dev/stdin`, `<(…)`) has no size to read up front: read to its end.
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .cannotRead(path: path, reason: "permission denied") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path: path, reason: "cannot open it") }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw .cannotRead(path: path, reason: "\(error.localizedDescription)")
         }
-        return [UInt8](data)
     }
 }

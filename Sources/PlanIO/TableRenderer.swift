@@ -6,8 +6,8 @@ public struct TableRenderer {
     public var color: Bool
     public init(color: Bool) { self.color = color }
 
-    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    private func bold(_ s: String) -> String { paint(s, "1") }
+    private func paint(_ s: String, _ code: String) -> String { ANSIStyle(enabled: color).paint(s, code) }
+    private func bold(_ s: String) -> String { ANSIStyle(enabled: color).bold(s) }
     private func status(_ s: KPIStatus) -> String {
         switch s {
         case .pass: return paint("pass", "32")
@@ -67,7 +67,9 @@ public struct TableRenderer {
     public func render(_ r: SimulationResult, files: [String] = []) -> String {
         var out = ""
         let end = r.start.adding(days: r.horizonDays - 1)
-        out += bold("plan simulate: \(r.scenarioName)") + "  \(r.start) … \(end) (\(r.horizonDays) days, \(r.currency))\n\n"
+        out +=
+            bold("plan simulate: \(r.scenarioName)")
+            + "  \(r.start) … \(end) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s"), \(r.currency))\n\n"
 
         // Targets.
         out += bold("Targets") + "\n"
@@ -114,8 +116,15 @@ public struct TableRenderer {
             line.append(TableRenderer.money(total?.totalCost.amount ?? 0))
             var flag = ""
             if let budget, let t = total {
-                let scaled = t.totalCost.amount * Double(CivilDate.daysIn(month)) / Double(t.days)
-                flag = scaled > budget ? paint("over budget", "31") : ""
+                let dim = CivilDate.daysIn(month)
+                let scaled = t.totalCost.amount * Double(dim) / Double(t.days)
+                // A partial month is compared with the budget as a whole month (model.md).
+                let whole = t.days < dim ? "\(TableRenderer.money(scaled)) as a whole month" : ""
+                if scaled > budget {
+                    flag = paint("over budget" + (whole.isEmpty ? "" : ": " + whole), "31")
+                } else {
+                    flag = whole
+                }
             }
             line.append(flag)
             rows.append(line)
@@ -123,7 +132,7 @@ public struct TableRenderer {
         out += TableRenderer.columns(rows, right: Set(1...(names.count + 1)))
         out += "  total over the horizon \(TableRenderer.money(r.totalCost.amount)), peak month \(TableRenderer.money(r.peakMonthlyCost.amount))"
         if order.contains(where: { (byMonth[$0]?["total"]?.days ?? 0) < CivilDate.daysIn($0) }) {
-            out += "  (* partial month)"
+            out += "  (* partial month, compared with the budget as a whole month)"
         }
         out += "\n\n"
 

@@ -6,8 +6,8 @@ public struct TuneRenderer {
     public var color: Bool
     public init(color: Bool) { self.color = color }
 
-    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    private func bold(_ s: String) -> String { paint(s, "1") }
+    private func paint(_ s: String, _ code: String) -> String { ANSIStyle(enabled: color).paint(s, code) }
+    private func bold(_ s: String) -> String { ANSIStyle(enabled: color).bold(s) }
 
     static func value(_ x: Double?, _ unit: KPIUnit) -> String { TableRenderer.kpiValue(x, unit) }
 

@@ -103,6 +103,10 @@ extension Plan {
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }
+            if format != .table, let id = recordedID {
+                // Standard output holds only the document; say where the run went on standard error.
+                StandardError.print("plan: recorded as run \(id) in \(store.db)")
+            }
             if let storeFailure {
                 StandardError.print(storeFailure.description)
                 StandardError.print("note: the run was not recorded; its summary and files are complete")

@@ -218,6 +218,14 @@ struct TuneTests {
 
     // MARK: --write-best
 
+    @Test("a trailing comment keeps its column when the value's width changes")
+    func editorKeepsCommentColumn() throws {
+        // "48" + 3 spaces → "6" + 4 spaces: '#' stays in column 14; "1000" + 1 space (never 0).
+        let text = "lh:\n  retain: 48   # two days\n"
+        #expect(try ScenarioEditor.apply([("lh.retain", "6")], to: text).get() == "lh:\n  retain: 6    # two days\n")
+        #expect(try ScenarioEditor.apply([("lh.retain", "100000")], to: text).get() == "lh:\n  retain: 100000 # two days\n")
+    }
+
     @Test("edits in place keep comments and layout")
     func editor() throws {
         let text = """

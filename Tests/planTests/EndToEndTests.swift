@@ -51,7 +51,8 @@ struct EndToEndTests {
         let box = try Sandbox()
         let run = try box.plan("simulate", "--out", "out", "--format", "csv")
         run.expect(status: 0)
-        #expect(run.stderr == "")
+        // Standard output is the file alone; the run's record is named on standard error.
+        #expect(run.stderr == "plan: recorded as run 1 in output/plan.sqlite\n")
         #expect(run.stdout == (try box.text("out/seed/monthly.csv")))
         #expect(run.stdout.hasPrefix(Self.headers["monthly.csv"]! + "\n"))
     }
@@ -61,7 +62,7 @@ struct EndToEndTests {
         let box = try Sandbox()
         let run = try box.plan("simulate", "--out", "out", "--format", "json")
         run.expect(status: 0)
-        #expect(run.stderr == "")
+        #expect(run.stderr == "plan: recorded as run 1 in output/plan.sqlite\n")
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         let document = try #require(object as? [String: Any], "a JSON object")
         for key in ["name", "currency", "horizon", "warnings", "monthly", "kpis", "targets", "workloads"] {
