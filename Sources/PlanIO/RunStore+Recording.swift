@@ -23,9 +23,13 @@ extension RunStore {
     /// - Throws: what `body` throws, or `PlanIOError` when the store fails.
     public func record(_ header: RunHeader, _ body: (RunRecorder) throws -> SimulationResult?) throws -> Int64? {
         let channel = RunChannel()
-        let writer = Thread { [queue] in
+        // The writer thread lets go of the database before it reports: once `record` returns,
+        // the store's own reference is the last, and closing the store closes the file.
+        let lease = QueueLease(queue)
+        let writer = Thread {
             do {
                 var id: Int64? = nil
+                guard let queue = lease.take() else { throw PlanIOError.cannotWrite(path: "", reason: "the run store was already in use") }
                 try queue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
                         let inserter = try RunInserter(db: db, header: header)
@@ -63,6 +67,20 @@ extension RunStore {
         case .success(let id): return id
         case .failure(let error): throw RunStore.storeError(error, path: path)
         }
+    }
+}
+
+/// Hands a database connection to one thread, once, and keeps no reference afterwards.
+final class QueueLease: @unchecked Sendable {
+    private var queue: DatabaseQueue?
+    private let lock = NSLock()
+    init(_ queue: DatabaseQueue) { self.queue = queue }
+    func take() -> DatabaseQueue? {
+        lock.lock()
+        defer { lock.unlock() }
+        let q = queue
+        queue = nil
+        return q
     }
 }
 
