@@ -62,7 +62,7 @@ public struct HTMLReport: Sendable {
             out += "The first: \(XMLText.escape(kpiName(first))) on \(first.firstFailure?.description ?? "?").</p>\n<ol>\n"
             for k in failing {
                 out += "<li><span class=\"date\">\(k.firstFailure?.description ?? "")</span> \(XMLText.escape(kpiName(k))): "
-                out += "\(kpiValue(k.worst, k.unit)) against a limit of \(kpiValue(k.limit, k.unit))</li>\n"
+                out += "\(XMLText.escape(kpiValue(k.worst, k.unit))) against a limit of \(XMLText.escape(kpiValue(k.limit, k.unit)))</li>\n"
             }
             out += "</ol>\n</div>\n"
         } else if checks > 0 {
@@ -71,8 +71,8 @@ public struct HTMLReport: Sendable {
         } else {
             out += "<div class=\"verdict info\"><p>No KPI has a limit: nothing to pass or fail.</p></div>\n"
         }
-        out += "<p class=\"figures\">Total cost over the horizon \(money(result.totalCost.amount)); "
-        out += "most expensive month \(money(result.peakMonthlyCost.amount)).</p>\n</header>\n"
+        out += "<p class=\"figures\">Total cost over the horizon \(XMLText.escape(money(result.totalCost.amount))); "
+        out += "most expensive month \(XMLText.escape(money(result.peakMonthlyCost.amount))).</p>\n</header>\n"
         return out
     }
 
@@ -112,7 +112,8 @@ public struct HTMLReport: Sendable {
     func costSection() -> String {
         var out = "<section id=\"cost\">\n<h2>Monthly cost</h2>\n"
         if let budget = result.kpis.first(where: { $0.kpi == .monthlyBudget })?.limit {
-            out += "<p>Budget \(money(budget)) a month. A partial first or last month is compared after scaling it to a whole month.</p>\n"
+            out +=
+                "<p>Budget \(XMLText.escape(money(budget))) a month. A partial first or last month is compared after scaling it to a whole month.</p>\n"
         }
         out += "<figure>\n" + costChart.svg() + "\n</figure>\n"
         return out + "</section>\n"

@@ -28,11 +28,13 @@ extension RunStore {
             return try queue.read { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                     RunListing(
-                        id: row["id"], createdAt: row["created_at"], scenario: row["scenario"],
-                        scenarioPath: row["scenario_path"], contentHash: row["content_hash"],
-                        overrides: StoreJSON.strings(row["overrides"]), horizonDays: row["horizon_days"],
-                        currency: row["currency"], totalCost: row["total_cost"], peakMonthlyCost: row["peak_monthly_cost"],
-                        kpisFailed: row["kpis_failed"], kpisChecked: row["kpis_checked"])
+                        id: try row.decode(forColumn: "id"), createdAt: try row.decode(forColumn: "created_at"),
+                        scenario: try row.decode(forColumn: "scenario"),
+                        scenarioPath: try row.decode(forColumn: "scenario_path"), contentHash: try row.decode(forColumn: "content_hash"),
+                        overrides: StoreJSON.strings(try row.decode(forColumn: "overrides")), horizonDays: try row.decode(forColumn: "horizon_days"),
+                        currency: try row.decode(forColumn: "currency"), totalCost: try row.decode(forColumn: "total_cost"),
+                        peakMonthlyCost: try row.decode(forColumn: "peak_monthly_cost"),
+                        kpisFailed: try row.decode(forColumn: "kpis_failed"), kpisChecked: try row.decode(forColumn: "kpis_checked"))
                 }
             }
         } catch {
@@ -54,52 +56,66 @@ extension RunStore {
             return nil
         }
         let header = RunHeader(
-            createdAt: run["created_at"], scenario: run["scenario"], scenarioPath: run["scenario_path"],
-            contentHash: run["content_hash"], overrides: StoreJSON.strings(run["overrides"]),
-            start: try date(run["start"]), horizonDays: run["horizon_days"], currency: run["currency"],
-            filesWritten: run["files_written"], storePath: run["store_path"], planVersion: run["plan_version"],
+            createdAt: try run.decode(forColumn: "created_at"), scenario: try run.decode(forColumn: "scenario"),
+            scenarioPath: try run.decode(forColumn: "scenario_path"),
+            contentHash: try run.decode(forColumn: "content_hash"), overrides: StoreJSON.strings(try run.decode(forColumn: "overrides")),
+            start: try date(try run.decode(forColumn: "start")), horizonDays: try run.decode(forColumn: "horizon_days"),
+            currency: try run.decode(forColumn: "currency"),
+            filesWritten: try run.decode(forColumn: "files_written"), storePath: try run.decode(forColumn: "store_path"),
+            planVersion: try run.decode(forColumn: "plan_version"),
             settings: try Row.fetchAll(db, sql: "SELECT path, value FROM settings WHERE run_id = ? ORDER BY rowid", arguments: [id])
-                .map { Setting(path: $0["path"], value: $0["value"]) })
+                .map { try Setting(path: $0.decode(forColumn: "path"), value: $0.decode(forColumn: "value")) })
         func rows(_ table: String) throws -> [Row] {
             try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY rowid", arguments: [id])
         }
         let monthly = try rows("monthly").map { r in
             MonthlyRow(
-                month: r["month"], target: r["target"], days: r["days"], fixedCost: Money(r["fixed_cost"]),
-                storageCost: Money(r["storage_cost"]), requestCost: Money(r["request_cost"]),
-                totalCost: Money(r["total_cost"]), gbMonths: r["gb_months"], putRequests: number(r["put_requests"]))
+                month: try r.decode(forColumn: "month"), target: try r.decode(forColumn: "target"), days: try r.decode(forColumn: "days"),
+                fixedCost: Money(try r.decode(forColumn: "fixed_cost")),
+                storageCost: Money(try r.decode(forColumn: "storage_cost")), requestCost: Money(try r.decode(forColumn: "request_cost")),
+                totalCost: Money(try r.decode(forColumn: "total_cost")), gbMonths: try r.decode(forColumn: "gb_months"),
+                putRequests: number(try r.decode(forColumn: "put_requests")))
         }
         let kpis = try rows("kpis").map { r in
             KPIRow(
-                kpi: try known(KPIKind(rawValue: r["kpi"]), r["kpi"]), subject: r["subject"], limit: r["limit"],
-                worst: r["worst"], unit: try known(KPIUnit(rawValue: r["unit"]), r["unit"]),
-                status: try known(KPIStatus(rawValue: r["status"]), r["status"]),
-                firstFailure: try optionalDate(r["first_failure"]))
+                kpi: try known(KPIKind(rawValue: try r.decode(forColumn: "kpi")), try r.decode(forColumn: "kpi")),
+                subject: try r.decode(forColumn: "subject"), limit: try r.decode(forColumn: "limit"),
+                worst: try r.decode(forColumn: "worst"),
+                unit: try known(KPIUnit(rawValue: try r.decode(forColumn: "unit")), try r.decode(forColumn: "unit")),
+                status: try known(KPIStatus(rawValue: try r.decode(forColumn: "status")), try r.decode(forColumn: "status")),
+                firstFailure: try optionalDate(try r.decode(forColumn: "first_failure")))
         }
         let targets = try rows("target_summary").map { r in
             TargetSummary(
-                name: r["target"], kind: try known(TargetKind(rawValue: r["kind"]), r["kind"]),
-                usable: (r["usable_bytes"] as Double?).map(ByteCount.init), peakUsed: ByteCount(r["peak_used_bytes"]),
-                peakDate: try optionalDate(r["peak_date"]), alertDate: try optionalDate(r["alert_date"]),
-                fullDate: try optionalDate(r["full_date"]),
-                neededCapacity: (r["needed_bytes"] as Double?).map(ByteCount.init))
+                name: try r.decode(forColumn: "target"),
+                kind: try known(TargetKind(rawValue: try r.decode(forColumn: "kind")), try r.decode(forColumn: "kind")),
+                usable: (try r.decode(forColumn: "usable_bytes") as Double?).map(ByteCount.init),
+                peakUsed: ByteCount(try r.decode(forColumn: "peak_used_bytes")),
+                peakDate: try optionalDate(try r.decode(forColumn: "peak_date")), alertDate: try optionalDate(try r.decode(forColumn: "alert_date")),
+                fullDate: try optionalDate(try r.decode(forColumn: "full_date")),
+                neededCapacity: (try r.decode(forColumn: "needed_bytes") as Double?).map(ByteCount.init))
         }
         let workloads = try rows("workload_summary").map { r in
             WorkloadSummary(
-                name: r["workload"], peakSize: ByteCount(r["peak_size_bytes"]),
-                volume: (r["volume_bytes"] as Double?).map(ByteCount.init), alertDate: try optionalDate(r["alert_date"]),
-                fullDate: try optionalDate(r["full_date"]))
+                name: try r.decode(forColumn: "workload"), peakSize: ByteCount(try r.decode(forColumn: "peak_size_bytes")),
+                volume: (try r.decode(forColumn: "volume_bytes") as Double?).map(ByteCount.init),
+                alertDate: try optionalDate(try r.decode(forColumn: "alert_date")),
+                fullDate: try optionalDate(try r.decode(forColumn: "full_date")))
         }
         let jobs = try rows("job_summary").map { r in
             JobSummary(
-                job: r["job"], target: r["target"], peakStored: ByteCount(r["peak_stored_bytes"]),
-                meanDailyUpload: ByteCount(r["mean_daily_upload_bytes"]), finalRestorePoints: r["final_restore_points"])
+                job: try r.decode(forColumn: "job"), target: try r.decode(forColumn: "target"),
+                peakStored: ByteCount(try r.decode(forColumn: "peak_stored_bytes")),
+                meanDailyUpload: ByteCount(try r.decode(forColumn: "mean_daily_upload_bytes")),
+                finalRestorePoints: try r.decode(forColumn: "final_restore_points"))
         }
         let result = SimulationResult(
             scenarioName: header.scenario, currency: header.currency, start: header.start,
             horizonDays: header.horizonDays, monthly: monthly, kpis: kpis, targets: targets, workloads: workloads,
-            jobs: jobs, warnings: try rows("warnings").map { $0["message"] }, totalCost: Money(run["total_cost"]),
-            peakMonthlyCost: Money(run["peak_monthly_cost"]), jobDays: jobs.count * header.horizonDays)
+            jobs: jobs, warnings: try rows("warnings").map { try $0.decode(forColumn: "message") },
+            totalCost: Money(try run.decode(forColumn: "total_cost")),
+            peakMonthlyCost: Money(try run.decode(forColumn: "peak_monthly_cost")),
+            jobDays: jobs.count.multipliedReportingOverflow(by: header.horizonDays).partialValue)
         return RunRecord(id: id, header: header, result: result)
     }
 
@@ -130,9 +146,14 @@ extension RunStore {
                     }
                 }
             }
-            try StreamingFile.write(CSVRenderer.monthly(record.result.monthly), to: directory + "/monthly.csv")
-            try StreamingFile.write(CSVRenderer.kpis(record.result.kpis), to: directory + "/kpis.csv")
-            for f in files { try f.commit() }
+            // All five complete under temporary names, then renamed together (as simulate does).
+            for (name, text) in [("monthly", CSVRenderer.monthly(record.result.monthly)), ("kpis", CSVRenderer.kpis(record.result.kpis))] {
+                let file = try StreamingFile(path: directory + "/" + name + ".csv")
+                files.append(file)
+                file.write(text)
+            }
+            for f in files { try f.finishWriting() }
+            for f in files { try f.publish() }
         } catch {
             for f in files { f.abort() }
             throw RunStore.storeError(error, path: path, reading: true)

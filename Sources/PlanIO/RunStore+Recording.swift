@@ -27,30 +27,8 @@ extension RunStore {
         // the store's own reference is the last, and closing the store closes the file.
         let lease = QueueLease(queue)
         let writer = Thread {
-            do {
-                var id: Int64? = nil
-                guard let queue = lease.take() else { throw PlanIOError.cannotWrite(path: "", reason: "the run store was already in use") }
-                try queue.writeWithoutTransaction { db in
-                    try db.inTransaction(.immediate) {
-                        let inserter = try RunInserter(db: db, header: header)
-                        while let batch = channel.take() {
-                            for item in batch {
-                                switch item {
-                                case .layout(let layout): inserter.layout = layout
-                                case .day(let rows): try inserter.day(rows)
-                                }
-                            }
-                        }
-                        guard let result = channel.result else { return .rollback }
-                        try inserter.finish(result)
-                        id = inserter.runID
-                        return .commit
-                    }
-                }
-                channel.finish(.success(id))
-            } catch {
-                channel.finish(.failure(error))
-            }
+            // The connection lives only inside `write`: it is released before `finish` reports.
+            channel.finish(RunStore.write(header, lease: lease, channel: channel))
         }
         writer.start()
 
@@ -66,6 +44,38 @@ extension RunStore {
         switch channel.outcome() {
         case .success(let id): return id
         case .failure(let error): throw RunStore.storeError(error, path: path)
+        }
+    }
+}
+
+extension RunStore {
+    /// The writer thread's work: the run's rows, as they come, in one immediate transaction.
+    /// Returns the new run's id (nil: rolled back). The connection is a local of this
+    /// function, so it is gone when the function returns.
+    static func write(_ header: RunHeader, lease: QueueLease, channel: RunChannel) -> Result<Int64?, Error> {
+        do {
+            guard let queue = lease.take() else { throw PlanIOError.cannotWrite(path: "", reason: "the run store was already in use") }
+            var id: Int64? = nil
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let inserter = try RunInserter(db: db, header: header)
+                    while let batch = channel.take() {
+                        for item in batch {
+                            switch item {
+                            case .layout(let layout): inserter.layout = layout
+                            case .day(let rows): try inserter.day(rows)
+                            }
+                        }
+                    }
+                    guard let result = channel.result else { return .rollback }
+                    try inserter.finish(result)
+                    id = inserter.runID
+                    return .commit
+                }
+            }
+            return .success(id)
+        } catch {
+            return .failure(error)
         }
     }
 }

@@ -155,6 +155,11 @@ public final class RunStore {
     /// Refuses a file that is not SQLite or that is shorter than its own header says,
     /// by reading its first 100 bytes (the SQLite header), before SQLite opens it.
     static func checkHeader(_ path: String) throws(PlanIOError) {
+        // A pipe or a device would block the read below (or is no database file at all).
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) ?? .typeRegular
+        if type != .typeRegular && type != .typeSymbolicLink {
+            throw .notARunStore(path: path, reason: "not a regular file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotRead(path: path, reason: "permission denied")
         }
@@ -198,7 +203,13 @@ public final class RunStore {
             if case .damagedRunStore(path: "", let reason) = e { return .damagedRunStore(path: path, reason: reason) }
             return e
         }
-        guard let e = error as? DatabaseError else { return .cannotWrite(path: path, reason: "\(error)") }
+        if error is RowDecodingError {
+            // A value someone changed by hand (sqlite3) to something of another type.
+            return .damagedRunStore(path: path, reason: "a value cannot be read back (\(error))")
+        }
+        guard let e = error as? DatabaseError else {
+            return reading ? .cannotRead(path: path, reason: "\(error)") : .cannotWrite(path: path, reason: "\(error)")
+        }
         let detail = e.message.map { " (\($0))" } ?? ""
         switch e.resultCode {
         case .SQLITE_NOTADB:

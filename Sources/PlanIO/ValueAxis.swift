@@ -32,7 +32,8 @@ public struct ValueAxis: Sendable, Equatable {
     /// smallest unit step); about `targetTicks` steps.
     public init(unit: Unit, maximum: Double, targetTicks: Int = 5) {
         self.unit = unit
-        let largest = maximum.isFinite ? max(0, maximum) : 0
+        // Beyond 1e300 the nice top (up to 10 steps above) would overflow to infinity.
+        let largest = maximum.isFinite ? min(max(0, maximum), 1e300) : 0
         // The scale of one unit (1024^k bytes, 1 money, 60 s …) and its name.
         var scale = ValueAxis.scale(unit, for: largest)
         var (step, top) = ValueAxis.niceStep(largest / scale.size, targetTicks: targetTicks, minimum: scale.minimumStep)
@@ -46,7 +47,7 @@ public struct ValueAxis: Sendable, Equatable {
         self.step = step * scale.size
         self.top = top * scale.size
         let decimals = ValueAxis.decimals(step)
-        let count = Int((top / step).rounded())
+        let count = Int(min(1_000, max(1, (top / step).rounded())))
         ticks = (0...count).map { i in
             let v = Double(i) * step
             return Tick(value: v * scale.size, label: ValueAxis.label(v, decimals: decimals, scale: scale, unit: unit))

@@ -13,8 +13,11 @@ enum XMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Control characters other than tab and line breaks are not allowed in XML.
-                if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" {
+                // Control characters other than tab and line breaks, DEL and the C1 block, and
+                // the non-characters U+FFFE and U+FFFF are not allowed (or not wanted) in XML.
+                if (c.value < 0x20 && c != "\n" && c != "\t" && c != "\r") || (0x7F...0x9F).contains(c.value) || c.value == 0xFFFE
+                    || c.value == 0xFFFF
+                {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(c)
