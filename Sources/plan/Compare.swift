@@ -106,6 +106,13 @@ extension Plan {
                 // Simulate the run's scenario again, on its own start date, with its overrides
                 // and these; say so when the file no longer resolves to what was recorded.
                 let h = record.header
+                if let p = h.scenarioPath, !FileManager.default.fileExists(atPath: p) {
+                    // The path was recorded as typed, relative to where that run was started.
+                    StandardError.print(
+                        "error: run \(id)'s scenario '\(p)' is not there from this directory; run plan compare where "
+                            + "run \(id) was recorded, or give the scenario file instead of the run id")
+                    throw ExitStatus.io
+                }
                 let base = ["start=\(h.start)"] + h.overrides
                 let now = try ScenarioInput.load(path: h.scenarioPath, arguments: base, today: today)
                 if ScenarioSettings.hash(now) != h.contentHash {
