@@ -121,8 +121,31 @@ extension Prepared {
                 }
             }
 
-            // Jobs: copied from a trace, or simulated (and recorded when a cache is given).
-            for j in 0..<jobCount {
+            // Jobs. Without a trace cache (a single run), each tier's loop calls its jobs
+            // directly: the generic loop below costs about 25 ns more per job-day.
+            if keys.isEmpty {
+                for j in longhorn.indices {
+                    if longhorn[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
+                        for w in lhProtects[j] { ranYet[w] = true }
+                    }
+                }
+                for j in velero.indices {
+                    if velero[j].advance(now: now, models: models, rows: &rows.jobs, rto: &rto, bandwidth: bandwidth) {
+                        for w in veProtects[j] { ranYet[w] = true }
+                    }
+                }
+                for j in cnpg.indices {
+                    let w = cnpg[j].workload
+                    if cnpg[j].advance(
+                        dayStart: dayStart, now: now, walToday: walToday[w], model: models[w], rows: &rows.jobs, rto: &rto[w],
+                        restore: s.restore)
+                    {
+                        ranYet[w] = true
+                    }
+                }
+            }
+            // With a cache: copied from a trace, or simulated and recorded.
+            for j in 0..<(keys.isEmpty ? 0 : jobCount) {
                 if let values = cached.isEmpty ? nil : traceValues[j], let rtos = traceRTO[j], let ranDays = traceRan[j] {
                     let rr = rowsOf.range(j)
                     var k = d * rr.count
