@@ -15,6 +15,7 @@ public struct RunFiles: SimulationSink {
     public init(directory: String, keepJSONRows: Bool = false) throws(PlanIOError) {
         self.directory = directory
         try StreamingFile.makeDirectory(directory)
+        StreamingFile.removeStale(in: directory)
         daily = try StreamingFile(path: directory + "/daily.csv")
         do {
             workloads = try StreamingFile(path: directory + "/workloads.csv")

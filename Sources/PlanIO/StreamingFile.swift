@@ -92,6 +92,16 @@ public final class StreamingFile {
         try f.commit()
     }
 
+    /// Removes the temporary files (`.NAME.tmp-PID`) that a killed run left in `dir`: those
+    /// of processes that no longer exist. A running process's files are left alone.
+    public static func removeStale(in dir: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let range = name.range(of: ".tmp-", options: .backwards), let pid = Int32(name[range.upperBound...]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
     /// Creates `dir` and its parents.
     public static func makeDirectory(_ dir: String) throws(PlanIOError) {
         do {

@@ -120,6 +120,7 @@ extension Plan.Tune {
         let file: StreamingFile
         do {
             try StreamingFile.makeDirectory(dir)
+            StreamingFile.removeStale(in: dir)
             file = try StreamingFile(path: dir + "/tune.csv")
         } catch {
             StandardError.print(error.description)

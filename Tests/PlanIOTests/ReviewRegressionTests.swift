@@ -42,4 +42,21 @@ struct ReviewRegressionTests {
         #expect(mkfifo(path, 0o600) == 0)
         #expect(throws: PlanIOError.self) { try RunStore.open(path: path, create: false) }
     }
+
+    @Test("temporary files of a killed run are removed by the next run; a live process's are kept")
+    func staleTemporaryFiles() throws {
+        let dir = try RunStoreTests.folder()
+        // A process that has exited: its pid names no process any more.
+        let done = Process()
+        done.executableURL = URL(fileURLWithPath: "/bin/true")
+        try done.run()
+        done.waitUntilExit()
+        let stale = dir + "/.daily.csv.tmp-\(done.processIdentifier)"
+        let live = dir + "/.kpis.csv.tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("half".utf8)))
+        #expect(FileManager.default.createFile(atPath: live, contents: Data("busy".utf8)))
+        StreamingFile.removeStale(in: dir)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
 }
