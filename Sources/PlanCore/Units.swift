@@ -60,12 +60,4 @@ public enum Rate: Hashable, Sendable {
     case relative(fraction: Double, periodDays: Double)
 
     public static let zero = Rate.absolute(bytesPerDay: 0)
-
-    /// True for an absolute rate of exactly zero.
-    public var isZero: Bool {
-        switch self {
-        case .absolute(let b): return b == 0
-        case .relative(let f, _): return f == 0
-        }
-    }
 }
