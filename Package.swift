@@ -16,29 +16,31 @@ let package = Package(
     targets: [
         // Pure: scenario types, units, cron, the engine, costs, KPIs. No I/O.
         .target(name: "PlanCore"),
-        // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing,
-        // the SQLite run store (the only code that talks to SQLite).
+        // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing.
+        .target(name: "PlanIO", dependencies: ["PlanCore", .product(name: "Yams", package: "Yams")]),
+        // The SQLite run store: the only target that links GRDB, so the compiler checks that
+        // nothing else talks to SQLite.
         .target(
-            name: "PlanIO",
+            name: "PlanStore",
             dependencies: [
-                "PlanCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                "PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, to bind the daily rows without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // The thin command line.
         .executableTarget(
             name: "plan",
-            dependencies: ["PlanCore", "PlanIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Prints engine speed figures; run with `swift run -c release plan-bench`.
-        .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanIO"]),
+        .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanIO", "PlanStore"]),
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
-        // Golden/ holds the expected output files, read through #filePath, not bundled. GRDB
-        // in the tests only to build old run stores and to check stores from outside.
+        // Rendering/Golden holds the expected output files, read through #filePath, not bundled.
+        .testTarget(name: "PlanIOTests", dependencies: ["PlanCore", "PlanIO"], exclude: ["Rendering/Golden"]),
+        // GRDB in the store's tests only to build old run stores and to check stores from outside.
         .testTarget(
-            name: "PlanIOTests",
-            dependencies: ["PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Golden"]),
+            name: "PlanStoreTests",
+            dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "planTests", dependencies: ["plan", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

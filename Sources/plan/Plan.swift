@@ -19,30 +19,3 @@ struct Plan: AsyncParsableCommand {
         defaultSubcommand: nil
     )
 }
-
-/// Exit codes of cli.md, mapped in one place.
-enum ExitStatus {
-    /// The scenario or an option's value is invalid.
-    static let invalid = ExitCode(1)
-    /// No run of that id in the run store (`plan show`, `plan compare`).
-    static let unknownRun = ExitCode(1)
-    /// An I/O failure.
-    static let io = ExitCode(2)
-    /// `--fail-on-kpi` and a KPI failed.
-    static let kpiFailed = ExitCode(3)
-}
-
-/// Standard error, unbuffered.
-enum StandardError {
-    static func print(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
-}
-
-/// Standard output.
-enum StandardOutput {
-    static func print(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
-    }
-    static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
-}

@@ -355,7 +355,7 @@ struct EndToEndTests {
 
     @Test("what the binary prints is what the golden files of the renderers hold")
     func goldenOutput() throws {
-        let golden = Sandbox.repository.appendingPathComponent("Tests/PlanIOTests/Golden")
+        let golden = Sandbox.repository.appendingPathComponent("Tests/PlanIOTests/Rendering/Golden")
         func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let expected = try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
             if let difference = firstDifference(expected, actual) {

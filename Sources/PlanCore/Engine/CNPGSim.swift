@@ -1,0 +1,120 @@
+struct CNPGSim {
+    struct Base {
+        var t: Double
+        var raw: Double
+        var stored: Double
+        var objects: Double
+    }
+
+    struct WALGroup {
+        /// End of the group's day, seconds.
+        var dayEnd: Double
+        var raw: Double
+        var stored: Double
+        var segments: Double
+    }
+
+    var fires: [Double]
+    var next = 0
+    let workload: Int
+    let row: Int
+    let ratio: Double
+    let walRatio: Double
+    let paddingRatio: Double
+    let segmentsFloor: Double  // Δ / archive_timeout
+    let retention: Double  // seconds
+    let checkInterval: Double?  // nil: after each backup
+    var lastCheck = 0.0
+    var bases = PointQueue<Base>()
+    var baseRaw = 0.0, baseStored = 0.0, baseObjects = 0.0
+    var wal = PointQueue<WALGroup>()
+    var walRaw = 0.0, walStored = 0.0, walSegments = 0.0
+
+    mutating func advance(
+        dayStart: Double, now: Double, walToday: Double, model: WorkloadModel, rows: inout [JobDayValues],
+        rto: inout Double?, restore: RestoreSpeeds
+    ) -> Bool {
+        var ran = false
+        var uploaded = 0.0
+        var puts = 0.0
+        while next < fires.count && fires[next] < now {
+            let t = fires[next]
+            next += 1
+            ran = true
+            if let d = checkInterval { intervalCheck(atOrBefore: t, every: d) }
+            let raw = model.size(at: t)
+            let stored = raw * ratio
+            let objects = (stored / barmanTar).rounded(.up) + 1
+            bases.push(Base(t: t, raw: raw, stored: stored, objects: objects))
+            baseRaw += raw
+            baseStored += stored
+            baseObjects += objects
+            uploaded += stored
+            puts += (stored / barmanPart).rounded(.up) + 3
+            if checkInterval == nil { check(now: t) }
+        }
+        if let d = checkInterval {
+            // The latest check strictly before now (one at exactly now belongs to the next day).
+            let k = (now / d).rounded(.up) - 1
+            if k >= 1 { intervalCheck(atOrBefore: k * d, every: d) }
+        }
+        // The day's WAL group.
+        let n = Swift.max(walToday / walSegment, segmentsFloor)
+        let groupRaw = n * walSegment
+        let groupStored = walToday * walRatio + (groupRaw - walToday) * paddingRatio
+        wal.push(WALGroup(dayEnd: now, raw: groupRaw, stored: groupStored, segments: n))
+        walRaw += groupRaw
+        walStored += groupStored
+        walSegments += n
+        uploaded += groupStored
+        puts += n
+
+        rows[row].restorePoints = Double(bases.count)
+        rows[row].stored = baseStored + walStored
+        rows[row].raw = baseRaw + walRaw
+        rows[row].objects = baseObjects + walSegments
+        rows[row].uploaded = uploaded
+        rows[row].putRequests = puts
+        if !bases.isEmpty {
+            let b = bases.last
+            lower(&rto, b.raw / restore.bandwidthBytesPerSecond + model.wal(b.t, now) / restore.walReplayBytesPerSecond)
+        }
+        return ran
+    }
+
+    /// Applies the interval check at the largest multiple of `d` that is `≤ t`, if not yet
+    /// applied. Between two runs only the latest check matters: each later check keeps a
+    /// subset of what an earlier one kept, and deletes WAL up to its own oldest base.
+    private mutating func intervalCheck(atOrBefore t: Double, every d: Double) {
+        let c = (t / d).rounded(.down) * d
+        if c >= d && c > lastCheck {
+            lastCheck = c
+            check(now: c)
+        }
+    }
+
+    /// model.md: keep every base with `t_k ≥ now − retention` and the newest older one;
+    /// when a base is deleted, delete the WAL groups whose day ended at or before the
+    /// oldest kept base.
+    private mutating func check(now: Double) {
+        let cutoff = now - retention
+        var i = 0
+        while i < bases.count && bases[i].t < cutoff { i += 1 }
+        let drop = i - 1
+        guard drop > 0 else { return }
+        for _ in 0..<drop {
+            let b = bases.popFirst()
+            baseRaw -= b.raw
+            baseStored -= b.stored
+            baseObjects -= b.objects
+        }
+        let oldest = bases.first.t
+        while !wal.isEmpty && wal.first.dayEnd <= oldest {
+            let g = wal.popFirst()
+            walRaw -= g.raw
+            walStored -= g.stored
+            walSegments -= g.segments
+        }
+        if wal.isEmpty { (walRaw, walStored, walSegments) = (0, 0, 0) }
+    }
+}

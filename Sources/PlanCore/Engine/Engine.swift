@@ -1,0 +1,30 @@
+/// The daily engine of model.md: simulates a validated scenario day by day, streams the
+/// daily rows to a sink and returns the summary (monthly costs, KPIs, targets, warnings).
+///
+/// - Complexity: O(H × rows + runs) time, where H is the horizon in days; memory is O(rows +
+///   months + the restore points kept), independent of H. No allocation per day once the
+///   restore-point queues have reached their working size.
+public enum Engine {
+    /// Runs per job beyond which a scenario is refused (bounded time and memory).
+    public static let maximumRunsPerJob = 10_000_000
+
+    /// Simulates `scenario`, streaming rows to `sink`.
+    public static func simulate<S: SimulationSink>(
+        _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, traces: TraceCache? = nil
+    ) -> Result<SimulationResult, Diagnostics> {
+        var prepared: Prepared
+        switch Prepared.make(scenario, schedules: schedules) {
+        case .success(let p): prepared = p
+        case .failure(let d): return .failure(d)
+        }
+        return .success(prepared.run(into: &sink, traces: traces))
+    }
+
+    /// Simulates without keeping the daily rows.
+    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, traces: TraceCache? = nil) -> Result<
+        SimulationResult, Diagnostics
+    > {
+        var sink = NullSink()
+        return simulate(scenario, into: &sink, schedules: schedules, traces: traces)
+    }
+}

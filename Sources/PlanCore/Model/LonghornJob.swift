@@ -1,0 +1,29 @@
+public enum LonghornTask: String, Sendable, Hashable {
+    case backup, snapshot
+}
+
+/// `backups.longhorn.NAME`.
+public struct LonghornJob: Sendable, Hashable {
+    public var name: String
+    public var task: LonghornTask
+    public var schedule: CronSchedule
+    public var retain: Int
+    public var volumes: [String]
+    public var compression: Compression
+    public var blockAmplification: Double
+    public var target: String
+
+    public init(
+        name: String, task: LonghornTask = .backup, schedule: CronSchedule, retain: Int, volumes: [String],
+        compression: Compression = .algorithm(.lz4), blockAmplification: Double = 1, target: String
+    ) {
+        self.name = name
+        self.task = task
+        self.schedule = schedule
+        self.retain = retain
+        self.volumes = volumes
+        self.compression = compression
+        self.blockAmplification = blockAmplification
+        self.target = target
+    }
+}

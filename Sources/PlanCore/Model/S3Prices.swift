@@ -1,0 +1,24 @@
+/// One S3 storage price tier: GB-months up to `upTo` (cumulative, in GB of 2^30 bytes;
+/// `nil` for the last tier) cost `price` each.
+public struct PriceTier: Sendable, Hashable {
+    public var upToGB: Double?
+    public var price: Money
+    public init(upToGB: Double?, price: Money) {
+        self.upToGB = upToGB
+        self.price = price
+    }
+}
+
+/// S3 prices: storage tiers per GB-month and PUT requests per 1,000.
+public struct S3Prices: Sendable, Hashable {
+    public var storageTiers: [PriceTier]
+    public var putPer1000: Money
+    public var getPer1000: Money
+    public var egressGB: Money
+    public init(storageTiers: [PriceTier], putPer1000: Money, getPer1000: Money = .zero, egressGB: Money = .zero) {
+        self.storageTiers = storageTiers
+        self.putPer1000 = putPer1000
+        self.getPer1000 = getPer1000
+        self.egressGB = egressGB
+    }
+}

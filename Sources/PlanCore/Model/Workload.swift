@@ -1,0 +1,30 @@
+public enum WorkloadKind: String, Sendable, Hashable {
+    case postgres, volume
+}
+
+/// `workloads.NAME`.
+public struct Workload: Sendable, Hashable {
+    public var name: String
+    public var kind: WorkloadKind
+    /// Logical size on day 0.
+    public var size: ByteCount
+    public var growth: Rate
+    public var churn: Rate
+    /// `nil`: WAL is growth + churn (model.md "WAL default"). Only for `postgres`.
+    public var wal: Rate?
+    /// Capacity of the PVC, if given.
+    public var volume: ByteCount?
+
+    public init(
+        name: String, kind: WorkloadKind, size: ByteCount, growth: Rate = .zero, churn: Rate = .zero,
+        wal: Rate? = nil, volume: ByteCount? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.size = size
+        self.growth = growth
+        self.churn = churn
+        self.wal = wal
+        self.volume = volume
+    }
+}

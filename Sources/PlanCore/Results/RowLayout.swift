@@ -1,0 +1,25 @@
+/// The static layout of the daily rows, in `daily.csv` order.
+public struct RowLayout: Sendable {
+    /// Sorted by job, target, workload (empty first): the order of `daily.csv` within a day.
+    public var jobRows: [JobRowKey]
+    /// Workloads sorted by name.
+    public var workloads: [Workload]
+    /// Targets sorted by name.
+    public var targets: [Target]
+    public init(jobRows: [JobRowKey], workloads: [Workload], targets: [Target]) {
+        self.jobRows = jobRows
+        self.workloads = workloads
+        self.targets = targets
+    }
+}
+
+/// The rows of one simulated day. Arrays are indexed as in `RowLayout` (`jobs` by
+/// `JobRowKey.source`).
+public struct DayRows: Sendable {
+    public var day: Int
+    public var date: CivilDate
+    public var jobs: [JobDayValues]
+    public var workloads: [WorkloadDayValues]
+    /// Used bytes per target at the day's end.
+    public var targetUsed: [Double]
+}

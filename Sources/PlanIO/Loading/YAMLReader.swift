@@ -1,0 +1,292 @@
+import PlanCore
+import Yams
+
+/// The YAML text could not be read into a tree.
+struct YAMLReadFailure: Error {
+    var line: Int
+    var column: Int
+    /// Dotted path of the top-level key concerned, or empty.
+    var path: String
+    var message: String
+    var suggestion: String?
+}
+
+/// Most nodes a document may expand to, aliases expanded (scenario.md: a document that
+/// expands past 100,000 nodes is refused).
+let maximumNodeCount = 100_000
+
+/// Converts Yams nodes into `YAMLNode`s, counting every node visited (aliases expanded)
+/// and stopping past `maximumNodeCount`.
+struct YAMLTreeBuilder {
+    var origin: (Mark?) -> NodeOrigin
+    /// Problems that do not stop the conversion: non-scalar keys, keys equal as text.
+    var problems: [YAMLReadFailure] = []
+    private(set) var count = 0
+    private var depth = 0
+    /// The top-level key being converted, to name in the alias-bomb message.
+    private(set) var topLevelKey: (path: String, line: Int, column: Int)?
+
+    init(origin: @escaping (Mark?) -> NodeOrigin) {
+        self.origin = origin
+    }
+
+    struct TooManyNodes: Error {}
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return scalar.tag.rawValue != Tag.Name.str.rawValue || scalar.string.isEmpty
+        default: return false
+        }
+    }
+
+    mutating func convert(_ node: Node) throws(TooManyNodes) -> YAMLNode {
+        count += 1
+        if count > maximumNodeCount { throw TooManyNodes() }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(content: .scalar(scalar.string, isNull: Self.isNull(scalar)), origin: origin(scalar.mark))
+        case .alias(let alias):
+            // Yams resolves aliases while composing; an unresolved one is an empty value.
+            return YAMLNode(content: .scalar("", isNull: true), origin: origin(alias.mark))
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence { items.append(try convert(item)) }
+            return YAMLNode(content: .sequence(items), origin: origin(sequence.mark))
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            var seen: [String: YAMLNode] = [:]
+            depth += 1
+            defer { depth -= 1 }
+            for (key, value) in mapping {
+                if depth == 1 { topLevelKey = (key.scalar?.string ?? "", key.mark?.line ?? 1, key.mark?.column ?? 1) }
+                let keyNode = try convert(key)
+                let valueNode = try convert(value)
+                guard let text = keyNode.scalarText else {
+                    problems.append(failure(at: keyNode, "a key must be a name, found \(keyNode.found)"))
+                    continue
+                }
+                if let first = seen[text] {
+                    problems.append(failure(at: keyNode, duplicateKeyMessage(text, first: first)))
+                    continue
+                }
+                seen[text] = keyNode
+                pairs.append(YAMLPair(key: text, keyNode: keyNode, value: valueNode))
+            }
+            return YAMLNode(content: .mapping(pairs), origin: origin(mapping.mark))
+        }
+    }
+
+    private func failure(at node: YAMLNode, _ message: String) -> YAMLReadFailure {
+        if case .file(let line, let column) = node.origin {
+            return YAMLReadFailure(line: line, column: column, path: "", message: message)
+        }
+        return YAMLReadFailure(line: 1, column: 1, path: "", message: message)
+    }
+}
+
+func duplicateKeyMessage(_ key: String, first: YAMLNode?) -> String {
+    if case .file(let line, _)? = first?.origin {
+        return "duplicate key '\(key)' in this mapping (first at line \(line))"
+    }
+    return "duplicate key '\(key)' in this mapping"
+}
+
+/// Reads YAML text into a tree, or the one problem that stopped it, in the words of
+/// scenario.md rather than libyaml's.
+enum YAMLReader {
+    enum Outcome {
+        case empty
+        case tree(YAMLNode, problems: [YAMLReadFailure])
+        case failure(YAMLReadFailure)
+    }
+
+    static func read(_ text: String, origin: @escaping (Mark?) -> NodeOrigin) -> Outcome {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(translate(error, text: text))
+        } catch {
+            return .failure(YAMLReadFailure(line: 1, column: 1, path: "", message: "cannot read the YAML text"))
+        }
+        guard let root else { return .empty }
+        if case .scalar(let scalar) = root, YAMLTreeBuilder.isNull(scalar) { return .empty }
+        var builder = YAMLTreeBuilder(origin: origin)
+        do {
+            let node = try builder.convert(root)
+            return .tree(node, problems: builder.problems)
+        } catch {
+            // Name the top-level key whose value expands too far.
+            let at = builder.topLevelKey ?? ("", root.mark?.line ?? 1, root.mark?.column ?? 1)
+            return .failure(aliasBomb(line: at.line, column: at.column, path: at.path))
+        }
+    }
+
+    static func aliasBomb(line: Int, column: Int, path: String) -> YAMLReadFailure {
+        YAMLReadFailure(
+            line: line, column: column, path: path,
+            message: "the document expands past 100,000 nodes (a YAML alias bomb?)",
+            suggestion: "write the values out, or use fewer nested aliases")
+    }
+
+    /// libyaml's problem, said plainly, at the position it gives.
+    static func translate(_ error: YamlError, text: String) -> YAMLReadFailure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return translate(problem: problem, context: context, mark: mark, text: text)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let second = findDuplicate(key, after: first, in: text)
+            let at = second ?? (first.line, first.column)
+            return YAMLReadFailure(
+                line: at.0, column: at.1, path: "",
+                message: second == nil
+                    ? "duplicate key '\(key)' in this mapping"
+                    : "duplicate key '\(key)' in this mapping (first at line \(first.line))",
+                suggestion: "keep one of them")
+        case .reader(let problem, let offset, let value, _):
+            let (line, column) = offset.map { position(ofCharacterOffset: $0, in: text) } ?? (1, 1)
+            if problem.contains("control characters") {
+                let code = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+                let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+                return YAMLReadFailure(
+                    line: line, column: column, path: "",
+                    message: "control character U+\(padded) is not allowed in YAML text (a binary file?)")
+            }
+            return YAMLReadFailure(line: line, column: column, path: "", message: lowercasedFirst(problem))
+        default:
+            return YAMLReadFailure(line: 1, column: 1, path: "", message: "cannot read the YAML text")
+        }
+    }
+
+    private static func translate(problem: String, context: YamlError.Context?, mark: Mark, text: String) -> YAMLReadFailure {
+        let character = self.character(at: mark, in: text)
+        var message = lowercasedFirst(problem)
+        var suggestion: String?
+        let started = context.map { " started at line \($0.mark.line), column \($0.mark.column)" } ?? ""
+        switch problem {
+        case "found character that cannot start any token":
+            if character == "\t" {
+                message = "found a tab character where indentation is expected; YAML indents with spaces"
+            } else if let character {
+                message = "'\(character)' cannot start a plain YAML value"
+                suggestion = "quote the value, as in \"@daily\""
+            }
+        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+            message = "found a tab character where indentation is expected; YAML indents with spaces"
+        case "mapping values are not allowed in this context":
+            message = "unexpected ':' here"
+            suggestion = "quote a value that contains ': ', or check the indentation of this line"
+        case "did not find expected key":
+            message = "this line does not line up with the keys of the mapping\(started)"
+            suggestion = "check its indentation"
+        case "did not find expected '-' indicator":
+            message = "expected a list item ('- ') here, as in the list\(started)"
+            suggestion = "check the indentation of this line"
+        case "found unexpected end of stream":
+            if let context, context.text.contains("quoted scalar") {
+                message = "the quoted value\(started) is never closed"
+            } else {
+                message = "the file ends in the middle of a value\(started)"
+            }
+        case "did not find expected ',' or ']'":
+            message = "expected ',' or ']' in the list\(started)"
+        case "did not find expected ',' or '}'":
+            message = "expected ',' or '}' in the mapping\(started)"
+        case _ where problem.hasPrefix("Maximum nesting level reached"):
+            message = "the document nests deeper than 1,000 levels"
+        case "found undefined alias":
+            let name = aliasName(at: mark, in: text)
+            message = "alias '*\(name)' refers to no anchor '&\(name)' defined before it"
+        case "but found another document":
+            message = "the file holds more than one YAML document; a scenario is one document"
+            suggestion = "remove the '---' line and what follows, or split the file"
+        default:
+            if let context {
+                message += " (\(lowercasedFirst(context.text))\(started))"
+            }
+        }
+        return YAMLReadFailure(line: mark.line, column: mark.column, path: "", message: message, suggestion: suggestion)
+    }
+
+    private static func lowercasedFirst(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.lowercased() + s.dropFirst()
+    }
+
+    /// The lines of the text, as arrays of Unicode scalars (libyaml counts columns in scalars).
+    private static func line(_ number: Int, in text: String) -> [Unicode.Scalar]? {
+        var current = 1
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current == number { return scalars }
+                current += 1
+                continue
+            }
+            if current == number { scalars.append(scalar) }
+        }
+        return current == number ? scalars : nil
+    }
+
+    private static func character(at mark: Mark, in text: String) -> Character? {
+        guard let line = line(mark.line, in: text), mark.column >= 1, mark.column <= line.count else { return nil }
+        return Character(line[mark.column - 1])
+    }
+
+    private static func aliasName(at mark: Mark, in text: String) -> String {
+        guard let line = line(mark.line, in: text), mark.column >= 1, mark.column <= line.count else { return "" }
+        var name = ""
+        for scalar in line[(mark.column - 1)...].dropFirst() {
+            if scalar == " " || scalar == "," || scalar == "]" || scalar == "}" || scalar == "\r" { break }
+            name.unicodeScalars.append(scalar)
+        }
+        return name
+    }
+
+    /// Yams reports a duplicate key at its first occurrence; the second one is the mistake
+    /// a reader looks for. It is the next line that holds the same key at the same column
+    /// (a block mapping); otherwise `nil`.
+    static func findDuplicate(_ key: String, after first: Mark, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            if indent < first.column - 1 && !scalars.allSatisfy({ $0 == " " || $0 == "\r" })
+                && scalars.dropFirst(indent).first != "#"
+            {
+                return nil  // the mapping ended
+            }
+            guard indent == first.column - 1 else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[indent...]))
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                let after = rest.dropFirst(candidate.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return (index + 1, first.column) }
+            }
+        }
+        return nil
+    }
+
+    /// Line and column (1-based, in Unicode scalars) of the `offset`-th character.
+    static func position(ofCharacterOffset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        var seen = 0
+        for character in text {
+            if seen == offset { break }
+            seen += 1
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A file written under a temporary name beside its final one and renamed into place by
+/// `commit()`: a reader never sees a half-written file under the final name (cli.md).
+/// Writes are buffered; the buffer is flushed every 1 MiB.
+public final class StreamingFile {
+    public let finalPath: String
+    let tempPath: String
+    private let handle: FileHandle
+    private var buffer = String()
+    private var failed: String?
+
+    public init(path: String) throws(PlanIOError) {
+        finalPath = path
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        tempPath = dir + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: tempPath, contents: nil),
+            let h = FileHandle(forWritingAtPath: tempPath)
+        else {
+            throw .cannotWrite(path: path, reason: StreamingFile.reason(forWriting: dir))
+        }
+        handle = h
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends text; flushes when the buffer passes 1 MiB.
+    public func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 20 { flush() }
+    }
+
+    /// Gives the buffer to `body` to append to in place (no intermediate strings).
+    public func append(_ body: (inout String) -> Void) {
+        body(&buffer)
+        if buffer.utf8.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard failed == nil, !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(buffer.utf8))
+        } catch {
+            failed = "\(error.localizedDescription)"
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, closes and renames into place.
+    public func commit() throws(PlanIOError) {
+        try finishWriting()
+        try publish()
+    }
+
+    /// Flushes and closes the temporary file; nothing is under the final name yet.
+    public func finishWriting() throws(PlanIOError) {
+        flush()
+        try? handle.close()
+        if let failed {
+            abort()
+            throw .cannotWrite(path: finalPath, reason: failed)
+        }
+    }
+
+    /// Renames the written temporary file to its final name.
+    public func publish() throws(PlanIOError) {
+        if rename(tempPath, finalPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            abort()
+            throw .cannotWrite(path: finalPath, reason: reason)
+        }
+    }
+
+    /// Removes the temporary file.
+    public func abort() {
+        try? handle.close()
+        unlink(tempPath)
+    }
+
+    public static func reason(forWriting dir: String) -> String {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) { return "no such directory" }
+        if !isDir.boolValue { return "not a directory" }
+        if !FileManager.default.isWritableFile(atPath: dir) { return "permission denied" }
+        return "cannot create a file there"
+    }
+
+    /// Writes `text` to `path` atomically.
+    public static func write(_ text: String, to path: String) throws(PlanIOError) {
+        let f = try StreamingFile(path: path)
+        f.write(text)
+        try f.commit()
+    }
+
+    /// Removes the temporary files (`.NAME.tmp-PID`) that a killed run left in `dir`: those
+    /// of processes that no longer exist. A running process's files are left alone.
+    public static func removeStale(in dir: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let range = name.range(of: ".tmp-", options: .backwards), let pid = Int32(name[range.upperBound...]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
+    /// Creates `dir` and its parents.
+    public static func makeDirectory(_ dir: String) throws(PlanIOError) {
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: dir, reason: whyNoDirectory(dir))
+        }
+    }
+
+    /// Why `dir` cannot be created, in words: the first part of the path that is a file, or
+    /// the first existing folder that is not writable.
+    static func whyNoDirectory(_ dir: String) -> String {
+        var path = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                if !isDir.boolValue {
+                    return "'\(path.hasPrefix("./") ? String(path.dropFirst(2)) : path)' is a file, not a directory"
+                }
+            } else {
+                let parent = (path as NSString).deletingLastPathComponent
+                if !FileManager.default.isWritableFile(atPath: parent.isEmpty ? "." : parent) {
+                    return "permission denied in '\(parent)'"
+                }
+                break
+            }
+        }
+        return "cannot create the directory"
+    }
+
+    /// Reads a file's bytes.
+    public static func read(_ path: String) throws(PlanIOError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw .cannotRead(path: path, reason: "no such file")
+        }
+        if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
+        if let data = FileManager.default.contents(atPath: path) { return [UInt8](data) }
+        // A pipe or a device (`/dev/stdin`, `<(…)`) has no size to read up front: read to its end.
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .cannotRead(path: path, reason: "permission denied") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path: path, reason: "cannot open it") }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw .cannotRead(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import PlanCore
+
+/// A sink that keeps the three daily CSV files in memory (tests, small runs).
+public struct CSVCollector: SimulationSink {
+    public private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+    public private(set) var daily = CSVRenderer.dailyHeader
+    public private(set) var workloads = CSVRenderer.workloadsHeader
+    public private(set) var targets = CSVRenderer.targetsHeader
+
+    public init() {}
+    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+    public mutating func day(_ rows: DayRows) {
+        CSVRenderer.appendDaily(rows, layout: layout, to: &daily)
+        CSVRenderer.appendWorkloads(rows, layout: layout, to: &workloads)
+        CSVRenderer.appendTargets(rows, layout: layout, to: &targets)
+    }
+}

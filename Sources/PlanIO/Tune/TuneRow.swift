@@ -1,0 +1,98 @@
+import PlanCore
+
+/// One variant's figures, as in its `tune.csv` row.
+public struct TuneRow: Sendable, Hashable {
+    public var variant: Int
+    public var values: [String]
+    public var feasible: Bool
+    public var objective: Double
+    public var totalCost: Double
+    public var peakMonthlyCost: Double
+    public var peakUsed: [Double?]
+    public var kpiWorst: [Double?]
+    public var kpiStatus: [KPIStatus?]
+    public var requirementValues: [Double?]
+
+    public init(
+        variant: Int, values: [String], feasible: Bool, objective: Double, totalCost: Double, peakMonthlyCost: Double,
+        peakUsed: [Double?], kpiWorst: [Double?], kpiStatus: [KPIStatus?], requirementValues: [Double?]
+    ) {
+        self.variant = variant
+        self.values = values
+        self.feasible = feasible
+        self.objective = objective
+        self.totalCost = totalCost
+        self.peakMonthlyCost = peakMonthlyCost
+        self.peakUsed = peakUsed
+        self.kpiWorst = kpiWorst
+        self.kpiStatus = kpiStatus
+        self.requirementValues = requirementValues
+    }
+
+    /// The row's figures from a simulation of the variant.
+    public init(
+        variant: Int, values: [String], result r: SimulationResult, table: TuneTable, requirements: [Requirement]
+    ) {
+        let kpiIndex = Dictionary(r.kpis.map { ("\($0.kpi.rawValue):\($0.subject)", $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = table.kpis.map { kpiIndex["\($0.kind.rawValue):\($0.subject)"] }
+        let constrained: Set<KPIKind> = [.monthlyBudget, .rpo, .rto, .efficiency, .capacityFull]
+        let reqValues = requirements.map { $0.metric.value(in: r) }
+        let kpisPass = r.kpis.allSatisfy { !constrained.contains($0.kpi) || $0.status != .fail }
+        let reqsPass = zip(requirements, reqValues).allSatisfy { req, v in v.map(req.holds) ?? false }
+        let objective: Double
+        switch table.objective {
+        case .totalCost: objective = r.totalCost.amount
+        case .peakMonthlyCost: objective = r.peakMonthlyCost.amount
+        case .peakUsed(let t): objective = r.targets.first { $0.name == t }?.peakUsed.bytes ?? .infinity
+        }
+        self.init(
+            variant: variant, values: values, feasible: kpisPass && reqsPass, objective: objective, totalCost: r.totalCost.amount,
+            peakMonthlyCost: r.peakMonthlyCost.amount,
+            peakUsed: table.targets.map { t in r.targets.first { $0.name == t }?.peakUsed.bytes },
+            kpiWorst: rows.map { $0?.worst }, kpiStatus: rows.map { $0?.status }, requirementValues: reqValues)
+    }
+
+    /// The CSV line (with its `\n`).
+    public func line(_ table: TuneTable) -> String {
+        var cells = [String(variant)] + values.map(CSVRenderer.text)
+        cells.append(feasible ? "true" : "false")
+        cells.append(CSVRenderer.kpiValue(objective, unit: table.objective.unit))
+        cells.append(CSVRenderer.money(totalCost))
+        cells.append(CSVRenderer.money(peakMonthlyCost))
+        cells += peakUsed.map { $0.map(CSVRenderer.integer) ?? "" }
+        for (i, k) in table.kpis.enumerated() {
+            cells.append(kpiWorst[i].map { CSVRenderer.kpiValue($0, unit: k.kind.unit) } ?? "")
+            cells.append(kpiStatus[i]?.rawValue ?? "")
+        }
+        cells += requirementValues.map { $0.map { CSVRenderer.decimal6($0) } ?? "" }
+        return cells.joined(separator: ",") + "\n"
+    }
+
+    /// Reads a line back (values rounded as the CSV rounds them).
+    public static func parse(_ line: String, table: TuneTable) -> TuneRow? {
+        let c = CSVLine.split(line)
+        let p = table.paths.count
+        let expected = 1 + p + 4 + table.targets.count + 2 * table.kpis.count + table.requirements.count
+        guard c.count == expected, let variant = Int(c[0]) else { return nil }
+        func number(_ s: String) -> Double? {
+            if s == "inf" { return .infinity }
+            return Double(s)
+        }
+        var i = 1 + p
+        let feasible = c[i] == "true"
+        guard let objective = number(c[i + 1]), let total = number(c[i + 2]), let peak = number(c[i + 3]) else { return nil }
+        i += 4
+        let used = c[i..<(i + table.targets.count)].map(number)
+        i += table.targets.count
+        var worst: [Double?] = [], status: [KPIStatus?] = []
+        for _ in table.kpis {
+            worst.append(number(c[i]))
+            status.append(KPIStatus(rawValue: c[i + 1]))
+            i += 2
+        }
+        let reqs = c[i...].map(number)
+        return TuneRow(
+            variant: variant, values: Array(c[1..<(1 + p)]), feasible: feasible, objective: objective, totalCost: total,
+            peakMonthlyCost: peak, peakUsed: used, kpiWorst: worst, kpiStatus: status, requirementValues: Array(reqs))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PlanCore
+import PlanIO
+
+/// Hands a database connection to one thread, once, and keeps no reference afterwards.
+final class QueueLease: @unchecked Sendable {
+    private var queue: DatabaseQueue?
+    private let lock = NSLock()
+    init(_ queue: DatabaseQueue) { self.queue = queue }
+    func take() -> DatabaseQueue? {
+        lock.lock()
+        defer { lock.unlock() }
+        let q = queue
+        queue = nil
+        return q
+    }
+}
+
+/// Receives a run's rows as the engine produces them and hands them to the thread that
+/// records them (`RunStore.record`).
+public final class RunRecorder: SimulationSink {
+    let channel: RunChannel
+    init(_ channel: RunChannel) { self.channel = channel }
+    public func begin(_ layout: RowLayout) { channel.push(.layout(layout)) }
+    public func day(_ rows: DayRows) { channel.push(.day(rows)) }
+}
+
+/// The days between the simulation and the thread that inserts them: a bounded queue,
+/// closed with the run's result (or nil to roll back), and the writer's outcome.
+final class RunChannel: @unchecked Sendable {
+    enum Item {
+        case layout(RowLayout)
+        case day(DayRows)
+    }
+
+    /// Days that may wait for the writer before the simulation waits in turn.
+    static let capacity = 64
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var closed = false
+    private var closingResult: SimulationResult?
+    private var writerOutcome: Result<Int64?, any Error>?
+
+    /// Simulation side: queues an item; waits while the queue is full. Once the writer has
+    /// stopped (it failed), items are dropped.
+    func push(_ item: Item) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= RunChannel.capacity && writerOutcome == nil { condition.wait() }
+        guard writerOutcome == nil else { return }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    /// Simulation side: no more items; `result` nil rolls the run back.
+    func close(result: SimulationResult?) {
+        condition.lock()
+        closed = true
+        closingResult = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Simulation side: waits for the writer to commit or roll back.
+    func outcome() -> Result<Int64?, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while writerOutcome == nil { condition.wait() }
+        return writerOutcome ?? .success(nil)
+    }
+
+    /// Writer side: every queued item, waiting for some; nil once closed and empty.
+    func take() -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        if items.isEmpty { return nil }
+        let batch = items
+        items.removeAll(keepingCapacity: true)
+        condition.broadcast()
+        return batch
+    }
+
+    /// Writer side, after `take` gave nil: the result to record, nil to roll back.
+    var result: SimulationResult? {
+        condition.lock()
+        defer { condition.unlock() }
+        return closingResult
+    }
+
+    /// Writer side: the transaction is over; releases a simulation waiting to push.
+    func finish(_ outcome: Result<Int64?, any Error>) {
+        condition.lock()
+        writerOutcome = outcome
+        items.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,183 @@
+import GRDB
+import PlanIO
+
+/// The run store's schema, one migration per version. A migration, once released, never
+/// changes: a new version adds a migration. README.md "The run store" documents the tables.
+///
+/// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
+/// - `runs` has one row per run; every other table has a `run_id` (indexed) and the
+///   columns of its CSV file, named as in cli.md (`kpis."limit"` needs its quotes in SQL).
+/// - Integer columns (bytes, counts) hold the CSV's integers; decimal columns (money,
+///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
+///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
+/// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+/// - `daily`, `workloads` and `targets` (thousands of rows a run) are clustered by their
+///   primary key, `run_id` then the CSV's row order (day, then the name columns): a run's
+///   rows are read in CSV order without a sort or a second index. The smaller tables keep
+///   the CSV's order in `rowid` and have an index on `run_id`.
+extension RunStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2", migrate: addKPICounts)
+        return migrator
+    }
+
+    /// Version 1: runs with their headline figures, the five CSV tables, warnings, the
+    /// resolved settings (for `plan compare`) and the summary tables that `plan show`
+    /// prints from.
+    static func createV1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                PRAGMA application_id = \(applicationID);
+
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    created_at TEXT NOT NULL,          -- UTC, YYYY-MM-DDTHH:MM:SSZ
+                    scenario TEXT NOT NULL,            -- the scenario's name
+                    scenario_path TEXT,                -- the file as given; NULL: the built-in example
+                    content_hash TEXT NOT NULL,        -- hash of the resolved settings
+                    overrides TEXT NOT NULL,           -- JSON array of the --set arguments, PATH=VALUE
+                    start TEXT NOT NULL,               -- YYYY-MM-DD
+                    horizon_days INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    plan_version TEXT NOT NULL,
+                    files_written TEXT,                -- what the summary's "Wrote" line lists
+                    store_path TEXT,                   -- this file, as plan simulate named it
+                    peak_used_bytes TEXT NOT NULL,     -- JSON object: target -> peak used bytes
+                    total_cost REAL NOT NULL,          -- sum of the month totals
+                    peak_monthly_cost REAL NOT NULL,   -- the largest month total
+                    kpi_statuses TEXT NOT NULL         -- JSON object: kpi -> subject -> pass|fail|info
+                );
+                CREATE INDEX runs_by_scenario ON runs(scenario, id);
+
+                CREATE TABLE daily (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    workload TEXT NOT NULL,            -- '' for a Velero resources row
+                    restore_points INTEGER NOT NULL,
+                    stored_bytes INTEGER NOT NULL,
+                    raw_bytes INTEGER NOT NULL,
+                    uploaded_bytes INTEGER NOT NULL,
+                    objects INTEGER NOT NULL,
+                    put_requests INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, day, job, target, workload)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE workloads (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    workload TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    size_bytes INTEGER NOT NULL,
+                    volume_bytes INTEGER,
+                    wal_bytes INTEGER,
+                    rto_seconds REAL,
+                    PRIMARY KEY (run_id, day, workload)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE targets (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    target TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    used_bytes INTEGER NOT NULL,
+                    usable_bytes INTEGER,
+                    used_share REAL,
+                    PRIMARY KEY (run_id, day, target)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE monthly (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    month TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    days INTEGER NOT NULL,
+                    fixed_cost REAL NOT NULL,
+                    storage_cost REAL NOT NULL,
+                    request_cost REAL NOT NULL,
+                    total_cost REAL NOT NULL,
+                    gb_months REAL NOT NULL,
+                    put_requests INTEGER NOT NULL
+                );
+                CREATE INDEX monthly_by_run ON monthly(run_id);
+
+                CREATE TABLE kpis (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    kpi TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    "limit" REAL,
+                    worst REAL,
+                    unit TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    first_failure TEXT
+                );
+                CREATE INDEX kpis_by_run ON kpis(run_id);
+
+                CREATE TABLE warnings (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    message TEXT NOT NULL
+                );
+                CREATE INDEX warnings_by_run ON warnings(run_id);
+
+                CREATE TABLE settings (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE INDEX settings_by_run ON settings(run_id);
+
+                CREATE TABLE target_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    target TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    usable_bytes REAL,
+                    peak_used_bytes REAL NOT NULL,
+                    peak_date TEXT,
+                    alert_date TEXT,
+                    full_date TEXT,
+                    needed_bytes REAL
+                );
+                CREATE INDEX target_summary_by_run ON target_summary(run_id);
+
+                CREATE TABLE job_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    job TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    peak_stored_bytes REAL NOT NULL,
+                    mean_daily_upload_bytes REAL NOT NULL,
+                    final_restore_points INTEGER NOT NULL
+                );
+                CREATE INDEX job_summary_by_run ON job_summary(run_id);
+
+                CREATE TABLE workload_summary (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    workload TEXT NOT NULL,
+                    peak_size_bytes REAL NOT NULL,
+                    volume_bytes REAL,
+                    alert_date TEXT,
+                    full_date TEXT
+                );
+                CREATE INDEX workload_summary_by_run ON workload_summary(run_id);
+                """)
+    }
+
+    /// Version 2: the KPI counts of each run as columns of `runs`, so that `plan runs` and
+    /// `sqlite3` can filter on them (`WHERE kpis_failed = 0`), filled in for the runs that
+    /// version 1 recorded.
+    static func addKPICounts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN kpis_failed INTEGER NOT NULL DEFAULT 0;   -- KPI rows that fail
+                ALTER TABLE runs ADD COLUMN kpis_checked INTEGER NOT NULL DEFAULT 0;  -- KPI rows with a limit
+                UPDATE runs SET
+                    kpis_failed = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status = 'fail'),
+                    kpis_checked = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status <> 'info');
+                """)
+    }
+}

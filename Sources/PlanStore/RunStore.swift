@@ -1,0 +1,249 @@
+import Foundation
+import GRDB
+import PlanCore
+import PlanIO
+
+/// The run store: every run `plan simulate` recorded, in one SQLite file
+/// (`output/plan.sqlite` by default). This type and its extensions are the only code that
+/// talks to SQLite.
+///
+/// - The schema is versioned by GRDB's `DatabaseMigrator` (`RunStore+Schema.swift`); a
+///   store written by an older `plan` is migrated when it is opened.
+/// - WAL journal and a busy timeout: several `plan simulate` processes can record at once;
+///   a writer waits for the one before it to finish its run.
+/// - One transaction per run (`RunStore+Recording.swift`): a run is recorded whole or not
+///   at all, whatever happens to the process.
+/// - A file that is not a plan run store (not SQLite, another program's database, a store
+///   of a newer `plan`) or that is damaged is refused before anything is written to it.
+public final class RunStore {
+    /// The file as the user named it.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// `PRAGMA application_id` of a plan run store: "plan" in ASCII.
+    static let applicationID: Int32 = 0x706C_616E
+    /// How long a writer waits for another process's run to be recorded, seconds.
+    static let busyTimeout: TimeInterval = 60
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens the store at `path`, migrating an older schema.
+    ///
+    /// - Parameter create: create the file (and its folder) when it does not exist; when
+    ///   false, a missing file gives `nil` (nothing was ever recorded there).
+    /// - Throws: `PlanIOError` (exit 2): not a plan run store, damaged, or not writable.
+    public static func open(path: String, create: Bool) throws(PlanIOError) -> RunStore? {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw .cannotWrite(path: path, reason: "is a directory; --db names the database file")
+        }
+        if !exists {
+            guard create else { return nil }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try StreamingFile.makeDirectory(folder) }
+        } else {
+            try checkHeader(path)
+        }
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "plan run store"
+        let store: RunStore
+        do {
+            store = RunStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        } catch {
+            throw storeError(error, path: path, reading: !create)
+        }
+        try store.prepare(reading: !create)
+        return store
+    }
+
+    /// Identifies the file, turns on WAL, and migrates it: nothing is written before the
+    /// file is known to be empty or a plan run store.
+    private func prepare(reading: Bool) throws(PlanIOError) {
+        let migrator = RunStore.migrator
+        do {
+            let state = try queue.inDatabase { db in try RunStore.identify(db, migrator: migrator) }
+            switch state {
+            case .foreign(let reason): throw PlanIOError.notARunStore(path: path, reason: reason)
+            case .empty, .current, .older: break
+            }
+            try queue.inDatabase { db in
+                // WAL lets readers and one writer work at once (it persists in the file);
+                // NORMAL syncs at checkpoints, not at each commit, which WAL keeps
+                // consistent after a crash.
+                try RunStore.turnOnWAL(db, path: path)
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            if state != .current { try migrate(migrator) }
+        } catch {
+            throw RunStore.storeError(error, path: path, reading: reading)
+        }
+    }
+
+    /// Switches a new store to the WAL journal. SQLite answers BUSY at once, without
+    /// waiting, when another process opens the file at the same moment: retry until the
+    /// busy timeout.
+    static func turnOnWAL(_ db: Database, path: String) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() != "wal" {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" { return }
+                throw PlanIOError.cannotWrite(path: path, reason: "SQLite cannot turn on its WAL journal")
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
+    }
+
+    /// Runs the migrations. Two processes opening a new store at once may both try the
+    /// first migration; the loser's transaction fails and rolls back, and it finds the
+    /// store migrated by the other.
+    private func migrate(_ migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                attempt += 1
+                let done = (try? queue.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+                if done { return }
+                if attempt >= 3 { throw error }
+            }
+        }
+    }
+
+    /// What a file holds, read without writing to it.
+    enum State: Equatable {
+        /// No table at all: a new store.
+        case empty
+        /// A plan run store with every migration applied.
+        case current
+        /// A plan run store written by an older `plan`: it is migrated.
+        case older
+        /// Anything else; the reason says what it is.
+        case foreign(String)
+    }
+
+    static func identify(_ db: Database, migrator: DatabaseMigrator) throws -> State {
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if application != applicationID {
+            // `grdb_migrations` alone: another process is creating the store right now (the
+            // migrator creates that table before the first migration marks the file as plan's).
+            if application == 0 && tables.allSatisfy({ $0 == "grdb_migrations" }) { return .empty }
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return .foreign(
+                application != 0
+                    ? "an SQLite database of another program (application id \(application))"
+                    : "an SQLite database of another program (tables: \(shown))")
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            return .foreign(
+                "it was written by a newer plan (schema \(unknown.joined(separator: ", "))); "
+                    + "plan \(PlanVersion.current) knows up to \(migrator.migrations.last ?? "none")")
+        }
+        return try migrator.hasCompletedMigrations(db) ? .current : .older
+    }
+
+    /// Refuses a file that is not SQLite or that is shorter than its own header says,
+    /// by reading its first 100 bytes (the SQLite header), before SQLite opens it.
+    static func checkHeader(_ path: String) throws(PlanIOError) {
+        // A pipe or a device would block the read below (or is no database file at all).
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) ?? .typeRegular
+        if type != .typeRegular && type != .typeSymbolicLink {
+            throw .notARunStore(path: path, reason: "not a regular file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .cannotRead(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? header.count
+        if size == 0 { return }  // a new, empty file: SQLite makes it a database
+        let magic = Array("SQLite format 3\0".utf8)
+        if header.count < 100 {
+            if header.count < magic.count ? Array(magic.prefix(header.count)) == header : Array(header.prefix(16)) == magic {
+                throw .damagedRunStore(path: path, reason: "truncated to \(size) bytes, shorter than the SQLite header")
+            }
+            throw .notARunStore(path: path, reason: "not an SQLite database (\(size) bytes of something else)")
+        }
+        guard Array(header.prefix(16)) == magic else {
+            throw .notARunStore(path: path, reason: "not an SQLite database")
+        }
+        func be(_ at: Int, _ n: Int) -> Int { header[at..<(at + n)].reduce(0) { $0 << 8 | Int($1) } }
+        let pageSize = be(16, 2) == 1 ? 65_536 : be(16, 2)
+        guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0 else {
+            throw .damagedRunStore(path: path, reason: "its header gives an invalid page size (\(pageSize))")
+        }
+        // With a WAL file beside it, committed pages may live in the WAL: SQLite reads both.
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        if wal > 0 { return }
+        let pages = be(28, 4)
+        let headerIsCurrent = pages > 0 && be(24, 4) == be(92, 4)
+        if headerIsCurrent && size < pages * pageSize {
+            throw .damagedRunStore(path: path, reason: "truncated: \(size) bytes of the \(pages * pageSize) its header announces")
+        }
+        if size % pageSize != 0 {
+            throw .damagedRunStore(path: path, reason: "truncated: \(size) bytes is not a whole number of \(pageSize)-byte pages")
+        }
+    }
+
+    /// Maps an SQLite failure to the error a person reads (exit 2).
+    /// - Parameter reading: the command only reads the store (`plan runs`, `show`, `compare`).
+    static func storeError(_ error: any Error, path: String, reading: Bool = false) -> PlanIOError {
+        if let e = error as? PlanIOError {
+            // A value read back from the store that makes no sense names no file yet.
+            if case .damagedRunStore(path: "", let reason) = e { return .damagedRunStore(path: path, reason: reason) }
+            return e
+        }
+        if error is RowDecodingError {
+            // A value someone changed by hand (sqlite3) to something of another type.
+            return .damagedRunStore(path: path, reason: "a value cannot be read back (\(error))")
+        }
+        guard let e = error as? DatabaseError else {
+            return reading ? .cannotRead(path: path, reason: "\(error)") : .cannotWrite(path: path, reason: "\(error)")
+        }
+        let detail = e.message.map { " (\($0))" } ?? ""
+        switch e.resultCode {
+        case .SQLITE_NOTADB:
+            return .notARunStore(path: path, reason: "not an SQLite database")
+        case .SQLITE_CORRUPT:
+            return .damagedRunStore(path: path, reason: "SQLite finds it malformed\(detail)")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            if reading { return .cannotRead(path: path, reason: readOnlyReason(path, reading: true)) }
+            return .cannotWrite(path: path, reason: readOnlyReason(path, reading: false))
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .cannotWrite(
+                path: path, reason: "another process kept it locked for more than \(Int(busyTimeout)) seconds")
+        case .SQLITE_FULL:
+            return .cannotWrite(path: path, reason: "the disk is full")
+        default:
+            return .cannotWrite(path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail)")
+        }
+    }
+
+    /// Why a store cannot be opened or written: the file or its folder is read-only.
+    static func readOnlyReason(_ path: String, reading: Bool) -> String {
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let shown = folder.isEmpty ? "." : folder
+        if reading {
+            return "its folder '\(shown)' is read-only, and SQLite must create '\((path as NSString).lastPathComponent)-shm' "
+                + "there to read the store; copy it to a writable folder and use --db PATH"
+        }
+        if fm.fileExists(atPath: path) && !fm.isWritableFile(atPath: path) { return "the file is read-only" }
+        switch StreamingFile.reason(forWriting: shown) {
+        case "permission denied": return "its folder '\(shown)' is read-only (permission denied)"
+        case "cannot create a file there": return "a read-only location"
+        case let other: return "its folder '\(shown)': \(other)"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+import PlanIO
+import PlanStore
+
+extension Plan {
+    /// `plan compare A B`: two runs side by side, with what moved and by how much.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two runs side by side: settings, targets, monthly cost and KPIs, with deltas.",
+            discussion: """
+                Each side is a run id (digits, as plan runs lists it) or a scenario file,
+                which is then simulated (nothing is written or recorded).
+                --set-a and --set-b override values of one side; on a run id, the run's
+                scenario file is simulated again with its own overrides and these.
+                --what-if PATH=VALUE makes B from A: the same source and overrides plus
+                this one (repeatable). For example:
+                  plan compare scenarios/seed.yaml \\
+                    --what-if backups.cnpg.gitea-postgres.retention=14d
+                Δ is B − A; Δ% is (B − A) / |A|.
+                Exit codes: 0 success, 1 invalid scenario or value, or no such run,
+                2 I/O failure, 64 malformed command line.
+                """)
+
+        @Argument(help: ArgumentHelp("Side A: a run id or a scenario file.", valueName: "A"))
+        var a: String
+
+        @Argument(help: ArgumentHelp("Side B: a run id or a scenario file (none with --what-if).", valueName: "B"))
+        var b: String?
+
+        @Option(
+            name: .customLong("set-a"),
+            help: ArgumentHelp("Override one value of side A (repeatable).", valueName: "PATH=VALUE"))
+        var setA: [String] = []
+
+        @Option(
+            name: .customLong("set-b"),
+            help: ArgumentHelp("Override one value of side B (repeatable).", valueName: "PATH=VALUE"))
+        var setB: [String] = []
+
+        @Option(
+            name: .customLong("what-if"),
+            help: ArgumentHelp("B is A with this override too (repeatable); then give no B.", valueName: "PATH=VALUE"))
+        var whatIf: [String] = []
+
+        @Option(help: "What standard output shows: table, json (one document) or csv (one table).")
+        var format: OutputFormat = .table
+
+        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
+        var noColor = false
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if b == nil && whatIf.isEmpty {
+                throw ValidationError("missing B: give a run id or a scenario file, or --what-if PATH=VALUE")
+            }
+            if b != nil && !whatIf.isEmpty {
+                throw ValidationError("--what-if makes B from A: give either B or --what-if, not both")
+            }
+        }
+
+        func run() throws {
+            let today = ScenarioInput.today()
+            let sideA = try resolve(Source(a), overrides: setA, today: today)
+            let sideB = try resolve(Source(b ?? a), overrides: b == nil ? setA + whatIf + setB : setB, today: today)
+            let comparison = RunComparison(a: sideA, b: sideB)
+            switch format {
+            case .table: StandardOutput.print(ComparisonRenderer(color: Summary.color(noColor: noColor)).table(comparison))
+            case .json: StandardOutput.print(ComparisonRenderer.json(comparison))
+            case .csv: StandardOutput.print(ComparisonRenderer.csv(comparison))
+            }
+        }
+
+        /// Where a side comes from.
+        enum Source {
+            case run(Int64)
+            case file(String)
+
+            /// Digits are a run id; anything else is a scenario file.
+            init(_ text: String) {
+                if !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let id = Int64(text) {
+                    self = .run(id)
+                } else {
+                    self = .file(text)
+                }
+            }
+        }
+
+        /// Reads a recorded run back, or simulates a scenario file; prints problems and
+        /// throws the exit code of cli.md.
+        func resolve(_ source: Source, overrides: [String], today: CivilDate) throws -> ComparisonSide {
+            switch source {
+            case .file(let path):
+                return try simulate(path: path, overrides: overrides, label: path, today: today)
+            case .run(let id):
+                let record = try load(id)
+                if overrides.isEmpty {
+                    let h = record.header
+                    let from = h.scenarioPath.map { "\(h.scenario) (\($0))" } ?? "\(h.scenario) (built-in)"
+                    let set = h.overrides.map { " --set " + TableRenderer.shellQuoted($0) }.joined()
+                    return ComparisonSide(
+                        label: "run \(id): \(from)\(set), recorded \(h.createdAt)", runID: id, scenarioPath: h.scenarioPath,
+                        overrides: h.overrides, contentHash: h.contentHash, settings: h.settings, result: record.result)
+                }
+                // Simulate the run's scenario again, on its own start date, with its overrides
+                // and these; say so when the file no longer resolves to what was recorded.
+                let h = record.header
+                if let p = h.scenarioPath, !FileManager.default.fileExists(atPath: p) {
+                    // The path was recorded as typed, relative to where that run was started.
+                    StandardError.print(
+                        "error: run \(id)'s scenario '\(p)' is not there from this directory; run plan compare where "
+                            + "run \(id) was recorded, or give the scenario file instead of the run id")
+                    throw ExitStatus.io
+                }
+                let base = ["start=\(h.start)"] + h.overrides
+                let now = try ScenarioInput.load(path: h.scenarioPath, arguments: base, today: today)
+                if ScenarioSettings.hash(now) != h.contentHash {
+                    StandardError.print(
+                        "warning: '\(h.scenarioPath ?? "built-in example")' has changed since run \(id) was recorded; "
+                            + "it is simulated as it is now")
+                }
+                let label = "run \(id)'s scenario (\(h.scenarioPath ?? "built-in"))"
+                return try simulate(
+                    path: h.scenarioPath, overrides: base + overrides, shownOverrides: h.overrides + overrides, label: label,
+                    today: today)
+            }
+        }
+
+        func load(_ id: Int64) throws -> RunRecord {
+            let runStore = try store.open(create: false)
+            let record: RunRecord?
+            do {
+                record = try runStore?.run(id)
+            } catch {
+                StandardError.print(error.description)
+                throw ExitStatus.io
+            }
+            guard let record else {
+                StandardError.print("error: no run \(id) in '\(store.db)'; plan runs lists the recorded runs")
+                throw ExitStatus.unknownRun
+            }
+            return record
+        }
+
+        func simulate(path: String?, overrides: [String], shownOverrides: [String]? = nil, label: String, today: CivilDate) throws
+            -> ComparisonSide
+        {
+            let s = try ScenarioInput.load(path: path, arguments: overrides, today: today)
+            switch Engine.simulate(s) {
+            case .success(let result):
+                let shown = shownOverrides ?? overrides
+                return ComparisonSide(
+                    label: label + shown.map { " --set " + TableRenderer.shellQuoted($0) }.joined(), runID: nil, scenarioPath: path, overrides: shown,
+                    contentHash: ScenarioSettings.hash(s),
+                    settings: ScenarioSettings.flatten(s).map { Setting(path: $0.path, value: $0.value) }, result: result)
+            case .failure(let d):
+                ScenarioInput.report(d.items)
+                throw ExitStatus.invalid
+            }
+        }
+    }
+}

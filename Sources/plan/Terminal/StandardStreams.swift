@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+
+/// Standard error, unbuffered.
+enum StandardError {
+    static func print(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+}
+
+/// Standard output.
+enum StandardOutput {
+    static func print(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}
