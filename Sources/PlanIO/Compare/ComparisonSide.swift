@@ -27,4 +27,11 @@ public struct ComparisonSide: Sendable {
         self.settings = settings
         self.result = result
     }
+
+    /// A side simulated now (not read from the store): its hash and settings from `scenario`.
+    public init(simulated scenario: Scenario, result: SimulationResult, label: String, scenarioPath: String?, overrides: [String]) {
+        self.init(
+            label: label, runID: nil, scenarioPath: scenarioPath, overrides: overrides, contentHash: ScenarioSettings.hash(scenario),
+            settings: ScenarioSettings.flatten(scenario).map { Setting(path: $0.path, value: $0.value) }, result: result)
+    }
 }

@@ -146,12 +146,9 @@ public struct TableRenderer {
             ])
         }
         out += TableRenderer.columns(rows, right: [2, 3])
-        // The first to fail: by date, then in the order of the KPI table.
-        let failing = r.kpis.enumerated().filter { $0.element.status == .fail }.sorted {
-            ($0.element.firstFailure ?? r.start, $0.offset) < ($1.element.firstFailure ?? r.start, $1.offset)
-        }.map(\.element)
+        let failing = r.failingKPIs
         if let first = failing.first {
-            out += "  " + paint("\(failing.count) of \(r.kpis.filter { $0.status != .info }.count) KPI checks fail", "31")
+            out += "  " + paint("\(failing.count) of \(r.kpiCheckCount) KPI checks fail", "31")
             out += "; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")\n"
         } else if r.kpis.contains(where: { $0.status == .pass }) {
             out += "  " + paint("every KPI with a limit passes", "32") + "\n"

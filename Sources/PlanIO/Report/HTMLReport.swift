@@ -42,21 +42,14 @@ public struct HTMLReport: Sendable {
 
     // MARK: Sections
 
-    /// Failing KPI rows, the earliest first (ties in the order of the KPI table).
-    var failures: [KPIRow] {
-        result.kpis.enumerated().filter { $0.element.status == .fail }.sorted {
-            ($0.element.firstFailure ?? result.start, $0.offset) < ($1.element.firstFailure ?? result.start, $1.offset)
-        }.map(\.element)
-    }
-
     func headline() -> String {
         let end = result.start.adding(days: result.horizonDays - 1)
         var out = "<header>\n<h1>Capacity plan: \(XMLText.escape(result.scenarioName))</h1>\n"
         if let d = scenario.description { out += "<p class=\"description\">\(XMLText.escape(d))</p>\n" }
         out += "<p class=\"period\">\(result.start) … \(end): \(ValueAxis.grouped(String(result.horizonDays))) "
         out += "day\(result.horizonDays == 1 ? "" : "s"), costs in \(XMLText.escape(result.currency))</p>\n"
-        let checks = result.kpis.filter { $0.status != .info }.count
-        let failing = failures
+        let checks = result.kpiCheckCount
+        let failing = result.failingKPIs
         if let first = failing.first {
             out += "<div class=\"verdict fail\">\n<p><strong>\(failing.count) of \(checks) KPI checks fail.</strong> "
             out += "The first: \(XMLText.escape(kpiName(first))) on \(first.firstFailure?.description ?? "?").</p>\n<ol>\n"

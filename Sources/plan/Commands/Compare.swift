@@ -47,8 +47,7 @@ extension Plan {
         @Option(help: "What standard output shows: table, json (one document) or csv (one table).")
         var format: OutputFormat = .table
 
-        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
-        var noColor = false
+        @OptionGroup var color: ColorOptions
 
         @OptionGroup var store: StoreOptions
 
@@ -62,12 +61,12 @@ extension Plan {
         }
 
         func run() throws {
-            let today = ScenarioInput.today()
+            let today = ScenarioSource.today(Date())
             let sideA = try resolve(Source(a), overrides: setA, today: today)
             let sideB = try resolve(Source(b ?? a), overrides: b == nil ? setA + whatIf + setB : setB, today: today)
             let comparison = RunComparison(a: sideA, b: sideB)
             switch format {
-            case .table: StandardOutput.print(ComparisonRenderer(color: Summary.color(noColor: noColor)).table(comparison))
+            case .table: StandardOutput.print(ComparisonRenderer(color: color.enabled).table(comparison))
             case .json: StandardOutput.print(ComparisonRenderer.json(comparison))
             case .csv: StandardOutput.print(ComparisonRenderer.csv(comparison))
             }
@@ -95,7 +94,7 @@ extension Plan {
             case .file(let path):
                 return try simulate(path: path, overrides: overrides, label: path, today: today)
             case .run(let id):
-                let record = try load(id)
+                let record = try ExitStatus.check(RunStore.lookUp(id, in: store.db)).record
                 if overrides.isEmpty {
                     let h = record.header
                     let from = h.scenarioPath.map { "\(h.scenario) (\($0))" } ?? "\(h.scenario) (built-in)"
@@ -128,37 +127,15 @@ extension Plan {
             }
         }
 
-        func load(_ id: Int64) throws -> RunRecord {
-            let runStore = try store.open(create: false)
-            let record: RunRecord?
-            do {
-                record = try runStore?.run(id)
-            } catch {
-                StandardError.print(error.description)
-                throw ExitStatus.io
-            }
-            guard let record else {
-                StandardError.print("error: no run \(id) in '\(store.db)'; plan runs lists the recorded runs")
-                throw ExitStatus.unknownRun
-            }
-            return record
-        }
-
         func simulate(path: String?, overrides: [String], shownOverrides: [String]? = nil, label: String, today: CivilDate) throws
             -> ComparisonSide
         {
             let s = try ScenarioInput.load(path: path, arguments: overrides, today: today)
-            switch Engine.simulate(s) {
-            case .success(let result):
-                let shown = shownOverrides ?? overrides
-                return ComparisonSide(
-                    label: label + shown.map { " --set " + TableRenderer.shellQuoted($0) }.joined(), runID: nil, scenarioPath: path, overrides: shown,
-                    contentHash: ScenarioSettings.hash(s),
-                    settings: ScenarioSettings.flatten(s).map { Setting(path: $0.path, value: $0.value) }, result: result)
-            case .failure(let d):
-                ScenarioInput.report(d.items)
-                throw ExitStatus.invalid
-            }
+            let result = try ExitStatus.check(Engine.simulate(s).mapError { CommandFailure.invalid($0.items) })
+            let shown = shownOverrides ?? overrides
+            return ComparisonSide(
+                simulated: s, result: result, label: label + shown.map { " --set " + TableRenderer.shellQuoted($0) }.joined(),
+                scenarioPath: path, overrides: shown)
         }
     }
 }

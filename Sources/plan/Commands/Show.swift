@@ -22,30 +22,17 @@ extension Plan {
         @Option(help: ArgumentHelp("Also write the run's CSV files to DIR/NAME/.", valueName: "DIR"))
         var out: String?
 
-        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
-        var noColor = false
+        @OptionGroup var color: ColorOptions
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let runStore = try store.open(create: false)
-            let record: RunRecord?
-            do {
-                record = try runStore?.run(id)
-            } catch {
-                StandardError.print(error.description)
-                throw ExitStatus.io
-            }
-            guard let runStore, let record else {
-                StandardError.print("error: no run \(id) in '\(store.db)'; plan runs lists the recorded runs")
-                throw ExitStatus.unknownRun
-            }
+            let (runStore, record) = try ExitStatus.check(RunStore.lookUp(id, in: store.db))
             StandardOutput.print(
-                Summary.text(
-                    record.result, files: record.header.filesWritten,
-                    recorded: record.header.storePath.map { (record.id, $0) }, color: Summary.color(noColor: noColor)))
+                TableRenderer(color: color.enabled).summary(
+                    record.result, files: record.header.filesWritten, recorded: record.header.storePath.map { (record.id, $0) }))
             if let out {
-                let dir = (out as NSString).appendingPathComponent(record.header.scenario)
+                let dir = OutputLayout(root: out).directory(for: record.header.scenario)
                 do {
                     _ = try runStore.exportCSV(record.id, to: dir)
                 } catch {

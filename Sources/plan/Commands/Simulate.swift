@@ -35,13 +35,12 @@ extension Plan {
         @OptionGroup var options: ScenarioOptions
 
         @Option(help: ArgumentHelp("Where the CSV files go: DIR/NAME/.", valueName: "DIR"))
-        var out: String = "output"
+        var out: String = OutputLayout.defaultRoot
 
         @Option(help: "What standard output shows: table (summary), json (one document), csv (monthly.csv).")
         var format: OutputFormat = .table
 
-        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
-        var noColor = false
+        @OptionGroup var color: ColorOptions
 
         @Flag(help: "Exit 3 when any KPI fails (for CI pipelines that gate a retention change).")
         var failOnKpi = false
@@ -56,111 +55,41 @@ extension Plan {
 
         func run() throws {
             let now = Date()
-            let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioInput.today(now))
-            let dir = (out as NSString).appendingPathComponent(s.name)
-            // What the summary's `Wrote` line lists.
-            let written = [dir + "/"] + (report ? [(dir as NSString).appendingPathComponent(ReportFile.name)] : [])
-
-            // The output folder first: a run that cannot write its files creates no store.
-            let files: RunFiles
-            do {
-                files = try RunFiles(directory: dir, keepJSONRows: format == .json)
-            } catch {
-                StandardError.print(error.description)
-                throw ExitStatus.io
-            }
-
-            // Simulate inside the run's transaction, so that the daily rows stream into the
-            // store as they stream into the CSV files. A store that cannot be opened or
-            // written costs the run its record, not its output.
-            var output: (result: SimulationResult, json: JSONRows?)? = nil
-            var recordedID: Int64? = nil
-            var storeFailure: PlanIOError? = nil
-            if !noRecord {
-                let header = RunHeader(
-                    scenario: s, scenarioPath: scenario, overrides: options.arguments, createdAt: Summary.timestamp(now),
-                    filesWritten: written.joined(separator: ", "), storePath: store.db)
-                do {
-                    if let runStore = try RunStore.open(path: store.db, create: true) {
-                        recordedID = try runStore.record(header) { recorder in
-                            output = try simulate(s, into: files, also: recorder)
-                            return output?.result
-                        }
-                    }
-                } catch let failure as PlanIOError {
-                    storeFailure = failure
-                }
-            }
-            let (result, json) = try output ?? simulate(s, into: files, also: NullSink())
+            let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(now))
+            let job = SimulationJob(scenario: s, layout: OutputLayout(root: out), withReport: report, keepJSONRows: format == .json)
+            let written = job.written.joined(separator: ", ")
+            let header = RunHeader(
+                scenario: s, scenarioPath: scenario, overrides: options.arguments, createdAt: RunHeader.timestamp(now),
+                filesWritten: written, storePath: store.db)
+            let run = try ExitStatus.check(job.run(recordingAt: noRecord ? nil : store.db, header: header))
+            let result = run.output.result
 
             switch format {
             case .table:
                 StandardOutput.print(
-                    Summary.text(
-                        result, files: written.joined(separator: ", "), recorded: recordedID.map { ($0, store.db) },
-                        color: Summary.color(noColor: noColor)))
+                    TableRenderer(color: color.enabled).summary(
+                        result, files: written, recorded: run.recordedID.map { ($0, store.db) }))
             case .json:
-                StandardOutput.print(JSONRenderer.render(result, rows: json ?? JSONRows()))
+                StandardOutput.print(JSONRenderer.render(result, rows: run.output.jsonRows ?? JSONRows()))
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }
-            if format != .table, let id = recordedID {
+            if format != .table, let id = run.recordedID {
                 // Standard output holds only the document; say where the run went on standard error.
                 StandardError.print("plan: recorded as run \(id) in \(store.db)")
             }
-            if let storeFailure {
+            if let storeFailure = run.storeFailure {
                 StandardError.print(storeFailure.description)
                 StandardError.print("note: the run was not recorded; its summary and files are complete")
                 throw ExitStatus.io
             }
-            let failing = result.kpis.filter { $0.status == .fail }
-            if failOnKpi && !failing.isEmpty {
-                let first = failing.min { ($0.firstFailure ?? result.start) < ($1.firstFailure ?? result.start) }!
+            let failing = result.failingKPIs
+            if failOnKpi, let first = failing.first {
                 StandardError.print(
                     "plan: \(failing.count) KPI check\(failing.count == 1 ? "" : "s") failed (first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")); exit 3 (--fail-on-kpi)"
                 )
                 throw ExitStatus.kpiFailed
             }
-        }
-
-        /// Simulates into the CSV files (and the report's chart data with `--report`) and
-        /// into `also`, then writes the files; prints problems and throws the exit code of
-        /// cli.md.
-        func simulate<Also: SimulationSink>(_ s: Scenario, into files: RunFiles, also: Also) throws -> (
-            result: SimulationResult, json: JSONRows?
-        ) {
-            var files = files
-            // One run feeds the CSV files, the report's chart data and `also`.
-            let simulation: Result<SimulationResult, Diagnostics>
-            var reportData: ReportData? = nil
-            if report {
-                var sinks = SinkPair(SinkPair(files, ReportCollector(horizonDays: s.horizonDays)), also)
-                simulation = Engine.simulate(s, into: &sinks)
-                files = sinks.first.first
-                reportData = sinks.first.second.data
-            } else {
-                var sinks = SinkPair(files, also)
-                simulation = Engine.simulate(s, into: &sinks)
-                files = sinks.first
-            }
-            let result: SimulationResult
-            switch simulation {
-            case .success(let r): result = r
-            case .failure(let d):
-                files.abort()
-                ScenarioInput.report(d.items)
-                throw ExitStatus.invalid
-            }
-            do {
-                try files.finish(result)
-            } catch {
-                StandardError.print(error.description)
-                throw ExitStatus.io
-            }
-            if let reportData {
-                _ = try ReportFile.write(scenario: s, result: result, data: reportData, directory: files.directory)
-            }
-            return (result, files.jsonRows)
         }
     }
 }

@@ -62,18 +62,15 @@ extension Plan {
         var writeBest: String?
 
         @Option(help: ArgumentHelp("Where tune.csv goes: DIR/NAME/.", valueName: "DIR"))
-        var out: String = "output"
+        var out: String = OutputLayout.defaultRoot
 
         @Option(help: "What standard output shows: table (summary), json, csv (tune.csv).")
         var format: OutputFormat = .table
 
-        @Flag(help: "No colour (also off when standard output is not a terminal or NO_COLOR is set).")
-        var noColor = false
+        @OptionGroup var color: ColorOptions
 
         @Option(help: "Parallel workers (default: the number of cores).")
         var jobs: Int?
-
-        var color: Bool { !noColor && StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
         func validate() throws {
             if merge.isEmpty && scenario == nil { throw ValidationError("a SCENARIO is required (or --merge FILE...)") }

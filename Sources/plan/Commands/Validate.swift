@@ -16,7 +16,7 @@ extension Plan {
 
         func run() throws {
             var worst: ExitCode? = nil
-            let today = ScenarioInput.today()
+            let today = ScenarioSource.today(Date())
             for path in scenarios {
                 do {
                     let s = try ScenarioInput.load(path: path, options: options, today: today)
@@ -26,7 +26,7 @@ extension Plan {
                         StandardOutput.print("\(path): ok\n")
                         for w in r.warnings { StandardOutput.print("\(path): warning: \(w)\n") }
                     case .failure(let d):
-                        ScenarioInput.report(d.items)
+                        for item in d.items { StandardError.print(item.description) }
                         worst = worst ?? ExitStatus.invalid
                     }
                 } catch let code as ExitCode {

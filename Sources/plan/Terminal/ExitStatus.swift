@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanIO
 
 /// Exit codes of cli.md, mapped in one place.
 enum ExitStatus {
@@ -12,4 +13,23 @@ enum ExitStatus {
     static let io = ExitCode(2)
     /// `--fail-on-kpi` and a KPI failed.
     static let kpiFailed = ExitCode(3)
+
+    /// The exit code of a frontend's failure.
+    static func code(_ failure: CommandFailure) -> ExitCode {
+        switch failure {
+        case .invalid, .invalidMessage: return invalid
+        case .unknownRun: return unknownRun
+        case .io, .ioMessage: return io
+        }
+    }
+
+    /// A frontend's value; on failure its lines go to standard error and its exit code is thrown.
+    static func check<T>(_ result: Result<T, CommandFailure>) throws -> T {
+        switch result {
+        case .success(let value): return value
+        case .failure(let failure):
+            for line in failure.lines { StandardError.print(line) }
+            throw code(failure)
+        }
+    }
 }

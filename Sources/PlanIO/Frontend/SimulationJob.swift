@@ -1,0 +1,76 @@
+import PlanCore
+
+/// `plan simulate`'s pipeline without the run store: one run of the engine feeds the five
+/// CSV files, the report's chart data (with `--report`) and any further sink (the run
+/// store's recorder), then the files are renamed into place and the report is written.
+public struct SimulationJob: Sendable {
+    public var scenario: Scenario
+    /// `DIR/NAME`: where the files go.
+    public var directory: String
+    /// Also write `report.html` beside the CSV files.
+    public var withReport: Bool
+    /// Keep the rows of `workloads.csv` and `targets.csv` as JSON objects (`--format json`).
+    public var keepJSONRows: Bool
+
+    public init(scenario: Scenario, layout: OutputLayout, withReport: Bool, keepJSONRows: Bool) {
+        self.scenario = scenario
+        self.directory = layout.directory(for: scenario.name)
+        self.withReport = withReport
+        self.keepJSONRows = keepJSONRows
+    }
+
+    /// What the summary's `Wrote` line lists: the folder, and the report when there is one.
+    public var written: [String] {
+        [directory + "/"] + (withReport ? [OutputLayout.join(directory, OutputLayout.reportFile)] : [])
+    }
+
+    /// Opens the CSV files under temporary names: done first, so that a run that cannot
+    /// write its files creates no run store.
+    public func openFiles() -> Result<RunFiles, CommandFailure> {
+        do {
+            return .success(try RunFiles(directory: directory, keepJSONRows: keepJSONRows))
+        } catch {
+            return .failure(.io(error))
+        }
+    }
+
+    /// Simulates into `files` and `also`, then publishes the files (and the report).
+    /// On an invalid scenario the temporary files are removed and nothing is published.
+    public func run<Also: SimulationSink>(into files: RunFiles, also: Also) -> Result<SimulationOutput, CommandFailure> {
+        var files = files
+        let simulation: Result<SimulationResult, Diagnostics>
+        var reportData: ReportData? = nil
+        if withReport {
+            var sinks = SinkPair(SinkPair(files, ReportCollector(horizonDays: scenario.horizonDays)), also)
+            simulation = Engine.simulate(scenario, into: &sinks)
+            files = sinks.first.first
+            reportData = sinks.first.second.data
+        } else {
+            var sinks = SinkPair(files, also)
+            simulation = Engine.simulate(scenario, into: &sinks)
+            files = sinks.first
+        }
+        let result: SimulationResult
+        switch simulation {
+        case .success(let r): result = r
+        case .failure(let d):
+            files.abort()
+            return .failure(.invalid(d.items))
+        }
+        do {
+            try files.finish(result)
+        } catch {
+            return .failure(.io(error))
+        }
+        if let reportData, case .failure(let f) = ReportFile.write(scenario: scenario, result: result, data: reportData, directory: directory) {
+            return .failure(f)
+        }
+        return .success(SimulationOutput(result: result, jsonRows: files.jsonRows))
+    }
+}
+
+/// What a simulation job produced: the summary, and the JSON rows when they were kept.
+public struct SimulationOutput: Sendable {
+    public var result: SimulationResult
+    public var jsonRows: JSONRows?
+}

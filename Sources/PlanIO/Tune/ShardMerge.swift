@@ -1,0 +1,95 @@
+import Foundation
+import PlanCore
+
+/// `plan tune --merge FILE…`: the shards' `tune.csv` files, checked for one header and for
+/// covering the sweep exactly once, combined into the file a single run writes (rows
+/// copied byte for byte, in variant order).
+public struct ShardMerge: Sendable {
+    /// The header line every shard shares.
+    public let header: String
+    /// The rows, in variant order, each with its line break.
+    public let rows: [String]
+    /// NAME: the folder the shards' files are in (`DIR/NAME/tune.csv`), or `merged`.
+    public let name: String
+    public let table: TuneTable
+
+    /// Combines the shards at `paths`, in the order given, each read with `read` when its
+    /// turn comes (so the first problem in file order is the one reported).
+    public static func combine(
+        _ paths: [String], read: (String) -> Result<String, CommandFailure>
+    ) -> Result<ShardMerge, CommandFailure> {
+        func invalid(_ value: String, _ message: String) -> Result<ShardMerge, CommandFailure> {
+            .failure(.invalid([Diagnostic(at: .option(name: "--merge", value: value), path: "", message)]))
+        }
+        var header: String? = nil
+        var rows: [(Int, String)] = []
+        for path in paths {
+            let text: String
+            switch read(path) {
+            case .success(let t): text = t
+            case .failure(let f): return .failure(f)
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { String($0) + "\n" }
+            guard !lines.isEmpty else { return invalid(path, "the file is empty") }
+            let h = lines.removeFirst()
+            if let header, header != h { return invalid(path, "its header differs from the first file's: not a shard of the same sweep") }
+            header = h
+            for line in lines {
+                guard let n = Int(line.prefix { $0 != "," }) else { return invalid(path, "a row without a variant number: '\(line.dropLast())'") }
+                rows.append((n, line))
+            }
+        }
+        guard let header, let table = TuneTable.parse(header: header) else {
+            return invalid(paths.first ?? "", "not a tune.csv file (its header is not plan tune's)")
+        }
+        rows.sort { $0.0 < $1.0 }
+        for (i, row) in rows.enumerated() where row.0 != i + 1 {
+            let problem = i > 0 && rows[i - 1].0 == row.0 ? "variant \(row.0) appears twice" : "variants \(i + 1)…\(row.0 - 1) are missing"
+            return invalid(paths.joined(separator: " "), "the shards do not cover the sweep: \(problem)")
+        }
+        return .success(ShardMerge(header: header, rows: rows.map(\.1), name: folderName(paths), table: table))
+    }
+
+    /// NAME of `DIR/NAME/tune.csv` when every shard is in a folder of that name; else `merged`.
+    static func folderName(_ paths: [String]) -> String {
+        let folders = Set(paths.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })
+        guard folders.count == 1, let folder = folders.first, !folder.isEmpty, folder != "." else { return "merged" }
+        return folder
+    }
+
+    /// Reads the shards, combines them and writes `DIR/NAME/tune.csv`.
+    /// - Returns: the merge and its summary (the best `top` feasible variants).
+    public static func run(paths: [String], layout: OutputLayout, top: Int) -> Result<(merge: ShardMerge, summary: TuneSummary), CommandFailure> {
+        let merge: ShardMerge
+        switch combine(paths, read: readText) {
+        case .success(let m): merge = m
+        case .failure(let f): return .failure(f)
+        }
+        var summary = TuneSummary(table: merge.table, top: top)
+        do {
+            try StreamingFile.makeDirectory(layout.directory(for: merge.name))
+            let file = try StreamingFile(path: layout.tune(for: merge.name))
+            file.write(merge.header)
+            for line in merge.rows {
+                file.write(line)
+                if let row = TuneRow.parse(line, table: merge.table) { summary.add(row) }
+            }
+            try file.commit()
+        } catch {
+            return .failure(.io(error))
+        }
+        return .success((merge, summary))
+    }
+
+    /// A shard's text (invalid UTF-8 replaced, then refused by the header check).
+    static func readText(_ path: String) -> Result<String, CommandFailure> {
+        do {
+            return .success(String(decoding: try StreamingFile.read(path), as: UTF8.self))
+        } catch {
+            return .failure(.io(error))
+        }
+    }
+
+    /// The merged file's text.
+    public var text: String { header + rows.joined() }
+}
