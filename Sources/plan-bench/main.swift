@@ -6,10 +6,20 @@ import PlanIO
 /// job-day, for horizons of 1, 10 and 100 years (the cost must grow linearly in days).
 /// Run it in a release build: `swift run -c release plan-bench`.
 
+/// The value of a result the benchmark cannot go on without; prints the failure and exits.
+func must<T, E: Error>(_ result: Result<T, E>) -> T {
+    switch result {
+    case .success(let value): return value
+    case .failure(let error):
+        print("plan-bench: \(error)")
+        exit(1)
+    }
+}
+
 func load(horizon: String) -> Scenario {
     let options = LoadOptions(
         file: BuiltInScenario.fileName, defaultName: "seed", today: CivilDate(year: 2026, month: 1, day: 1),
-        overrides: [try! Override.parse("horizon=\(horizon)").get()])
+        overrides: [must(Override.parse("horizon=\(horizon)"))])
     switch ScenarioLoader.load(text: BuiltInScenario.seedYAML, options: options) {
     case .success(let s): return s
     case .failure(let d):
@@ -68,16 +78,16 @@ do {
 do {
     let options = LoadOptions(
         file: BuiltInScenario.fileName, defaultName: "seed", today: CivilDate(year: 2026, month: 1, day: 1),
-        overrides: [try! Override.parse("horizon=365d").get()])
-    let document = try! ScenarioDocument.parse(text: BuiltInScenario.seedYAML, file: BuiltInScenario.fileName).get()
+        overrides: [must(Override.parse("horizon=365d"))])
+    let document = must(ScenarioDocument.parse(text: BuiltInScenario.seedYAML, file: BuiltInScenario.fileName))
     let specs = [
-        try! VarySpec.parse("backups.cnpg.gitea-postgres.retention=1d..100d/1d").get(),
-        try! VarySpec.parse("backups.cnpg.coder-postgres.retention=1d..100d/1d").get(),
+        must(VarySpec.parse("backups.cnpg.gitea-postgres.retention=1d..100d/1d")),
+        must(VarySpec.parse("backups.cnpg.coder-postgres.retention=1d..100d/1d")),
     ]
     let t0 = DispatchTime.now().uptimeNanoseconds
-    let builder = try! VariantBuilder.make(document: document, options: options, specs: specs, maximumVariants: 100_000).get()
+    let builder = must(VariantBuilder.make(document: document, options: options, specs: specs, maximumVariants: 100_000))
     let prepare = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-    let given = try! Engine.simulate(builder.base).get()
+    let given = must(Engine.simulate(builder.base))
     let table = TuneTable(
         paths: specs.map(\.path), objective: .totalCost, targets: builder.base.targets.map(\.name),
         kpis: given.kpis.map { (kind: $0.kpi, subject: $0.subject) }, requirements: [])

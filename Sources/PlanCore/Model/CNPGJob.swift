@@ -21,9 +21,10 @@ public struct CNPGJob: Sendable, Hashable {
     public var target: String
 
     public init(
-        name: String, workload: String, schedule: CronSchedule, immediate: Bool = false, retentionDays: Int,
-        retentionCheck: RetentionCheck = .afterBackup, compression: Compression = .algorithm(.none),
-        walCompression: Compression = .algorithm(.none), archiveTimeout: Seconds = Seconds(300), target: String
+        name: String, workload: String, schedule: CronSchedule, immediate: Bool = ScenarioDefaults.cnpgImmediate, retentionDays: Int,
+        retentionCheck: RetentionCheck = ScenarioDefaults.cnpgRetentionCheck, compression: Compression = ScenarioDefaults.cnpgCompression,
+        walCompression: Compression = ScenarioDefaults.cnpgWALCompression, archiveTimeout: Seconds = ScenarioDefaults.archiveTimeout,
+        target: String
     ) {
         self.name = name
         self.workload = workload

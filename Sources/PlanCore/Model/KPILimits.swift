@@ -8,7 +8,7 @@ public struct KPILimits: Sendable, Hashable {
     public var volumeAlert: Share
     public init(
         monthlyBudget: Money? = nil, rpo: Seconds? = nil, rto: Seconds? = nil, efficiency: Share? = nil,
-        capacityAlert: Share = Share(0.8), volumeAlert: Share = Share(0.8)
+        capacityAlert: Share = ScenarioDefaults.capacityAlert, volumeAlert: Share = ScenarioDefaults.volumeAlert
     ) {
         self.monthlyBudget = monthlyBudget
         self.rpo = rpo

@@ -14,8 +14,9 @@ public struct LonghornJob: Sendable, Hashable {
     public var target: String
 
     public init(
-        name: String, task: LonghornTask = .backup, schedule: CronSchedule, retain: Int, volumes: [String],
-        compression: Compression = .algorithm(.lz4), blockAmplification: Double = 1, target: String
+        name: String, task: LonghornTask = ScenarioDefaults.longhornTask, schedule: CronSchedule, retain: Int, volumes: [String],
+        compression: Compression = ScenarioDefaults.longhornCompression,
+        blockAmplification: Double = ScenarioDefaults.blockAmplification, target: String
     ) {
         self.name = name
         self.task = task

@@ -4,7 +4,7 @@ public struct RestoreSpeeds: Sendable, Hashable {
     public var bandwidthBytesPerSecond: Double
     /// WAL bytes replayed per second.
     public var walReplayBytesPerSecond: Double
-    public init(bandwidthBytesPerSecond: Double = 100 * ByteCount.miB, walReplayBytesPerSecond: Double = 32 * ByteCount.miB) {
+    public init(bandwidthBytesPerSecond: Double = ScenarioDefaults.restoreBandwidth, walReplayBytesPerSecond: Double = ScenarioDefaults.walReplay) {
         self.bandwidthBytesPerSecond = bandwidthBytesPerSecond
         self.walReplayBytesPerSecond = walReplayBytesPerSecond
     }

@@ -20,7 +20,7 @@ public struct Scenario: Sendable, Hashable {
     public var kpis: KPILimits
 
     public init(
-        name: String, description: String? = nil, start: CivilDate, horizonDays: Int, currency: String = "USD",
+        name: String, description: String? = nil, start: CivilDate, horizonDays: Int, currency: String = ScenarioDefaults.currency,
         workloads: [Workload], cnpg: [CNPGJob] = [], velero: [VeleroJob] = [], longhorn: [LonghornJob] = [],
         targets: [Target], restore: RestoreSpeeds = RestoreSpeeds(), kpis: KPILimits = KPILimits()
     ) {

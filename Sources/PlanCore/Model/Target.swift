@@ -21,8 +21,10 @@ public struct Target: Sendable, Hashable {
     public var replicates: [String]
 
     public init(
-        name: String, kind: TargetKind, capacity: ByteCount? = nil, drives: Int = 1, parity: Int? = nil, replicas: Int = 3,
-        monthlyCost: Money = .zero, region: String = "us-east-1", prices: S3Prices? = nil, alert: Share = Share(0.8),
+        name: String, kind: TargetKind, capacity: ByteCount? = nil, drives: Int = ScenarioDefaults.drives, parity: Int? = nil,
+        replicas: Int = ScenarioDefaults.replicas,
+        monthlyCost: Money = ScenarioDefaults.monthlyCost, region: String = ScenarioDefaults.region, prices: S3Prices? = nil,
+        alert: Share = ScenarioDefaults.capacityAlert,
         replicates: [String] = []
     ) {
         self.name = name

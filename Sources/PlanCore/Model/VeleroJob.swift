@@ -17,9 +17,10 @@ public struct VeleroJob: Sendable, Hashable {
     public var target: String
 
     public init(
-        name: String, schedule: CronSchedule, ttl: Seconds = Seconds(720 * 3600), resources: ByteCount = ByteCount(10 * ByteCount.miB),
-        volumes: [String] = [], mode: VeleroMode = .incremental, compressionRatio: Double = 1, blockAmplification: Double = 1,
-        reclaimDelay: Seconds = Seconds(3 * 86_400), target: String
+        name: String, schedule: CronSchedule, ttl: Seconds = ScenarioDefaults.veleroTTL, resources: ByteCount = ScenarioDefaults.veleroResources,
+        volumes: [String] = [], mode: VeleroMode = ScenarioDefaults.veleroMode,
+        compressionRatio: Double = ScenarioDefaults.veleroCompressionRatio, blockAmplification: Double = ScenarioDefaults.blockAmplification,
+        reclaimDelay: Seconds = ScenarioDefaults.reclaimDelay, target: String
     ) {
         self.name = name
         self.schedule = schedule

@@ -16,7 +16,7 @@ public struct Workload: Sendable, Hashable {
     public var volume: ByteCount?
 
     public init(
-        name: String, kind: WorkloadKind, size: ByteCount, growth: Rate = .zero, churn: Rate = .zero,
+        name: String, kind: WorkloadKind, size: ByteCount, growth: Rate = ScenarioDefaults.growth, churn: Rate = ScenarioDefaults.churn,
         wal: Rate? = nil, volume: ByteCount? = nil
     ) {
         self.name = name

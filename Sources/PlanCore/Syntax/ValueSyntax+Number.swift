@@ -69,7 +69,7 @@ extension ValueSyntax {
             if !digits.isEmpty {
                 for d in digits {
                     // Saturate: any exponent past ±10^6 already over- or underflows a Double.
-                    exponent = min(exponent * 10 + Int(d.asciiValue! - 48), 1_000_000)
+                    exponent = min(exponent * 10 + Int((d.asciiValue ?? 48) - 48), 1_000_000)
                 }
                 if exponentNegative { exponent = -exponent }
                 rest = after.dropFirst(digits.count)

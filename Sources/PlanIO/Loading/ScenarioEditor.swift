@@ -47,7 +47,7 @@ public enum ScenarioEditor {
                     quote = "'"
                     length = closing(rest, "'")
                 case "[", "{":
-                    length = matching(rest)
+                    length = FlowScanner.collectionLength(rest)
                 default:
                     length = node.scalarText.map { $0.unicodeScalars.count } ?? 0
                     if node.pairs != nil || (node.scalarText == nil) {
@@ -69,7 +69,7 @@ public enum ScenarioEditor {
                 guard case .file(let line, let column) = parent.origin else { continue }
                 let l = line - 1, c = column - 1
                 if lines[l].count > c, lines[l][c] == "{" {
-                    let close = c + matching(Array(lines[l][c...])) - 1
+                    let close = c + FlowScanner.collectionLength(Array(lines[l][c...])) - 1
                     guard close < lines[l].count, lines[l][close] == "}" else {
                         return .failure(ValueError("cannot add '\(key)' to a flow mapping spanning lines; edit it by hand"))
                     }
@@ -118,28 +118,6 @@ public enum ScenarioEditor {
                     continue
                 }
                 return i + 1
-            }
-            i += 1
-        }
-        return s.count
-    }
-
-    /// The length of a flow collection from its opening bracket to the matching one.
-    static func matching(_ s: [Unicode.Scalar]) -> Int {
-        var depth = 0
-        var i = 0
-        var quote: Unicode.Scalar? = nil
-        while i < s.count {
-            let c = s[i]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "[" || c == "{" {
-                depth += 1
-            } else if c == "]" || c == "}" {
-                depth -= 1
-                if depth == 0 { return i + 1 }
             }
             i += 1
         }

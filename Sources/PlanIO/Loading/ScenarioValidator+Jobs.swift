@@ -9,21 +9,21 @@ extension ScenarioValidator {
         else { return nil }
         for key in ["workload", "retention", "target"] { required(f, key) }
         let workload = workloadReference(f, "workload", references: references, postgresOnly: true)
-        let schedule = cron(f, "schedule", dialect: .cnpg, default: "@daily")
-        let immediate = bool(f, "immediate") ?? false
+        let schedule = cron(f, "schedule", dialect: .cnpg, default: ScenarioDefaults.cnpgSchedule)
+        let immediate = bool(f, "immediate") ?? ScenarioDefaults.cnpgImmediate
         let retention = parsed(f, "retention", expected: "a retention policy such as '30d'", ValueSyntax.retentionPolicy)
         let retentionCheck = self.retentionCheck(f)
         let compression = self.compression(
             f, "compression", allowed: [.none, .gzip, .bzip2, .snappy, .lz4], offeredBy: "CNPG for base backups")
         let walCompression = self.compression(
             f, "wal_compression", allowed: [.none, .gzip, .bzip2, .snappy, .lz4, .xz, .zstd], offeredBy: "CNPG for WAL")
-        let archiveTimeout = duration(f, "archive_timeout", positive: true) ?? Seconds(300)
+        let archiveTimeout = duration(f, "archive_timeout", positive: true) ?? ScenarioDefaults.archiveTimeout
         let target = targetReference(f, references: references, job: "a cnpg job", needs: .objectStore)
         guard let workload, let schedule, let retention, let target else { return nil }
         return CNPGJob(
             name: entry.key, workload: workload, schedule: schedule, immediate: immediate, retentionDays: retention,
-            retentionCheck: retentionCheck ?? .afterBackup, compression: compression ?? .algorithm(.none),
-            walCompression: walCompression ?? .algorithm(.none), archiveTimeout: archiveTimeout, target: target)
+            retentionCheck: retentionCheck ?? ScenarioDefaults.cnpgRetentionCheck, compression: compression ?? ScenarioDefaults.cnpgCompression,
+            walCompression: walCompression ?? ScenarioDefaults.cnpgWALCompression, archiveTimeout: archiveTimeout, target: target)
     }
 
     /// `backups.velero.NAME`.
@@ -34,13 +34,13 @@ extension ScenarioValidator {
         else { return nil }
         for key in ["schedule", "target"] { required(f, key) }
         let schedule = cron(f, "schedule", dialect: .standard, default: nil)
-        let ttl = duration(f, "ttl", positive: true) ?? Seconds(720 * 3600)
-        let resources = size(f, "resources") ?? ByteCount(10 * ByteCount.miB)
+        let ttl = duration(f, "ttl", positive: true) ?? ScenarioDefaults.veleroTTL
+        let resources = size(f, "resources") ?? ScenarioDefaults.veleroResources
         let volumes = workloadList(f, "volumes", references: references) ?? []
-        let mode = word(f, "mode", among: ["incremental", "full"]).flatMap(VeleroMode.init(rawValue:)) ?? .incremental
-        let compressionRatio = veleroCompression(f) ?? 1
-        let amplification = number(f, "block_amplification", atLeast: 1) ?? 1
-        let reclaimDelay = duration(f, "reclaim_delay") ?? Seconds(3 * 86_400)
+        let mode = word(f, "mode", among: ["incremental", "full"]).flatMap(VeleroMode.init(rawValue:)) ?? ScenarioDefaults.veleroMode
+        let compressionRatio = veleroCompression(f) ?? ScenarioDefaults.veleroCompressionRatio
+        let amplification = number(f, "block_amplification", atLeast: 1) ?? ScenarioDefaults.blockAmplification
+        let reclaimDelay = duration(f, "reclaim_delay") ?? ScenarioDefaults.reclaimDelay
         let target = targetReference(f, references: references, job: "a velero job", needs: .objectStore)
         guard let schedule, let target else { return nil }
         return VeleroJob(
@@ -61,19 +61,19 @@ extension ScenarioValidator {
         else { return nil }
         for key in ["schedule", "retain", "volumes", "target"] { required(f, key) }
         let task: LonghornTask? =
-            f["task"] == nil ? .backup : word(f, "task", among: ["backup", "snapshot"]).flatMap(LonghornTask.init(rawValue:))
+            f["task"] == nil ? ScenarioDefaults.longhornTask : word(f, "task", among: ["backup", "snapshot"]).flatMap(LonghornTask.init(rawValue:))
         let schedule = cron(f, "schedule", dialect: .standard, default: nil)
         let retain = int(f, "retain", atLeast: 1)
         let volumes = workloadList(f, "volumes", references: references)
         let compression = self.compression(f, "compression", allowed: [.none, .lz4, .gzip], offeredBy: "Longhorn for backups")
-        let amplification = number(f, "block_amplification", atLeast: 1) ?? 1
+        let amplification = number(f, "block_amplification", atLeast: 1) ?? ScenarioDefaults.blockAmplification
         let needs: TargetNeed? = task.map { $0 == .snapshot ? .cluster : .objectStore }
         let job = task == .snapshot ? "a longhorn snapshot job" : "a longhorn backup job"
         let target = targetReference(f, references: references, job: job, needs: needs)
         guard let task, let schedule, let retain, let volumes, let target else { return nil }
         return LonghornJob(
             name: entry.key, task: task, schedule: schedule, retain: retain, volumes: volumes,
-            compression: compression ?? .algorithm(.lz4), blockAmplification: amplification, target: target)
+            compression: compression ?? ScenarioDefaults.longhornCompression, blockAmplification: amplification, target: target)
     }
 
     // MARK: - Job values

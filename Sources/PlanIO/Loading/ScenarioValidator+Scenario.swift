@@ -28,7 +28,7 @@ extension ScenarioValidator {
         let description = top["description"] == nil ? nil : string(top, "description")
         let start = parsed(top, "start", expected: "a date such as '2026-01-01'", ValueSyntax.date) ?? options.today
         let horizonDays = horizon(top)
-        var currency = "USD"
+        var currency = ScenarioDefaults.currency
         if let (text, node) = text(top, "currency", expected: "a currency label such as 'USD'") {
             if text.trimmingSpaces().isEmpty {
                 error(node, "currency", "expected a currency label such as 'USD', found an empty text")
@@ -121,7 +121,7 @@ extension ScenarioValidator {
 
     /// Whole days simulated: the duration rounded down, 1 … 36,500 (100 years).
     mutating func horizon(_ top: Fields) -> Int? {
-        guard top["horizon"] != nil else { return 365 }
+        guard top["horizon"] != nil else { return ScenarioDefaults.horizonDays }
         guard let seconds = duration(top, "horizon"), let node = top["horizon"]?.value else { return nil }
         let days = (seconds.value / 86_400).rounded(.down)
         if days < 1 {
@@ -168,7 +168,8 @@ extension ScenarioValidator {
         }
         guard let kind, let size else { return nil }
         return Workload(
-            name: entry.key, kind: kind, size: size, growth: growth ?? .zero, churn: churn ?? .zero, wal: wal, volume: volume)
+            name: entry.key, kind: kind, size: size, growth: growth ?? ScenarioDefaults.growth, churn: churn ?? ScenarioDefaults.churn, wal: wal,
+            volume: volume)
     }
 
     /// `restore`: absolute rates, converted from bytes per day to bytes per second.

@@ -32,7 +32,7 @@ extension ScenarioValidator {
                 error(node, f.path("capacity"), "expected a size above 0, found \(node.found)")
             }
         }
-        let drives = applies("drives", to: [.minio], &self) ? int(f, "drives", atLeast: 1) ?? 1 : 1
+        let drives = applies("drives", to: [.minio], &self) ? int(f, "drives", atLeast: 1) ?? ScenarioDefaults.drives : ScenarioDefaults.drives
         var parity: Int?
         if applies("parity", to: [.minio], &self), let value = int(f, "parity", atLeast: 0), let node = f["parity"]?.value {
             if value * 2 > drives {
@@ -44,11 +44,12 @@ extension ScenarioValidator {
                 parity = value
             }
         }
-        let replicas = applies("replicas", to: [.cluster], &self) ? int(f, "replicas", atLeast: 1) ?? 3 : 3
-        let monthlyCost = money(f, "monthly_cost") ?? .zero
+        let replicas =
+            applies("replicas", to: [.cluster], &self) ? int(f, "replicas", atLeast: 1) ?? ScenarioDefaults.replicas : ScenarioDefaults.replicas
+        let monthlyCost = money(f, "monthly_cost") ?? ScenarioDefaults.monthlyCost
         let region =
             applies("region", to: [.s3], &self)
-            ? text(f, "region", expected: "an AWS region such as 'us-east-1'")?.0 ?? "us-east-1" : "us-east-1"
+            ? text(f, "region", expected: "an AWS region such as 'us-east-1'")?.0 ?? ScenarioDefaults.region : ScenarioDefaults.region
         var prices: S3Prices?
         let pricesGiven = applies("prices", to: [.s3], &self)
         if kind == .s3 { prices = s3Prices(f, region: region, given: pricesGiven) }

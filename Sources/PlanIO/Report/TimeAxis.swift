@@ -39,7 +39,7 @@ public struct TimeAxis: Sendable, Equatable {
     public init(start: CivilDate, days: Int, maximumTicks: Int = 14) {
         self.start = start
         self.days = max(1, days)
-        var chosen = TimeAxis.candidates.last!
+        var chosen = TimeAxis.candidates[TimeAxis.candidates.count - 1]
         var ticks: [Int] = []
         for step in TimeAxis.candidates {
             let t = TimeAxis.tickDays(step, start: start, days: self.days)

@@ -41,7 +41,7 @@ public enum TuneRunner {
                 schedule()
             }
         }
-        for index in pending.keys.sorted() { pending[index]!.forEach(emit) }
+        for index in pending.keys.sorted() { pending[index]?.forEach(emit) }
         return done
     }
 

@@ -67,7 +67,7 @@ public struct TuneSummary: Sendable {
         }
         guard row.feasible else { return }
         feasibleCount += 1
-        if best.count < top || (row.objective, row.variant) < (best.last!.objective, best.last!.variant) {
+        if best.count < top || best.last.map({ (row.objective, row.variant) < ($0.objective, $0.variant) }) ?? true {
             let at = best.firstIndex { (row.objective, row.variant) < ($0.objective, $0.variant) } ?? best.count
             best.insert(row, at: at)
             if best.count > top { best.removeLast() }
@@ -75,8 +75,8 @@ public struct TuneSummary: Sendable {
         for (i, _) in frontierPoints {
             guard let reading = TuneSummary.paretoUnit(table.paths[i]), let value = reading(row.values[i]) else { continue }
             let key = row.values[i]
-            if let p = frontierPoints[i]![key], (p.cost, p.variant) <= (row.totalCost, row.variant) { continue }
-            frontierPoints[i]![key] = (value, row.totalCost, row.variant)
+            if let p = frontierPoints[i]?[key], (p.cost, p.variant) <= (row.totalCost, row.variant) { continue }
+            frontierPoints[i]?[key] = (value, row.totalCost, row.variant)
         }
     }
 

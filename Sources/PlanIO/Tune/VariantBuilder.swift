@@ -121,7 +121,12 @@ public struct VariantBuilder: Sendable {
                         Override(path: specs[spec].path, value: specs[spec].values[digits[m]], argument: specs[spec].argument, option: "--vary"))
                 }
                 switch document.scenario(options: o) {
-                case .success(let s): values.append(extract(ref, from: s))
+                case .success(let s):
+                    // An entity a variant lacks cannot be swapped in: validate every variant in full.
+                    guard let entity = extract(ref, from: s) else {
+                        return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil))
+                    }
+                    values.append(entity)
                 case .failure(let d): return .failure(d)
                 }
             }
@@ -142,13 +147,15 @@ public struct VariantBuilder: Sendable {
         return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .swap(groups), schedules: cache))
     }
 
-    static func extract(_ ref: EntityRef, from s: Scenario) -> Entity {
+    /// The entity `ref` names in `s`; nil when `s` has none of that name (the sweep's
+    /// variants all have the base's entities, so this does not happen in a valid sweep).
+    static func extract(_ ref: EntityRef, from s: Scenario) -> Entity? {
         switch ref {
-        case .workload(let n): return .workload(s.workloads.first { $0.name == n }!)
-        case .cnpg(let n): return .cnpg(s.cnpg.first { $0.name == n }!)
-        case .velero(let n): return .velero(s.velero.first { $0.name == n }!)
-        case .longhorn(let n): return .longhorn(s.longhorn.first { $0.name == n }!)
-        case .target(let n): return .target(s.targets.first { $0.name == n }!)
+        case .workload(let n): return s.workloads.first { $0.name == n }.map(Entity.workload)
+        case .cnpg(let n): return s.cnpg.first { $0.name == n }.map(Entity.cnpg)
+        case .velero(let n): return s.velero.first { $0.name == n }.map(Entity.velero)
+        case .longhorn(let n): return s.longhorn.first { $0.name == n }.map(Entity.longhorn)
+        case .target(let n): return s.targets.first { $0.name == n }.map(Entity.target)
         case .restore: return .restore(s.restore)
         case .kpis: return .kpis(s.kpis)
         }

@@ -31,7 +31,7 @@ public struct VarySpec: Sendable, Hashable {
                 Diagnostic(at: at, path: path, "no values after '='", suggestion: "list values ('7d,14d') or a range ('7d..28d/7d')"))
         }
         var values: [String] = []
-        for item in splitTopLevel(text) {
+        for item in FlowScanner.splitTopLevel(text) {
             let item = item.trimmingSpaces()
             if item.isEmpty {
                 return .failure(Diagnostic(at: at, path: path, "an empty value in '\(text)'", suggestion: "remove the extra ','"))
@@ -47,32 +47,6 @@ public struct VarySpec: Sendable, Hashable {
             }
         }
         return .success(VarySpec(path: path, values: values, argument: argument))
-    }
-
-    /// Splits at commas that are not inside brackets, braces or quotes.
-    static func splitTopLevel(_ text: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character? = nil
-        for c in text {
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "[" || c == "{" {
-                depth += 1
-            } else if c == "]" || c == "}" {
-                depth -= 1
-            } else if c == "," && depth == 0 {
-                parts.append(current)
-                current = ""
-                continue
-            }
-            current.append(c)
-        }
-        parts.append(current)
-        return parts
     }
 
     /// `FROM..TO/STEP`: FROM, FROM+STEP, … up to TO included; the three share a unit suffix

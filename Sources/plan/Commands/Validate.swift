@@ -30,7 +30,7 @@ extension Plan {
                         worst = worst ?? ExitStatus.invalid
                     }
                 } catch let code as ExitCode {
-                    if worst == nil || code.rawValue > worst!.rawValue { worst = code }
+                    if code.rawValue > (worst?.rawValue ?? 0) { worst = code }
                 }
             }
             if let worst { throw worst }

@@ -103,7 +103,7 @@ enum NaiveEngine {
                             row.puts += (up / (2 * mib)).rounded(.up)
                         }
                     }
-                    if !runs.isEmpty {
+                    if let newest = runs.last {
                         let kept = Array(max(0, runs.count - j.retain)..<runs.count)
                         let pinnedSum = kept.dropLast().reduce(0.0) { $0 + pinned($1) }
                         row.restorePoints = Double(kept.count)
@@ -112,11 +112,11 @@ enum NaiveEngine {
                             row.stored = pinnedSum * r
                             row.raw = pinnedSum * r
                         } else {
-                            let raw = size(w, runs.last!) + pinnedSum
+                            let raw = size(w, newest) + pinnedSum
                             row.raw = raw
                             row.stored = raw * ratio
                             row.objects = (raw / (2 * mib)).rounded(.up)
-                            offer(name, size(w, runs.last!) / bw)
+                            offer(name, size(w, newest) / bw)
                         }
                     }
                     day.rows["longhorn/\(j.name)|\(j.target)|\(name)"] = row
