@@ -4,6 +4,16 @@ import PlanCore
 /// is in the file is replaced where it stands; a key left at its default is added to its
 /// mapping, after the mapping's last key, at the same indentation (`plan tune --write-best`).
 public enum ScenarioEditor {
+    /// One change to the text: at `line` (0-based), replace `remove` scalars from `column`
+    /// with `insert`, or insert `insert` as a new line before `line`.
+    struct Change {
+        var line: Int
+        var column: Int
+        var remove: Int
+        var insert: String
+        var newLine: Bool
+    }
+
     /// Returns the new text, or a message when an edit cannot be made in place.
     public static func apply(_ edits: [(path: String, value: String)], to text: String) -> Result<String, ValueError> {
         let document: ScenarioDocument
@@ -12,88 +22,15 @@ public enum ScenarioEditor {
         case .failure(let d): return .failure(ValueError(d.description))
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
-        // (line index, column index, remove count, insert text), applied from the end.
-        var changes: [(line: Int, column: Int, remove: Int, insert: String, newLine: Bool)] = []
+        var changes: [Change] = []
         for edit in edits {
-            let parts = edit.path.split(separator: ".").map(String.init)
-            guard let key = parts.last else { continue }
-            var node = document.root
-            var parent = document.root
-            var found = true
-            for (i, part) in parts.enumerated() {
-                guard let pairs = node.pairs else { return .failure(ValueError("'\(parts[..<i].joined(separator: "."))' is not a mapping")) }
-                if let pair = pairs.first(where: { $0.key == part }) {
-                    parent = node
-                    node = pair.value
-                } else if i == parts.count - 1 {
-                    found = false
-                    parent = node
-                } else {
-                    return .failure(ValueError("'\(parts[...i].joined(separator: "."))' is not in the file; add it by hand"))
-                }
-            }
-            if found {
-                guard case .file(let line, let column) = node.origin else { continue }
-                let l = line - 1, c = column - 1
-                guard l < lines.count, c <= lines[l].count else { return .failure(ValueError("cannot find '\(edit.path)' in the file")) }
-                let rest = Array(lines[l][c...])
-                let length: Int
-                var quote: Character? = nil
-                switch rest.first {
-                case "\"":
-                    quote = "\""
-                    length = closing(rest, "\"")
-                case "'":
-                    quote = "'"
-                    length = closing(rest, "'")
-                case "[", "{":
-                    length = FlowScanner.collectionLength(rest)
-                default:
-                    length = node.scalarText.map { $0.unicodeScalars.count } ?? 0
-                    if node.pairs != nil || (node.scalarText == nil) {
-                        return .failure(ValueError("'\(edit.path)' is a block collection; edit it by hand"))
-                    }
-                }
-                // Keep a trailing comment in its column: `retain: 48   # two days` → `retain: 12   # …`.
-                var insert = render(edit.value, quote: quote)
-                var remove = length
-                let after = lines[l].dropFirst(c + length)
-                let spaces = after.prefix { $0 == " " }.count
-                if spaces > 0, after.dropFirst(spaces).first == "#" {
-                    let width = insert.unicodeScalars.count
-                    insert += String(repeating: " ", count: max(1, length + spaces - width))
-                    remove += spaces
-                }
-                changes.append((l, c, remove, insert, false))
-            } else {
-                guard case .file(let line, let column) = parent.origin else { continue }
-                let l = line - 1, c = column - 1
-                if lines[l].count > c, lines[l][c] == "{" {
-                    let close = c + FlowScanner.collectionLength(Array(lines[l][c...])) - 1
-                    guard close < lines[l].count, lines[l][close] == "}" else {
-                        return .failure(ValueError("cannot add '\(key)' to a flow mapping spanning lines; edit it by hand"))
-                    }
-                    let empty = (parent.pairs ?? []).isEmpty
-                    changes.append((l, close, 0, (empty ? "" : ", ") + key + ": " + render(edit.value, quote: nil), false))
-                } else {
-                    guard let last = parent.pairs?.last, case .file(let keyLine, let keyColumn) = last.keyNode.origin else {
-                        return .failure(ValueError("cannot add '\(key)' here; edit it by hand"))
-                    }
-                    // After the last pair's value: the lines indented deeper than the keys.
-                    var end = keyLine  // index of the line after the last key's line
-                    while end < lines.count {
-                        let s = String(String.UnicodeScalarView(lines[end]))
-                        let indent = s.prefix { $0 == " " }.count
-                        let blank = s.trimmingSpaces().isEmpty || s.trimmingSpaces().hasPrefix("#")
-                        if !blank && indent < keyColumn { break }
-                        if blank && indent < keyColumn - 1 { break }
-                        end += 1
-                    }
-                    while end > keyLine, String(String.UnicodeScalarView(lines[end - 1])).trimmingSpaces().isEmpty { end -= 1 }
-                    changes.append((end, 0, 0, String(repeating: " ", count: keyColumn - 1) + key + ": " + render(edit.value, quote: nil), true))
-                }
+            switch change(for: edit, in: document, lines: lines) {
+            case .success(let c?): changes.append(c)
+            case .success(nil): continue
+            case .failure(let e): return .failure(e)
             }
         }
+        // Applied from the end, so that earlier positions stay valid.
         for change in changes.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
             if change.newLine {
                 lines.insert(Array(change.insert.unicodeScalars), at: change.line)
@@ -102,6 +39,101 @@ public enum ScenarioEditor {
             }
         }
         return .success(lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n"))
+    }
+
+    /// The change one edit makes: a replacement where the key is in the file, else an
+    /// addition to its mapping; nil when the node has no place in the text.
+    static func change(
+        for edit: (path: String, value: String), in document: ScenarioDocument, lines: [[Unicode.Scalar]]
+    ) -> Result<Change?, ValueError> {
+        let parts = edit.path.split(separator: ".").map(String.init)
+        guard let key = parts.last else { return .success(nil) }
+        var node = document.root
+        var parent = document.root
+        var found = true
+        for (i, part) in parts.enumerated() {
+            guard let pairs = node.pairs else { return .failure(ValueError("'\(parts[..<i].joined(separator: "."))' is not a mapping")) }
+            if let pair = pairs.first(where: { $0.key == part }) {
+                parent = node
+                node = pair.value
+            } else if i == parts.count - 1 {
+                found = false
+                parent = node
+            } else {
+                return .failure(ValueError("'\(parts[...i].joined(separator: "."))' is not in the file; add it by hand"))
+            }
+        }
+        return found
+            ? replacement(of: node, path: edit.path, value: edit.value, lines: lines)
+            : addition(of: key, value: edit.value, to: parent, lines: lines)
+    }
+
+    /// Replaces a value where it stands, in its own quotes; a trailing comment keeps its
+    /// column: `retain: 48   # two days` → `retain: 12   # …`.
+    static func replacement(of node: YAMLNode, path: String, value: String, lines: [[Unicode.Scalar]]) -> Result<Change?, ValueError> {
+        guard case .file(let line, let column) = node.origin else { return .success(nil) }
+        let l = line - 1, c = column - 1
+        guard l < lines.count, c <= lines[l].count else { return .failure(ValueError("cannot find '\(path)' in the file")) }
+        let rest = Array(lines[l][c...])
+        let length: Int
+        var quote: Character? = nil
+        switch rest.first {
+        case "\"":
+            quote = "\""
+            length = closing(rest, "\"")
+        case "'":
+            quote = "'"
+            length = closing(rest, "'")
+        case "[", "{":
+            length = FlowScanner.collectionLength(rest)
+        default:
+            length = node.scalarText.map { $0.unicodeScalars.count } ?? 0
+            if node.pairs != nil || (node.scalarText == nil) {
+                return .failure(ValueError("'\(path)' is a block collection; edit it by hand"))
+            }
+        }
+        var insert = render(value, quote: quote)
+        var remove = length
+        let after = lines[l].dropFirst(c + length)
+        let spaces = after.prefix { $0 == " " }.count
+        if spaces > 0, after.dropFirst(spaces).first == "#" {
+            let width = insert.unicodeScalars.count
+            insert += String(repeating: " ", count: max(1, length + spaces - width))
+            remove += spaces
+        }
+        return .success(Change(line: l, column: c, remove: remove, insert: insert, newLine: false))
+    }
+
+    /// Adds `key: value` to a mapping: inside a one-line flow mapping before its `}`, or
+    /// as a new line after the last pair of a block mapping, at the keys' indentation.
+    static func addition(of key: String, value: String, to parent: YAMLNode, lines: [[Unicode.Scalar]]) -> Result<Change?, ValueError> {
+        guard case .file(let line, let column) = parent.origin else { return .success(nil) }
+        let l = line - 1, c = column - 1
+        if lines[l].count > c, lines[l][c] == "{" {
+            let close = c + FlowScanner.collectionLength(Array(lines[l][c...])) - 1
+            guard close < lines[l].count, lines[l][close] == "}" else {
+                return .failure(ValueError("cannot add '\(key)' to a flow mapping spanning lines; edit it by hand"))
+            }
+            let empty = (parent.pairs ?? []).isEmpty
+            return .success(
+                Change(line: l, column: close, remove: 0, insert: (empty ? "" : ", ") + key + ": " + render(value, quote: nil), newLine: false))
+        }
+        guard let last = parent.pairs?.last, case .file(let keyLine, let keyColumn) = last.keyNode.origin else {
+            return .failure(ValueError("cannot add '\(key)' here; edit it by hand"))
+        }
+        // After the last pair's value: the lines indented deeper than the keys.
+        var end = keyLine  // index of the line after the last key's line
+        while end < lines.count {
+            let s = String(String.UnicodeScalarView(lines[end]))
+            let indent = s.prefix { $0 == " " }.count
+            let blank = s.trimmingSpaces().isEmpty || s.trimmingSpaces().hasPrefix("#")
+            if !blank && indent < keyColumn { break }
+            if blank && indent < keyColumn - 1 { break }
+            end += 1
+        }
+        while end > keyLine, String(String.UnicodeScalarView(lines[end - 1])).trimmingSpaces().isEmpty { end -= 1 }
+        let insert = String(repeating: " ", count: keyColumn - 1) + key + ": " + render(value, quote: nil)
+        return .success(Change(line: end, column: 0, remove: 0, insert: insert, newLine: true))
     }
 
     /// The length of a quoted scalar including both quotes.

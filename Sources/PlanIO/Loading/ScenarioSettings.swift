@@ -7,92 +7,107 @@ public enum ScenarioSettings {
     /// Every setting, in a fixed order (top level, workloads, jobs by tier, targets,
     /// restore, kpis; names sorted).
     public static func flatten(_ s: Scenario) -> [(path: String, value: String)] {
-        var out: [(String, String)] = []
-        func add(_ path: String, _ value: String?) { if let value { out.append((path, value)) } }
-        add("version", "1")
-        add("name", s.name)
-        add("description", s.description)
-        add("start", s.start.description)
-        add("horizon", "\(s.horizonDays)d")
-        add("currency", s.currency)
-        for w in s.workloads {
-            let p = "workloads.\(w.name)."
-            add(p + "kind", w.kind.rawValue)
-            add(p + "size", size(w.size.bytes))
-            add(p + "growth", rate(w.growth))
-            add(p + "churn", rate(w.churn))
-            if w.kind == .postgres { add(p + "wal", w.wal.map(rate) ?? "growth + churn") }
-            add(p + "volume", w.volume.map { size($0.bytes) })
+        var list = SettingList()
+        list.add("version", "1")
+        list.add("name", s.name)
+        list.add("description", s.description)
+        list.add("start", s.start.description)
+        list.add("horizon", "\(s.horizonDays)d")
+        list.add("currency", s.currency)
+        for w in s.workloads { workload(w, into: &list) }
+        for j in s.cnpg { cnpg(j, into: &list) }
+        for j in s.velero { velero(j, into: &list) }
+        for j in s.longhorn { longhorn(j, into: &list) }
+        for t in s.targets { target(t, into: &list) }
+        list.add("restore.bandwidth", size(s.restore.bandwidthBytesPerSecond) + "/s")
+        list.add("restore.wal_replay", size(s.restore.walReplayBytesPerSecond) + "/s")
+        list.add("kpis.monthly_budget", s.kpis.monthlyBudget.map { number($0.amount) })
+        list.add("kpis.rpo", s.kpis.rpo.map { duration($0.value) })
+        list.add("kpis.rto", s.kpis.rto.map { duration($0.value) })
+        list.add("kpis.efficiency", s.kpis.efficiency.map { percent($0.fraction) })
+        list.add("kpis.capacity_alert", percent(s.kpis.capacityAlert.fraction))
+        list.add("kpis.volume_alert", percent(s.kpis.volumeAlert.fraction))
+        return list.items
+    }
+
+    /// The settings in the order they are added; an absent value adds nothing.
+    struct SettingList {
+        var items: [(path: String, value: String)] = []
+        mutating func add(_ path: String, _ value: String?) { if let value { items.append((path, value)) } }
+    }
+
+    static func workload(_ w: Workload, into list: inout SettingList) {
+        let p = "workloads.\(w.name)."
+        list.add(p + "kind", w.kind.rawValue)
+        list.add(p + "size", size(w.size.bytes))
+        list.add(p + "growth", rate(w.growth))
+        list.add(p + "churn", rate(w.churn))
+        if w.kind == .postgres { list.add(p + "wal", w.wal.map(rate) ?? "growth + churn") }
+        list.add(p + "volume", w.volume.map { size($0.bytes) })
+    }
+
+    static func cnpg(_ j: CNPGJob, into list: inout SettingList) {
+        let p = "backups.cnpg.\(j.name)."
+        list.add(p + "workload", j.workload)
+        list.add(p + "schedule", j.schedule.text)
+        list.add(p + "immediate", j.immediate ? "true" : "false")
+        list.add(p + "retention", "\(j.retentionDays)d")
+        switch j.retentionCheck {
+        case .afterBackup: list.add(p + "retention_check", "after-backup")
+        case .every(let d): list.add(p + "retention_check", duration(d.value))
         }
-        for j in s.cnpg {
-            let p = "backups.cnpg.\(j.name)."
-            add(p + "workload", j.workload)
-            add(p + "schedule", j.schedule.text)
-            add(p + "immediate", j.immediate ? "true" : "false")
-            add(p + "retention", "\(j.retentionDays)d")
-            switch j.retentionCheck {
-            case .afterBackup: add(p + "retention_check", "after-backup")
-            case .every(let d): add(p + "retention_check", duration(d.value))
-            }
-            add(p + "compression", compression(j.compression))
-            add(p + "wal_compression", compression(j.walCompression))
-            add(p + "archive_timeout", duration(j.archiveTimeout.value))
-            add(p + "target", j.target)
+        list.add(p + "compression", compression(j.compression))
+        list.add(p + "wal_compression", compression(j.walCompression))
+        list.add(p + "archive_timeout", duration(j.archiveTimeout.value))
+        list.add(p + "target", j.target)
+    }
+
+    static func velero(_ j: VeleroJob, into list: inout SettingList) {
+        let p = "backups.velero.\(j.name)."
+        list.add(p + "schedule", j.schedule.text)
+        list.add(p + "ttl", duration(j.ttl.value))
+        list.add(p + "resources", size(j.resources.bytes))
+        list.add(p + "volumes", "[" + j.volumes.joined(separator: ", ") + "]")
+        list.add(p + "mode", j.mode.rawValue)
+        list.add(p + "compression", j.compressionRatio == 1 ? "none" : number(j.compressionRatio))
+        list.add(p + "block_amplification", number(j.blockAmplification))
+        list.add(p + "reclaim_delay", duration(j.reclaimDelay.value))
+        list.add(p + "target", j.target)
+    }
+
+    static func longhorn(_ j: LonghornJob, into list: inout SettingList) {
+        let p = "backups.longhorn.\(j.name)."
+        list.add(p + "task", j.task.rawValue)
+        list.add(p + "schedule", j.schedule.text)
+        list.add(p + "retain", String(j.retain))
+        list.add(p + "volumes", "[" + j.volumes.joined(separator: ", ") + "]")
+        list.add(p + "compression", compression(j.compression))
+        list.add(p + "block_amplification", number(j.blockAmplification))
+        list.add(p + "target", j.target)
+    }
+
+    static func target(_ t: Target, into list: inout SettingList) {
+        let p = "targets.\(t.name)."
+        list.add(p + "kind", t.kind.rawValue)
+        list.add(p + "capacity", t.capacity.map { size($0.bytes) })
+        if t.kind == .minio {
+            list.add(p + "drives", String(t.drives))
+            list.add(p + "parity", String(t.parity))
         }
-        for j in s.velero {
-            let p = "backups.velero.\(j.name)."
-            add(p + "schedule", j.schedule.text)
-            add(p + "ttl", duration(j.ttl.value))
-            add(p + "resources", size(j.resources.bytes))
-            add(p + "volumes", "[" + j.volumes.joined(separator: ", ") + "]")
-            add(p + "mode", j.mode.rawValue)
-            add(p + "compression", j.compressionRatio == 1 ? "none" : number(j.compressionRatio))
-            add(p + "block_amplification", number(j.blockAmplification))
-            add(p + "reclaim_delay", duration(j.reclaimDelay.value))
-            add(p + "target", j.target)
-        }
-        for j in s.longhorn {
-            let p = "backups.longhorn.\(j.name)."
-            add(p + "task", j.task.rawValue)
-            add(p + "schedule", j.schedule.text)
-            add(p + "retain", String(j.retain))
-            add(p + "volumes", "[" + j.volumes.joined(separator: ", ") + "]")
-            add(p + "compression", compression(j.compression))
-            add(p + "block_amplification", number(j.blockAmplification))
-            add(p + "target", j.target)
-        }
-        for t in s.targets {
-            let p = "targets.\(t.name)."
-            add(p + "kind", t.kind.rawValue)
-            add(p + "capacity", t.capacity.map { size($0.bytes) })
-            if t.kind == .minio {
-                add(p + "drives", String(t.drives))
-                add(p + "parity", String(t.parity))
-            }
-            if t.kind == .cluster { add(p + "replicas", String(t.replicas)) }
-            add(p + "monthly_cost", number(t.monthlyCost.amount))
-            if t.kind == .s3 {
-                add(p + "region", t.region)
-                if let prices = t.prices {
-                    let tiers = prices.storageTiers.map { tier in
-                        (tier.upToGB.map { "up to \(number($0)) GB: " } ?? "") + number(tier.price.amount)
-                    }
-                    add(p + "prices.storage_gb_month", tiers.joined(separator: "; "))
-                    add(p + "prices.put_per_1000", number(prices.putPer1000.amount))
+        if t.kind == .cluster { list.add(p + "replicas", String(t.replicas)) }
+        list.add(p + "monthly_cost", number(t.monthlyCost.amount))
+        if t.kind == .s3 {
+            list.add(p + "region", t.region)
+            if let prices = t.prices {
+                let tiers = prices.storageTiers.map { tier in
+                    (tier.upToGB.map { "up to \(number($0)) GB: " } ?? "") + number(tier.price.amount)
                 }
+                list.add(p + "prices.storage_gb_month", tiers.joined(separator: "; "))
+                list.add(p + "prices.put_per_1000", number(prices.putPer1000.amount))
             }
-            if t.usable != nil { add(p + "alert", percent(t.alert.fraction)) }
-            if !t.replicates.isEmpty { add(p + "replicates", "[" + t.replicates.joined(separator: ", ") + "]") }
         }
-        add("restore.bandwidth", size(s.restore.bandwidthBytesPerSecond) + "/s")
-        add("restore.wal_replay", size(s.restore.walReplayBytesPerSecond) + "/s")
-        add("kpis.monthly_budget", s.kpis.monthlyBudget.map { number($0.amount) })
-        add("kpis.rpo", s.kpis.rpo.map { duration($0.value) })
-        add("kpis.rto", s.kpis.rto.map { duration($0.value) })
-        add("kpis.efficiency", s.kpis.efficiency.map { percent($0.fraction) })
-        add("kpis.capacity_alert", percent(s.kpis.capacityAlert.fraction))
-        add("kpis.volume_alert", percent(s.kpis.volumeAlert.fraction))
-        return out.map { (path: $0.0, value: $0.1) }
+        if t.usable != nil { list.add(p + "alert", percent(t.alert.fraction)) }
+        if !t.replicates.isEmpty { list.add(p + "replicates", "[" + t.replicates.joined(separator: ", ") + "]") }
     }
 
     /// A size in the largest IEC or SI unit that writes it exactly, else bytes.

@@ -21,24 +21,7 @@ extension ScenarioValidator {
         guard let top = fields(root, anchor: root, path: "", allowed: Schema.topLevel, what: "top-level keys") else {
             return nil
         }
-        if let (text, node) = text(top, "version", expected: "1"), text != "1" {
-            error(node, "version", "unsupported version '\(text)'; this plan reads version 1")
-        }
-        let name = scenarioName(top)
-        let description = top["description"] == nil ? nil : string(top, "description")
-        let start = parsed(top, "start", expected: "a date such as '2026-01-01'", ValueSyntax.date) ?? options.today
-        let horizonDays = horizon(top)
-        var currency = ScenarioDefaults.currency
-        if let (text, node) = text(top, "currency", expected: "a currency label such as 'USD'") {
-            if text.trimmingSpaces().isEmpty {
-                error(node, "currency", "expected a currency label such as 'USD', found an empty text")
-            } else {
-                currency = text
-            }
-        }
-        if let days = horizonDays, start.adding(days: days - 1).year > 9999, let node = top["start"]?.value ?? top["horizon"]?.value {
-            error(node, top["start"] != nil ? "start" : "horizon", "the simulation would run past the year 9999")
-        }
+        let header = self.header(top)
         for key in ["workloads", "backups", "targets"] { required(top, key) }
 
         var references = References()
@@ -62,46 +45,75 @@ extension ScenarioValidator {
             let kind = entry.value.pairs?.first { $0.key == "kind" }?.value.scalarText.flatMap(TargetKind.init(rawValue:))
             if let kind { references.targetKinds[entry.key] = kind }
         }
-
-        var cnpg: [CNPGJob] = []
-        var velero: [VeleroJob] = []
-        var longhorn: [LonghornJob] = []
-        if let pair = top["backups"],
-            let tiers = fields(pair.value, anchor: pair.keyNode, path: "backups", allowed: Schema.tiers, what: "backup tiers")
-        {
-            let cnpgEntries = namedEntries(tiers, "cnpg", noun: "cnpg job") ?? []
-            let veleroEntries = namedEntries(tiers, "velero", noun: "velero job") ?? []
-            let longhornEntries = namedEntries(tiers, "longhorn", noun: "longhorn job") ?? []
-            for entry in cnpgEntries {
-                if let job = cnpgJob(entry, references: &references) { cnpg.append(job) }
-            }
-            for entry in veleroEntries {
-                if let job = veleroJob(entry, references: &references) { velero.append(job) }
-            }
-            for entry in longhornEntries {
-                if let job = longhornJob(entry, references: &references) { longhorn.append(job) }
-            }
-        }
-
+        let (cnpg, velero, longhorn) = jobs(top, references: &references)
         var targets: [Target] = []
         for entry in targetEntries {
             if let target = target(entry, references: references, defaultAlert: kpis.capacityAlert) { targets.append(target) }
         }
 
-        if let horizonDays {
-            for workload in workloads { checkModelLimit(workload, growthNode: growthNodes[workload.name], start: start, days: horizonDays) }
+        if let horizonDays = header.horizonDays {
+            for workload in workloads {
+                checkModelLimit(workload, growthNode: growthNodes[workload.name], start: header.start, days: horizonDays)
+            }
             let schedules =
                 cnpg.map { ("backups.cnpg.\($0.name).schedule", $0.schedule) }
                 + velero.map { ("backups.velero.\($0.name).schedule", $0.schedule) }
                 + longhorn.map { ("backups.longhorn.\($0.name).schedule", $0.schedule) }
-            for (path, schedule) in schedules { checkRunCount(path, schedule, start: start, days: horizonDays) }
+            for (path, schedule) in schedules { checkRunCount(path, schedule, start: header.start, days: horizonDays) }
         }
 
-        guard let horizonDays, diagnostics.isEmpty else { return nil }
+        guard let horizonDays = header.horizonDays, diagnostics.isEmpty else { return nil }
         return Scenario(
-            name: name, description: description, start: start, horizonDays: horizonDays, currency: currency,
-            workloads: workloads, cnpg: cnpg, velero: velero, longhorn: longhorn, targets: targets, restore: restore,
-            kpis: kpis)
+            name: header.name, description: header.description, start: header.start, horizonDays: horizonDays,
+            currency: header.currency, workloads: workloads, cnpg: cnpg, velero: velero, longhorn: longhorn, targets: targets,
+            restore: restore, kpis: kpis)
+    }
+
+    /// The top-level scalars: `version`, `name`, `description`, `start`, `horizon`,
+    /// `currency`, and the check that the run ends by the year 9999.
+    mutating func header(_ top: Fields) -> (name: String, description: String?, start: CivilDate, horizonDays: Int?, currency: String) {
+        if let (text, node) = text(top, "version", expected: "1"), text != "1" {
+            error(node, "version", "unsupported version '\(text)'; this plan reads version 1")
+        }
+        let name = scenarioName(top)
+        let description = top["description"] == nil ? nil : string(top, "description")
+        let start = parsed(top, "start", expected: "a date such as '2026-01-01'", ValueSyntax.date) ?? options.today
+        let horizonDays = horizon(top)
+        var currency = ScenarioDefaults.currency
+        if let (text, node) = text(top, "currency", expected: "a currency label such as 'USD'") {
+            if text.trimmingSpaces().isEmpty {
+                error(node, "currency", "expected a currency label such as 'USD', found an empty text")
+            } else {
+                currency = text
+            }
+        }
+        if let days = horizonDays, start.adding(days: days - 1).year > 9999, let node = top["start"]?.value ?? top["horizon"]?.value {
+            error(node, top["start"] != nil ? "start" : "horizon", "the simulation would run past the year 9999")
+        }
+        return (name, description, start, horizonDays, currency)
+    }
+
+    /// `backups`: the jobs of the three tiers, each in the order of the file's names.
+    mutating func jobs(_ top: Fields, references: inout References) -> ([CNPGJob], [VeleroJob], [LonghornJob]) {
+        var cnpg: [CNPGJob] = []
+        var velero: [VeleroJob] = []
+        var longhorn: [LonghornJob] = []
+        guard let pair = top["backups"],
+            let tiers = fields(pair.value, anchor: pair.keyNode, path: "backups", allowed: Schema.tiers, what: "backup tiers")
+        else { return (cnpg, velero, longhorn) }
+        let cnpgEntries = namedEntries(tiers, "cnpg", noun: "cnpg job") ?? []
+        let veleroEntries = namedEntries(tiers, "velero", noun: "velero job") ?? []
+        let longhornEntries = namedEntries(tiers, "longhorn", noun: "longhorn job") ?? []
+        for entry in cnpgEntries {
+            if let job = cnpgJob(entry, references: &references) { cnpg.append(job) }
+        }
+        for entry in veleroEntries {
+            if let job = veleroJob(entry, references: &references) { velero.append(job) }
+        }
+        for entry in longhornEntries {
+            if let job = longhornJob(entry, references: &references) { longhorn.append(job) }
+        }
+        return (cnpg, velero, longhorn)
     }
 
     /// `name`, or the file name when it is a valid name; otherwise an error at 1:1.

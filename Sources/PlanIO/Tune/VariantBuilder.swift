@@ -99,8 +99,36 @@ public struct VariantBuilder: Sendable {
         guard refs.allSatisfy({ $0 != nil }) else {
             return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil))
         }
+        let full = VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil)
+        let groups: [Group]
+        switch swapGroups(refs.compactMap { $0 }, specs: specs, document: document, options: options) {
+        case .success(let g?): groups = g
+        case .success(nil): return .success(full)
+        case .failure(let d): return .failure(d)
+        }
+        var cache = ScheduleCache(start: base.start, horizonDays: base.horizonDays)
+        cache.add(jobsOf: base)
+        for g in groups {
+            for value in g.values {
+                switch value {
+                case .cnpg(let j): cache.add(j.schedule, immediate: j.immediate)
+                case .velero(let j): cache.add(j.schedule, immediate: false)
+                case .longhorn(let j): cache.add(j.schedule, immediate: false)
+                default: break
+                }
+            }
+        }
+        return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .swap(groups), schedules: cache))
+    }
+
+    /// The entities the sweep swaps, each with every combination of its specs' values
+    /// validated once (the last spec fastest); nil when some variant lacks an entity, so
+    /// that every variant must be validated in full.
+    static func swapGroups(_ refs: [EntityRef], specs: [VarySpec], document: ScenarioDocument, options: LoadOptions) -> Result<
+        [Group]?, Diagnostics
+    > {
         var order: [EntityRef] = []
-        for r in refs.compactMap({ $0 }) where !order.contains(r) { order.append(r) }
+        for r in refs where !order.contains(r) { order.append(r) }
         var groups: [Group] = []
         for ref in order {
             let members = specs.indices.filter { refs[$0] == ref }
@@ -122,29 +150,14 @@ public struct VariantBuilder: Sendable {
                 }
                 switch document.scenario(options: o) {
                 case .success(let s):
-                    // An entity a variant lacks cannot be swapped in: validate every variant in full.
-                    guard let entity = extract(ref, from: s) else {
-                        return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil))
-                    }
+                    guard let entity = extract(ref, from: s) else { return .success(nil) }
                     values.append(entity)
                 case .failure(let d): return .failure(d)
                 }
             }
             groups.append(Group(entity: ref, specs: members, values: values))
         }
-        var cache = ScheduleCache(start: base.start, horizonDays: base.horizonDays)
-        cache.add(jobsOf: base)
-        for g in groups {
-            for value in g.values {
-                switch value {
-                case .cnpg(let j): cache.add(j.schedule, immediate: j.immediate)
-                case .velero(let j): cache.add(j.schedule, immediate: false)
-                case .longhorn(let j): cache.add(j.schedule, immediate: false)
-                default: break
-                }
-            }
-        }
-        return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .swap(groups), schedules: cache))
+        return .success(groups)
     }
 
     /// The entity `ref` names in `s`; nil when `s` has none of that name (the sweep's
