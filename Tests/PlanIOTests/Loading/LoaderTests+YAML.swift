@@ -1,0 +1,90 @@
+import PlanCore
+import Testing
+
+@testable import PlanIO
+
+extension LoaderTests {
+    // MARK: - YAML that cannot be read
+
+    @Test func tabsInIndentation() {
+        expectErrors(
+            "workloads:\n⟨⟩\tapp: {}\n",
+            [("", "found a tab character where indentation is expected; YAML indents with spaces")])
+    }
+
+    @Test func duplicateKey() {
+        expectErrors(
+            base(replacing: "      retention: 30d\n", with: "      retention: 30d\n      ⟨⟩retention: 14d\n"),
+            [("", "duplicate key 'retention' in this mapping (first at line 16); keep one of them")])
+    }
+
+    @Test func emptyAndAllCommentFiles() {
+        let message = "lab.yaml:1:1: error: the scenario is empty; it needs at least 'workloads', 'backups' and 'targets'"
+        #expect(errors("") == [message])
+        #expect(errors("# nothing yet\n\n# still nothing\n") == [message])
+        #expect(errors("---\n") == [message])
+    }
+
+    @Test func binaryFile() {
+        let options = LoadOptions(file: "lab.yaml", defaultName: "lab", today: today)
+        let result = ScenarioLoader.load(bytes: [0x7F, 0x45, 0x4C, 0x46, 0xFF, 0x00, 0x01], options: options)
+        #expect(result.failureDescriptions == ["lab.yaml:1:1: error: file is not UTF-8 text (a binary file?)"])
+    }
+
+    @Test func controlCharacterInUTF8Text() {
+        let options = LoadOptions(file: "lab.yaml", defaultName: "lab", today: today)
+        let result = ScenarioLoader.load(bytes: Array("name: a\u{1}b\n".utf8), options: options)
+        #expect(
+            result.failureDescriptions == [
+                "lab.yaml:1:8: error: control character U+0001 is not allowed in YAML text (a binary file?)"
+            ])
+    }
+
+    @Test func aliasBombIsRefused() {
+        // Billion laughs: 9 levels of 9 aliases each expand to 9^9 = 387,420,489 nodes.
+        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for level in 1..<names.count {
+            let previous = "*" + names[level - 1]
+            let marker = level == 5 ? "⟨⟩" : ""
+            yaml +=
+                "\(marker)\(names[level]): &\(names[level]) [" + Array(repeating: previous, count: 9).joined(separator: ", ")
+                + "]\n"
+        }
+        // With its key, a counts 11 nodes, b 92, c 821, d 7,382, e 66,431: 74,737 in all; the
+        // running total passes 100,000 within `f` (597,872), which the error names.
+        expectErrors(yaml, [("f", "the document expands past 100,000 nodes (a YAML alias bomb?); write the values out, or use fewer nested aliases")])
+    }
+
+    @Test func aliasesThatStaySmallAreExpanded() throws {
+        let s = try load(
+            """
+            workloads:
+              a: &db {kind: postgres, size: 1Gi}
+              b: *db
+            backups: {}
+            targets:
+              t: {kind: s3}
+
+            """
+        ).get()
+        #expect(s.workloads.map(\.name) == ["a", "b"])
+        #expect(s.workloads[1].size == ByteCount(1_073_741_824))
+    }
+
+    @Test func otherSyntaxErrors() {
+        expectErrors("name: ⟨⟩@daily\n", [("", "'@' cannot start a plain YAML value; quote the value, as in \"@daily\"")])
+        expectErrors(
+            "a: 1\n⟨⟩---\nb: 2\n",
+            [
+                (
+                    "",
+                    "the file holds more than one YAML document; a scenario is one document; remove the '---' line and what follows, or split the file"
+                )
+            ])
+        #expect(
+            errors("- a\n- b\n") == [
+                "lab.yaml:1:1: error: the top level must be a mapping of keys (version, name, workloads, backups, targets, …), found a list"
+            ])
+    }
+}
