@@ -12,11 +12,14 @@ public struct LonghornJob: Sendable, Hashable {
     public var compression: Compression
     public var blockAmplification: Double
     public var target: String
+    /// Version 2, `backup` only: the `cluster` target whose disks hold the snapshot of the
+    /// last backup per volume (model.md "A Longhorn backup job's own snapshot").
+    public var snapshotTarget: String?
 
     public init(
         name: String, task: LonghornTask = ScenarioDefaults.longhornTask, schedule: CronSchedule, retain: Int, volumes: [String],
         compression: Compression = ScenarioDefaults.longhornCompression,
-        blockAmplification: Double = ScenarioDefaults.blockAmplification, target: String
+        blockAmplification: Double = ScenarioDefaults.blockAmplification, target: String, snapshotTarget: String? = nil
     ) {
         self.name = name
         self.task = task
@@ -26,5 +29,6 @@ public struct LonghornJob: Sendable, Hashable {
         self.compression = compression
         self.blockAmplification = blockAmplification
         self.target = target
+        self.snapshotTarget = snapshotTarget
     }
 }

@@ -14,11 +14,19 @@ public struct S3Prices: Sendable, Hashable {
     public var storageTiers: [PriceTier]
     public var putPer1000: Money
     public var getPer1000: Money
-    public var egressGB: Money
-    public init(storageTiers: [PriceTier], putPer1000: Money, getPer1000: Money = .zero, egressGB: Money = .zero) {
+    /// Data transfer out per GB; nil when neither the region nor `prices.egress_gb` gives one.
+    public var egressGB: Money?
+    /// Version 2: the prices of the classes other than `standard` (built-in for the
+    /// region, with `prices.classes` applied).
+    public var classes: [StorageClass: ClassPrices]
+    public init(
+        storageTiers: [PriceTier], putPer1000: Money, getPer1000: Money = .zero, egressGB: Money? = nil,
+        classes: [StorageClass: ClassPrices] = [:]
+    ) {
         self.storageTiers = storageTiers
         self.putPer1000 = putPer1000
         self.getPer1000 = getPer1000
         self.egressGB = egressGB
+        self.classes = classes
     }
 }

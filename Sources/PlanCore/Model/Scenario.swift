@@ -4,6 +4,8 @@
 /// Every collection is sorted by name, so iteration order (and so output order) never
 /// depends on the order of keys in the file.
 public struct Scenario: Sendable, Hashable {
+    /// `version`: 1, or 2 for the rules of model.md "Version 2".
+    public var version: Int
     public var name: String
     public var description: String?
     /// Day 0 of the simulation (00:00 UTC).
@@ -18,12 +20,17 @@ public struct Scenario: Sendable, Hashable {
     public var targets: [Target]
     public var restore: RestoreSpeeds
     public var kpis: KPILimits
+    /// Version 2: scheduled restore tests, sorted by name.
+    public var drills: [Drill]
 
     public init(
-        name: String, description: String? = nil, start: CivilDate, horizonDays: Int, currency: String = ScenarioDefaults.currency,
+        version: Int = ScenarioDefaults.version, name: String, description: String? = nil, start: CivilDate, horizonDays: Int,
+        currency: String = ScenarioDefaults.currency,
         workloads: [Workload], cnpg: [CNPGJob] = [], velero: [VeleroJob] = [], longhorn: [LonghornJob] = [],
-        targets: [Target], restore: RestoreSpeeds = RestoreSpeeds(), kpis: KPILimits = KPILimits()
+        targets: [Target], restore: RestoreSpeeds = RestoreSpeeds(), kpis: KPILimits = KPILimits(),
+        drills: [Drill] = []
     ) {
+        self.version = version
         self.name = name
         self.description = description
         self.start = start
@@ -36,5 +43,6 @@ public struct Scenario: Sendable, Hashable {
         self.targets = targets.sorted { $0.name < $1.name }
         self.restore = restore
         self.kpis = kpis
+        self.drills = drills.sorted { $0.name < $1.name }
     }
 }

@@ -3,6 +3,8 @@
 public enum ScenarioDefaults {
     // MARK: Top level
 
+    /// `version`: the format of scenario.md version 1.
+    public static let version = 1
     /// `horizon`: one year of whole days.
     public static let horizonDays = 365
     /// `currency`: a label only.
@@ -61,12 +63,21 @@ public enum ScenarioDefaults {
     /// `region` (s3).
     public static let region = "us-east-1"
 
+    // MARK: Version 2 targets
+
+    /// `storage_class` (s3): Standard.
+    public static let storageClass = StorageClass.standard
+    /// `poll_interval`: Longhorn's `backupstore-poll-interval`, 300 s.
+    public static let pollInterval = Seconds(300)
+
     // MARK: Restore and KPIs
 
     /// `restore.bandwidth`: 100 MiB/s, in bytes per second.
     public static let restoreBandwidth = 100 * ByteCount.miB
     /// `restore.wal_replay`: 32 MiB/s, in bytes per second.
     public static let walReplay = 32 * ByteCount.miB
+    /// `restore.egress_free` (version 2): AWS's free 100 GB out a month per account.
+    public static let egressFree = ByteCount(100 * ByteCount.giB)
     /// `kpis.capacity_alert` and `kpis.volume_alert`: 80 %.
     public static let capacityAlert = Share(0.8)
     public static let volumeAlert = Share(0.8)

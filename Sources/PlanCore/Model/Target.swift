@@ -19,13 +19,15 @@ public struct Target: Sendable, Hashable {
     public var alert: Share
     /// Jobs (`TIER/NAME`) whose objects this target also holds.
     public var replicates: [String]
+    /// Version 2: the object store as billed (model.md "Version 2").
+    public var bucket: BucketSettings
 
     public init(
         name: String, kind: TargetKind, capacity: ByteCount? = nil, drives: Int = ScenarioDefaults.drives, parity: Int? = nil,
         replicas: Int = ScenarioDefaults.replicas,
         monthlyCost: Money = ScenarioDefaults.monthlyCost, region: String = ScenarioDefaults.region, prices: S3Prices? = nil,
         alert: Share = ScenarioDefaults.capacityAlert,
-        replicates: [String] = []
+        replicates: [String] = [], bucket: BucketSettings = BucketSettings()
     ) {
         self.name = name
         self.kind = kind
@@ -38,6 +40,7 @@ public struct Target: Sendable, Hashable {
         self.prices = prices
         self.alert = alert
         self.replicates = replicates
+        self.bucket = bucket
     }
 
     /// MinIO's default parity for an erasure set of `drives` drives (model.md "Targets").

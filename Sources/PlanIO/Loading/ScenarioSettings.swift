@@ -8,7 +8,8 @@ public enum ScenarioSettings {
     /// restore, kpis; names sorted).
     public static func flatten(_ s: Scenario) -> [(path: String, value: String)] {
         var list = SettingList()
-        list.add("version", "1")
+        list.add("version", String(s.version))
+        let v2 = s.version >= 2
         list.add("name", s.name)
         list.add("description", s.description)
         list.add("start", s.start.description)
@@ -17,16 +18,31 @@ public enum ScenarioSettings {
         for w in s.workloads { workload(w, into: &list) }
         for j in s.cnpg { cnpg(j, into: &list) }
         for j in s.velero { velero(j, into: &list) }
-        for j in s.longhorn { longhorn(j, into: &list) }
-        for t in s.targets { target(t, into: &list) }
+        for j in s.longhorn {
+            longhorn(j, into: &list)
+            if v2 { list.add("backups.longhorn.\(j.name).snapshot_target", j.snapshotTarget) }
+        }
+        for t in s.targets {
+            target(t, into: &list)
+            if v2 && t.isObjectStore { bucket(t, into: &list) }
+        }
         list.add("restore.bandwidth", size(s.restore.bandwidthBytesPerSecond) + "/s")
         list.add("restore.wal_replay", size(s.restore.walReplayBytesPerSecond) + "/s")
+        if v2 { list.add("restore.egress_free", size(s.restore.egressFree.bytes)) }
         list.add("kpis.monthly_budget", s.kpis.monthlyBudget.map { number($0.amount) })
         list.add("kpis.rpo", s.kpis.rpo.map { duration($0.value) })
         list.add("kpis.rto", s.kpis.rto.map { duration($0.value) })
         list.add("kpis.efficiency", s.kpis.efficiency.map { percent($0.fraction) })
+        if v2 { list.add("kpis.mttr", s.kpis.mttr.map { duration($0.value) }) }
         list.add("kpis.capacity_alert", percent(s.kpis.capacityAlert.fraction))
         list.add("kpis.volume_alert", percent(s.kpis.volumeAlert.fraction))
+        for d in s.drills {
+            let p = "drills.\(d.name)."
+            list.add(p + "schedule", d.schedule.text)
+            list.add(p + "workload", d.workload)
+            list.add(p + "job", d.job)
+            list.add(p + "target", d.target)
+        }
         return list.items
     }
 
@@ -84,6 +100,21 @@ public enum ScenarioSettings {
         list.add(p + "compression", compression(j.compression))
         list.add(p + "block_amplification", number(j.blockAmplification))
         list.add(p + "target", j.target)
+    }
+
+    /// The version 2 keys of an object-store target.
+    static func bucket(_ t: Target, into list: inout SettingList) {
+        let p = "targets.\(t.name)."
+        let b = t.bucket
+        list.add(p + "versioning", b.versioning ? "true" : "false")
+        list.add(p + "noncurrent_expiry", b.noncurrentExpiryDays.map { "\($0)d" })
+        list.add(p + "object_lock", b.objectLockDays.map { "\($0)d" })
+        if t.kind == .s3 {
+            list.add(p + "storage_class", b.storageClass.rawValue)
+            let rules = b.lifecycle.map { "{after: \($0.afterDays)d, class: \($0.storageClass.rawValue)}" }
+            list.add(p + "lifecycle", "[" + rules.joined(separator: ", ") + "]")
+        }
+        list.add(p + "poll_interval", duration(b.pollInterval.value))
     }
 
     static func target(_ t: Target, into list: inout SettingList) {

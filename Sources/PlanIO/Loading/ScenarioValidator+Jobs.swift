@@ -70,10 +70,35 @@ extension ScenarioValidator {
         let needs: TargetNeed? = task.map { $0 == .snapshot ? .cluster : .objectStore }
         let job = task == .snapshot ? "a longhorn snapshot job" : "a longhorn backup job"
         let target = targetReference(f, references: references, job: job, needs: needs)
+        let snapshotTarget = self.snapshotTarget(f, task: task, references: references)
         guard let task, let schedule, let retain, let volumes, let target else { return nil }
         return LonghornJob(
             name: entry.key, task: task, schedule: schedule, retain: retain, volumes: volumes,
-            compression: compression ?? ScenarioDefaults.longhornCompression, blockAmplification: amplification, target: target)
+            compression: compression ?? ScenarioDefaults.longhornCompression, blockAmplification: amplification, target: target,
+            snapshotTarget: snapshotTarget)
+    }
+
+    /// `snapshot_target` (version 2, `backup` jobs only): a `cluster` target.
+    mutating func snapshotTarget(_ f: Fields, task: LonghornTask?, references: References) -> String? {
+        guard let pair = f["snapshot_target"] else { return nil }
+        if task == .snapshot {
+            error(
+                pair.keyNode, f.path("snapshot_target"), "a snapshot job keeps its snapshots on its own target",
+                suggestion: "remove 'snapshot_target'")
+            return nil
+        }
+        guard let (text, node) = text(f, "snapshot_target", expected: "a cluster target name") else { return nil }
+        guard references.targetSet.contains(text) else {
+            error(
+                node, f.path("snapshot_target"), "no target named '\(text)'",
+                suggestion: Suggest.suggestion(for: text, among: references.targetNames, listing: "the targets are"))
+            return nil
+        }
+        if let kind = references.targetKinds[text], kind != .cluster {
+            error(node, f.path("snapshot_target"), "'\(text)' is a \(kind.rawValue) target; the snapshot stays on the cluster's disks")
+            return nil
+        }
+        return text
     }
 
     // MARK: - Job values

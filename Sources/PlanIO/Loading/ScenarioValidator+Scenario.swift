@@ -18,6 +18,7 @@ struct References {
 extension ScenarioValidator {
     /// Checks the whole document; the `Scenario` when every required value could be read.
     mutating func validate(_ root: YAMLNode) -> Scenario? {
+        if root.pairs?.first(where: { $0.key == "version" })?.value.scalarText == "2" { version = 2 }
         guard let top = fields(root, anchor: root, path: "", allowed: Schema.topLevel, what: "top-level keys") else {
             return nil
         }
@@ -63,17 +64,22 @@ extension ScenarioValidator {
         }
 
         guard let horizonDays = header.horizonDays, diagnostics.isEmpty else { return nil }
-        return Scenario(
-            name: header.name, description: header.description, start: header.start, horizonDays: horizonDays,
+        var scenario = Scenario(
+            version: version, name: header.name, description: header.description, start: header.start, horizonDays: horizonDays,
             currency: header.currency, workloads: workloads, cnpg: cnpg, velero: velero, longhorn: longhorn, targets: targets,
             restore: restore, kpis: kpis)
+        // Drills refer to jobs, their workloads and the targets that hold them: read last,
+        // against the scenario as built.
+        scenario.drills = drills(top, scenario: scenario, references: references)
+        for drill in scenario.drills { checkRunCount("drills.\(drill.name).schedule", drill.schedule, start: header.start, days: horizonDays) }
+        return diagnostics.isEmpty ? scenario : nil
     }
 
     /// The top-level scalars: `version`, `name`, `description`, `start`, `horizon`,
     /// `currency`, and the check that the run ends by the year 9999.
     mutating func header(_ top: Fields) -> (name: String, description: String?, start: CivilDate, horizonDays: Int?, currency: String) {
-        if let (text, node) = text(top, "version", expected: "1"), text != "1" {
-            error(node, "version", "unsupported version '\(text)'; this plan reads version 1")
+        if let (text, node) = text(top, "version", expected: "1 or 2"), text != "1", text != "2" {
+            error(node, "version", "unsupported version '\(text)'; this plan reads versions 1 and 2")
         }
         let name = scenarioName(top)
         let description = top["description"] == nil ? nil : string(top, "description")
@@ -192,6 +198,7 @@ extension ScenarioValidator {
         else { return speeds }
         if let bandwidth = absoluteRate(f, "bandwidth") { speeds.bandwidthBytesPerSecond = bandwidth }
         if let walReplay = absoluteRate(f, "wal_replay") { speeds.walReplayBytesPerSecond = walReplay }
+        if let free = size(f, "egress_free") { speeds.egressFree = free }
         return speeds
     }
 
@@ -220,6 +227,7 @@ extension ScenarioValidator {
         limits.rpo = duration(f, "rpo")
         limits.rto = duration(f, "rto")
         limits.efficiency = percent(f, "efficiency")
+        limits.mttr = duration(f, "mttr")
         if let alert = percent(f, "capacity_alert") { limits.capacityAlert = alert }
         if let alert = percent(f, "volume_alert") { limits.volumeAlert = alert }
         return limits

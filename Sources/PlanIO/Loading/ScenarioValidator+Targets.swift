@@ -6,20 +6,13 @@ extension ScenarioValidator {
         let name = entry.key
         let path = "targets." + name
         guard
-            let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.target.keyNames, what: "target keys")
+            let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.targetKeys, what: "target keys")
         else { return nil }
         required(f, "kind")
         let kind = word(f, "kind", among: ["minio", "s3", "cluster"]).flatMap(TargetKind.init(rawValue:))
 
-        /// False (and reported at the key) when `key` is given for a kind it does not apply to.
         func applies(_ key: String, to kinds: [TargetKind], _ validator: inout ScenarioValidator) -> Bool {
-            guard let pair = f[key] else { return false }
-            guard let kind, !kinds.contains(kind) else { return true }
-            let label = Self.oneOf(kinds.map(\.rawValue))
-            validator.error(
-                pair.keyNode, f.path(key), "'\(key)' applies only to \(label) targets, and this one is \(kind.rawValue)",
-                suggestion: "remove it")
-            return false
+            validator.applies(f, kind: kind, key, to: kinds)
         }
 
         var capacity: ByteCount?
@@ -55,10 +48,23 @@ extension ScenarioValidator {
         if kind == .s3 { prices = s3Prices(f, region: region, given: pricesGiven) }
         let alert = percent(f, "alert") ?? defaultAlert
         let replicates = applies("replicates", to: [.minio, .s3], &self) ? replicatedJobs(f, target: name, references: references) : []
+        let bucket = bucketSettings(f, kind: kind, prices: prices, region: region)
         guard let kind else { return nil }
         return Target(
             name: name, kind: kind, capacity: capacity, drives: drives, parity: parity, replicas: replicas,
-            monthlyCost: monthlyCost, region: region, prices: prices, alert: alert, replicates: replicates)
+            monthlyCost: monthlyCost, region: region, prices: prices, alert: alert, replicates: replicates, bucket: bucket)
+    }
+
+    /// False (and reported at the key) when `key` is given for a kind it does not apply to.
+    mutating func applies(_ f: Fields, kind: TargetKind?, _ key: String, to kinds: [TargetKind], why: String? = nil) -> Bool {
+        guard let pair = f[key] else { return false }
+        guard let kind, !kinds.contains(kind) else { return true }
+        let label = Self.oneOf(kinds.map(\.rawValue))
+        let reason = why.map { " (\($0))" } ?? ""
+        error(
+            pair.keyNode, f.path(key), "'\(key)' applies only to \(label) targets, and this one is \(kind.rawValue)\(reason)",
+            suggestion: "remove it")
+        return false
     }
 
     /// An S3 target's prices: the region's built-in list with `prices` applied. A region
@@ -81,15 +87,49 @@ extension ScenarioValidator {
         var tiers = builtIn?.storageTiers
         var put = builtIn?.putPer1000
         var get = builtIn?.getPer1000 ?? .zero
-        var egress = builtIn?.egressGB ?? .zero
+        var egress = builtIn?.egressGB
         if let p {
             if p["storage_gb_month"] != nil { tiers = storageTiers(p) }
             if p["put_per_1000"] != nil { put = money(p, "put_per_1000") }
             if let value = money(p, "get_per_1000") { get = value }
             if let value = money(p, "egress_gb") { egress = value }
         }
+        var classes = builtIn?.classes ?? [:]
+        if let p, let pair = p["classes"] {
+            classPrices(pair, path: p.path("classes"), into: &classes)
+        }
         guard let tiers, let put else { return nil }
-        return S3Prices(storageTiers: tiers, putPer1000: put, getPer1000: get, egressGB: egress)
+        return S3Prices(storageTiers: tiers, putPer1000: put, getPer1000: get, egressGB: egress, classes: classes)
+    }
+
+    /// `prices.classes` (version 2): per class, overrides of its built-in prices; a class
+    /// the region has no built-in prices for needs every price but `restore_per_1000`
+    /// (which only the archive classes need).
+    mutating func classPrices(_ pair: YAMLPair, path: String, into classes: inout [StorageClass: ClassPrices]) {
+        let names = StorageClass.allCases.dropFirst().map(\.rawValue)
+        guard let byClass = fields(pair.value, anchor: pair.keyNode, path: path, allowed: names, what: "storage classes") else { return }
+        for name in names {
+            guard let entry = byClass[name], let c = StorageClass(rawValue: name),
+                let f = fields(entry.value, anchor: entry.keyNode, path: byClass.path(name), allowed: Schema.classPrices, what: "class price keys")
+            else { continue }
+            let base = classes[c]
+            if base == nil {
+                let needed =
+                    ["storage_gb_month", "put_per_1000", "get_per_1000", "retrieval_gb", "transition_per_1000"]
+                    + (c.isArchive ? ["restore_per_1000"] : [])
+                for key in needed { required(f, key, " (the region has no built-in \(name) prices)") }
+            }
+            let storage = money(f, "storage_gb_month") ?? base?.storageGBMonth
+            let put = money(f, "put_per_1000") ?? base?.putPer1000
+            let get = money(f, "get_per_1000") ?? base?.getPer1000
+            let retrieval = money(f, "retrieval_gb") ?? base?.retrievalGB
+            let transition = money(f, "transition_per_1000") ?? base?.transitionPer1000
+            let restore = money(f, "restore_per_1000") ?? base?.restorePer1000 ?? .zero
+            guard let storage, let put, let get, let retrieval, let transition else { continue }
+            classes[c] = ClassPrices(
+                storageGBMonth: storage, putPer1000: put, getPer1000: get, retrievalGB: retrieval, transitionPer1000: transition,
+                restorePer1000: restore)
+        }
     }
 
     /// `storage_gb_month`: one price, or `{up_to: size, price: money}` tiers with a

@@ -8,6 +8,9 @@ struct ScenarioValidator {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each job's schedule was written, by key path, for the run-count check.
     var scheduleNodes: [String: YAMLNode] = [:]
+    /// The file's `version` (read before any other key, so that every mapping can refuse a
+    /// version 2 key in a version 1 file).
+    var version = ScenarioDefaults.version
 
     init(options: LoadOptions) {
         self.options = options
@@ -46,7 +49,9 @@ struct ScenarioValidator {
 
     /// Reads a mapping whose keys must be among `allowed`; an unknown key is reported at
     /// the key. A missing value (`kpis:` with everything commented out) is an empty mapping.
-    mutating func fields(_ node: YAMLNode, anchor: YAMLNode, path: String, allowed: [String], what: String) -> Fields? {
+    mutating func fields(_ node: YAMLNode, anchor: YAMLNode, path: String, allowed all: [String], what: String) -> Fields? {
+        // A version 1 file is offered the version 1 keys only; a version 2 key in it says so.
+        let allowed = version < 2 ? all.filter { !Schema.version2Keys.contains($0) } : all
         if node.isNull { return Fields(path: path, anchor: anchor, pairs: [:]) }
         guard let pairs = node.pairs else {
             error(node, path, "expected a mapping of \(what) (\(allowed.joined(separator: ", "))), found \(node.found)")
@@ -56,6 +61,8 @@ struct ScenarioValidator {
         for pair in pairs {
             if allowed.contains(pair.key) {
                 fields.pairs[pair.key] = pair
+            } else if all.contains(pair.key) {
+                error(pair.keyNode, fields.path(pair.key), "a version 2 key", suggestion: "add version: 2")
             } else {
                 if let close = Suggest.closest(to: pair.key, among: allowed) { fields.suggested.insert(close) }
                 error(

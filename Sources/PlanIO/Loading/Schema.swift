@@ -11,18 +11,33 @@ enum Schema {
     static let velero = [
         "schedule", "ttl", "resources", "volumes", "mode", "compression", "block_amplification", "reclaim_delay", "target",
     ]
-    static let longhorn = ["task", "schedule", "retain", "volumes", "compression", "block_amplification", "target"]
+    static let longhorn = ["task", "schedule", "retain", "volumes", "compression", "block_amplification", "target", "snapshot_target"]
     static let tiers = ["cnpg", "velero", "longhorn"]
-    static let prices = ["storage_gb_month", "put_per_1000", "get_per_1000", "egress_gb"]
+    static let prices = ["storage_gb_month", "put_per_1000", "get_per_1000", "egress_gb", "classes"]
+    static let classPrices = ["storage_gb_month", "put_per_1000", "get_per_1000", "retrieval_gb", "transition_per_1000", "restore_per_1000"]
+    static let lifecycleRule = ["after", "class"]
+    static let drill = ["schedule", "workload", "job", "target"]
     static let priceTier = ["up_to", "price"]
-    static let restore = ["bandwidth", "wal_replay"]
-    static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "capacity_alert", "volume_alert"]
+    static let restore = ["bandwidth", "wal_replay", "egress_free"]
+    static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "mttr", "capacity_alert", "volume_alert"]
+    static let targetKeys = [
+        "kind", "capacity", "drives", "parity", "replicas", "monthly_cost", "region", "prices", "alert", "replicates", "versioning",
+        "noncurrent_expiry", "object_lock", "storage_class", "lifecycle", "poll_interval",
+    ]
 
-    static let target: SchemaNode = .keys([
-        ("kind", .value), ("capacity", .value), ("drives", .value), ("parity", .value), ("replicas", .value),
-        ("monthly_cost", .value), ("region", .value), ("prices", leaves(prices)), ("alert", .value),
-        ("replicates", .value),
-    ])
+    /// The keys only a `version: 2` file may use (scenario.md, marked *v2*), wherever they
+    /// stand; no version 1 mapping has a key of these names.
+    static let version2Keys: Set<String> = [
+        "drills", "snapshot_target", "classes", "egress_free", "mttr", "versioning", "noncurrent_expiry", "object_lock",
+        "storage_class", "lifecycle", "poll_interval",
+    ]
+
+    static let target: SchemaNode = .keys(
+        targetKeys.map { key in
+            guard key == "prices" else { return (key, .value) }
+            let classes: SchemaNode = .keys(StorageClass.allCases.dropFirst().map { ($0.rawValue, leaves(classPrices)) })
+            return (key, .keys(prices.map { $0 == "classes" ? ($0, classes) : ($0, .value) }))
+        })
 
     static let root: SchemaNode = .keys([
         ("version", .value), ("name", .value), ("description", .value), ("start", .value), ("horizon", .value),
@@ -39,6 +54,7 @@ enum Schema {
         ("targets", .named(noun: "target", entry: target)),
         ("restore", leaves(restore)),
         ("kpis", leaves(kpis)),
+        ("drills", .named(noun: "drill", entry: leaves(drill))),
     ])
 
     static let topLevel = root.keyNames

@@ -70,7 +70,8 @@ extension LoaderTests {
     }
 
     @Test func versionAndNames() {
-        expectErrors(base(replacing: "version: 1", with: "version: ⟨⟩2"), [("version", "unsupported version '2'; this plan reads version 1")])
+        // scenario.md "Top level": version is 1 or 2.
+        expectErrors(base(replacing: "version: 1", with: "version: ⟨⟩3"), [("version", "unsupported version '3'; this plan reads versions 1 and 2")])
         expectErrors(
             base(replacing: "name: lab", with: "name: ⟨⟩Lab_1"),
             [("name", "invalid name 'Lab_1'; use 1–63 characters of a-z, 0-9 and '-', starting with a letter")])
