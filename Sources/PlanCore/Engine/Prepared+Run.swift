@@ -13,12 +13,7 @@ extension Prepared {
         if let traces, jobCount > 0 {
             var replay = TraceReplay(self, traces: traces)
             TraceReplay.withBuffers(replay.cached) { buffers in
-                for d in 0..<scenario.horizonDays {
-                    beginDay(d, &state, &trackers)
-                    replay.advance(&self, day: d, state: &state, buffers: buffers)
-                    endDay(d, &state, &trackers)
-                    sink.day(state.rows)
-                }
+                runDays(into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers)
             }
             replay.store(in: traces)
         } else {
@@ -31,6 +26,25 @@ extension Prepared {
         }
         trackers.costs.finish()
         return summarize(trackers, lastDay: state)
+    }
+
+    /// The day loop of a run with a trace cache, `buffers` holding the cached traces.
+    ///
+    /// Its own function, called once from inside `TraceReplay.withBuffers`, rather than the
+    /// closure's body: the loop then reads its state through parameters, not through a
+    /// closure's captures, which the optimiser would otherwise retain on every access (in a
+    /// sweep, from every worker at once).
+    ///
+    /// - Complexity: O(H × rows + runs), no allocation per day.
+    private mutating func runDays<S: SimulationSink>(
+        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: inout TraceReplay, buffers: [TraceBuffers?]
+    ) {
+        for d in 0..<scenario.horizonDays {
+            beginDay(d, &state, &trackers)
+            replay.advance(&self, day: d, state: &state, buffers: buffers)
+            endDay(d, &state, &trackers)
+            sink.day(state.rows)
+        }
     }
 
     /// The number of jobs simulated (Longhorn, Velero, CNPG).
