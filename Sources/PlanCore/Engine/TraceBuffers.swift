@@ -15,26 +15,21 @@ struct TraceBuffers {
 extension TraceReplay {
     /// Calls `body` with the buffers of every entry of `cached` (nil stays nil), each valid
     /// for the whole call: the closures of `withUnsafeBufferPointer` are nested, one level
-    /// per cached array, around `body`, so no pointer outlives the closure that made it.
+    /// per cached array, around `body`, and the list of buffers is built by value inside
+    /// them, so no pointer outlives the closure that made it.
     ///
-    /// - Complexity: O(jobs), once per run; recursion depth 3 × the cached jobs.
+    /// - Complexity: O(jobs²) once per run (jobs are few); recursion depth 3 × the cached jobs.
     static func withBuffers<R>(_ cached: [TraceCache.Entry?], _ body: ([TraceBuffers?]) -> R) -> R {
-        var buffers: [TraceBuffers?] = []
-        buffers.reserveCapacity(cached.count)
-        return nest(cached[...], &buffers, body)
+        nest(cached[...], [], body)
     }
 
-    private static func nest<R>(_ rest: ArraySlice<TraceCache.Entry?>, _ buffers: inout [TraceBuffers?], _ body: ([TraceBuffers?]) -> R) -> R {
+    private static func nest<R>(_ rest: ArraySlice<TraceCache.Entry?>, _ buffers: [TraceBuffers?], _ body: ([TraceBuffers?]) -> R) -> R {
         guard let first = rest.first else { return body(buffers) }
-        guard let entry = first else {
-            buffers.append(nil)
-            return nest(rest.dropFirst(), &buffers, body)
-        }
+        guard let entry = first else { return nest(rest.dropFirst(), buffers + [nil], body) }
         return entry.values.withUnsafeBufferPointer { values in
             entry.rto.withUnsafeBufferPointer { rto in
                 entry.ran.withUnsafeBufferPointer { ran in
-                    buffers.append(TraceBuffers(values: values, rto: rto, ran: ran))
-                    return nest(rest.dropFirst(), &buffers, body)
+                    nest(rest.dropFirst(), buffers + [TraceBuffers(values: values, rto: rto, ran: ran)], body)
                 }
             }
         }
