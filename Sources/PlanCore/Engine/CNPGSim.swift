@@ -1,35 +1,65 @@
+/// One CNPG job (model.md "CNPG"): barman-cloud base backups and the WAL archived between
+/// them, grouped by day, deleted by the retention check.
 struct CNPGSim {
+    /// One base backup.
     struct Base {
+        /// When it was taken, seconds since start.
         var t: Double
+        /// The database size then, bytes.
         var raw: Double
+        /// Bytes stored (compressed).
         var stored: Double
+        /// Objects stored (tar files and the backup's metadata).
         var objects: Double
     }
 
+    /// The WAL archived during one day.
     struct WALGroup {
         /// End of the group's day, seconds.
         var dayEnd: Double
+        /// Segment bytes (16 MiB each).
         var raw: Double
+        /// Bytes stored (compressed WAL and padding).
         var stored: Double
+        /// Segments archived.
         var segments: Double
     }
 
+    /// Run times, seconds since start, UTC; `next` is the first not yet simulated.
     var fires: [Double]
     var next = 0
+    /// Index of the database's workload in the scenario.
     let workload: Int
+    /// The job's value row.
     let row: Int
+    /// Stored bytes per raw byte of a base backup.
     let ratio: Double
+    /// Stored bytes per byte of WAL written.
     let walRatio: Double
+    /// Stored bytes per byte of segment padding.
     let paddingRatio: Double
-    let segmentsFloor: Double  // Δ / archive_timeout
-    let retention: Double  // seconds
-    let checkInterval: Double?  // nil: after each backup
+    /// Segments forced a day by `archive_timeout` (`86 400 / archive_timeout`).
+    let segmentsFloor: Double
+    /// `retention`, seconds.
+    let retention: Double
+    /// `retention_check` interval, seconds; nil: after each backup.
+    let checkInterval: Double?
+    /// The latest interval check applied, seconds since start.
     var lastCheck = 0.0
     var bases = PointQueue<Base>()
+    /// Σ over `bases`: raw bytes, stored bytes, objects.
     var baseRaw = 0.0, baseStored = 0.0, baseObjects = 0.0
     var wal = PointQueue<WALGroup>()
+    /// Σ over `wal`: raw bytes, stored bytes, segments.
     var walRaw = 0.0, walStored = 0.0, walSegments = 0.0
 
+    /// Simulates the base backups before `now` and the WAL of the day `[dayStart, now)`
+    /// (seconds since start; `walToday` bytes), applies the retention check, and writes the
+    /// day's row; offers the newest base plus its WAL replay to the RTO (model.md "Restore").
+    /// True when a base backup ran.
+    ///
+    /// - Complexity: O(1 + runs of the day + points deleted), no allocation once the queues
+    ///   are sized.
     mutating func advance(
         dayStart: Double, now: Double, walToday: Double, model: WorkloadModel, rows: inout [JobDayValues],
         rto: inout Double?, restore: RestoreSpeeds

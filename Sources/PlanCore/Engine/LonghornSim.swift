@@ -1,19 +1,36 @@
+/// One Longhorn job (model.md "Longhorn"): an incremental image chain per volume, kept to
+/// the newest `retain` points; a `backup` uploads to its target, a `snapshot` stays on the
+/// cluster's disks (on every replica) and offers no restore.
 struct LonghornSim {
+    /// One volume of the job and its restore points.
     struct Volume {
+        /// Index of the workload in the scenario.
         var workload: Int
+        /// The volume's value row.
         var row: Int
         var chain = ImageChain()
     }
 
+    /// Run times, seconds since start, UTC; `next` is the first not yet simulated.
     var fires: [Double]
     var next = 0
+    /// Points kept per volume.
     let retain: Int
+    /// Stored bytes per raw byte (1 for a snapshot).
     let ratio: Double
+    /// Bytes rewritten per byte of churn (block amplification).
     let amplification: Double
+    /// `task: snapshot`.
     let snapshot: Bool
+    /// The target's replica count: a snapshot's pinned blocks are on each replica.
     let replicas: Double
     var volumes: [Volume]
 
+    /// Simulates the runs before `now` (seconds since start, a day's end) and writes the
+    /// day's rows; a backup offers its newest point to the RTO (`size / bandwidth`,
+    /// bandwidth in bytes per second). True when the job ran.
+    ///
+    /// - Complexity: O(volumes × (1 + runs of the day)), no allocation once the chains are sized.
     mutating func advance(
         now: Double, models: [WorkloadModel], rows: inout [JobDayValues], rto: inout [Double?], bandwidth: Double
     ) -> Bool {
@@ -63,5 +80,3 @@ struct LonghornSim {
         return ran
     }
 }
-
-// MARK: Velero

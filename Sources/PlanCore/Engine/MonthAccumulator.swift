@@ -1,9 +1,13 @@
 /// Sums of the current calendar month per target (model.md "Cost, per calendar month").
 struct MonthAccumulator {
     let targets: [Target]
+    /// The month being summed, and its first simulated day (days since start).
     var year = 0, month = 0, firstDay = 0
+    /// Days of the month summed so far.
     var days = 0
+    /// Per target: Σ used over the month's days, GiB (`used / 2^30`) × days.
     var gbDays: [Double]
+    /// Per target: PUT requests of the month.
     var puts: [Double]
 
     init(targets: [Target]) {
@@ -12,18 +16,23 @@ struct MonthAccumulator {
         puts = Array(repeating: 0, count: targets.count)
     }
 
+    /// Starts the month of `date`, first simulated on day `day`.
     mutating func begin(date: CivilDate, day: Int) {
         year = date.year
         month = date.month
         firstDay = day
     }
 
+    /// Adds target `t`'s day: `used` bytes at its end and `p` PUT requests.
     mutating func add(target t: Int, used: Double, puts p: Double) {
         gbDays[t] += used / 1_073_741_824
         puts[t] += p
     }
 
-    /// Closes the month: one row per target, then the `total` row.
+    /// Closes the month: one row per target, then the `total` row, into `rows`; its first
+    /// day into `firstDays` and its total scaled to the whole month into `scaled`.
+    ///
+    /// - Complexity: O(targets + price tiers), once a month.
     mutating func flush(into rows: inout [MonthlyRow], firstDay firstDays: inout [Int], scaled: inout [Double]) {
         guard days > 0 else { return }
         let dim = Double(CivilDate.daysIn(year: year, month: month))

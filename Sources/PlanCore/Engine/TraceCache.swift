@@ -9,16 +9,20 @@ import Synchronization
 /// read each other's state; targets, costs and KPIs only read the jobs' rows). Safe to
 /// share between threads; bounded by a byte budget, past which nothing more is kept.
 public final class TraceCache: Sendable {
+    /// One job's trace: its values, RTO offers and runs on every day of the horizon.
     struct Entry: Sendable {
         /// `rowCount × days` values, day-major.
         var values: [JobDayValues]
         /// `slots × days` RTO contributions (NaN: none that day), slot = the job's n-th protected workload.
         var rto: [Double]
+        /// Per day: the job ran.
         var ran: [Bool]
+        /// The memory the trace takes, bytes.
         var bytes: Int { values.count * MemoryLayout<JobDayValues>.stride + rto.count * 8 + ran.count }
     }
 
     private let state: Mutex<(entries: [TraceKey: Entry], bytes: Int)>
+    /// The most bytes of traces kept.
     public let budget: Int
 
     /// A cache that keeps at most `budget` bytes of traces.
@@ -27,8 +31,10 @@ public final class TraceCache: Sendable {
         state = Mutex(([:], 0))
     }
 
+    /// The trace of `key`, if kept.
     func entry(_ key: TraceKey) -> Entry? { state.withLock { $0.entries[key] } }
 
+    /// Keeps `entry` as the trace of `key`, unless one is kept or it would exceed the budget.
     func insert(_ key: TraceKey, _ entry: Entry) {
         state.withLock { s in
             guard s.entries[key] == nil, s.bytes + entry.bytes <= budget else { return }

@@ -1,25 +1,47 @@
+/// One Velero job (model.md "Velero"): a resources backup per run, and a Kopia file-system
+/// backup of each volume, incremental (an image chain) or `mode: full`.
 struct VeleroSim {
+    /// One volume of the job and its restore points.
     struct Volume {
+        /// Index of the workload in the scenario.
         var workload: Int
+        /// The volume's value row.
         var row: Int
+        /// The incremental points kept (`mode: incremental`).
         var chain = ImageChain()
-        /// `mode: full`: every stored run's whole size.
+        /// `mode: full`: every stored run's time (seconds since start) and whole size (bytes).
         var full = PointQueue<(t: Double, size: Double)>()
+        /// Σ size over `full`, bytes.
         var fullSum = 0.0
     }
 
+    /// Run times, seconds since start, UTC; `next` is the first not yet simulated.
     var fires: [Double]
     var next = 0
+    /// A restore point's lifetime, seconds; it is restorable while `t + ttl > now`.
     let ttl: Double
-    let keep: Double  // ttl + reclaim_delay
+    /// `ttl + reclaim_delay`, seconds: how long a point's data stays stored.
+    let keep: Double
+    /// The resources backup of one run, bytes.
     let resources: Double
+    /// Stored bytes per raw byte (Kopia compression).
     let ratio: Double
+    /// Bytes rewritten per byte of churn (block amplification).
     let amplification: Double
+    /// `mode: full`: every run uploads the whole volume.
     let fullMode: Bool
+    /// The job's resources row.
     let resourcesRow: Int
+    /// The times of the resources backups still restorable, seconds since start.
     var resourceRuns = PointQueue<Double>()
     var volumes: [Volume]
 
+    /// Simulates the runs before `now` (seconds since start, a day's end) and writes the
+    /// day's rows; offers each volume's newest restorable point to its workload's RTO
+    /// (`size / bandwidth`, bandwidth in bytes per second). True when the job ran.
+    ///
+    /// - Complexity: O(volumes + runs of the day + points expired), no allocation once the
+    ///   queues are sized.
     mutating func advance(
         now: Double, models: [WorkloadModel], rows: inout [JobDayValues], rto: inout [Double?], bandwidth: Double
     ) -> Bool {
@@ -60,6 +82,14 @@ struct VeleroSim {
                 rows[r].putRequests += (storedUpload / kopiaPack).rounded(.up) + 2
             }
         }
+        report(now: now, rows: &rows, rto: &rto, bandwidth: bandwidth)
+        return ran
+    }
+
+    /// Writes the job's rows at `now` (seconds since start, a day's end), after expiring
+    /// what is no longer kept, and offers the newest restorable points to the RTO.
+    @inline(__always)
+    private mutating func report(now: Double, rows: inout [JobDayValues], rto: inout [Double?], bandwidth: Double) {
         // Resources: stored while t_k + ttl > now.
         while !resourceRuns.isEmpty && resourceRuns.first + ttl <= now { resourceRuns.popFirst() }
         let points = Double(resourceRuns.count)
@@ -102,9 +132,10 @@ struct VeleroSim {
                 lower(&rto[volumes[v].workload], n.size / bandwidth)
             }
         }
-        return ran
     }
 
+    /// Deletes the `mode: full` points of `v` whose data is no longer kept at `t`
+    /// (`t_k + keep ≤ t`).
     private func expireFull(_ v: inout Volume, at t: Double) {
         while !v.full.isEmpty && v.full.first.t + keep <= t {
             let p = v.full.popFirst()
@@ -112,5 +143,3 @@ struct VeleroSim {
         }
     }
 }
-
-// MARK: CNPG

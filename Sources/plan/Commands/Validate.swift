@@ -20,11 +20,11 @@ extension Plan {
             for path in scenarios {
                 do {
                     let s = try ScenarioInput.load(path: path, options: options, today: today)
-                    // Warnings come from the model's static checks; simulate without output to get them.
-                    switch Engine.simulate(s) {
-                    case .success(let r):
+                    // The model's warnings, from its checks alone: the horizon is not simulated.
+                    switch Checks.warnings(for: s) {
+                    case .success(let warnings):
                         StandardOutput.print("\(path): ok\n")
-                        for w in r.warnings { StandardOutput.print("\(path): warning: \(w)\n") }
+                        for w in warnings { StandardOutput.print("\(path): warning: \(w)\n") }
                     case .failure(let d):
                         for item in d.items { StandardError.print(item.description) }
                         worst = worst ?? ExitStatus.invalid

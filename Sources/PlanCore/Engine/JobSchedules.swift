@@ -1,0 +1,59 @@
+/// The fire times of every job of a scenario, searched once before anything is simulated.
+///
+/// Shared by the engine (each tier's simulator consumes its job's times) and by the static
+/// checks (a schedule that never fires, a `ttl` not longer than the longest gap), so the
+/// cron search runs once per job whether or not the horizon is then simulated.
+struct JobSchedules {
+    /// Per Longhorn job, in scenario order: fire times in `[0, H)`, seconds since start, UTC.
+    var longhorn: [[Double]] = []
+    /// Per Velero job, in scenario order: fire times in `[0, H)`, seconds since start, UTC.
+    var velero: [[Double]] = []
+    /// Per CNPG job, in scenario order: fire times in `[0, H)`, seconds since start, UTC,
+    /// with a run at 0 for `immediate`; nil when the job's workload is unknown (never the
+    /// case in a validated scenario), since such a job is not simulated.
+    var cnpg: [[Double]?] = []
+
+    /// Searches every job's schedule over the horizon of `s`, taking the times from `cache`
+    /// when it holds them.
+    ///
+    /// Fails with one diagnostic per job whose schedule fires more than
+    /// `Engine.maximumRunsPerJob` times within the horizon, in job order (Longhorn, Velero,
+    /// CNPG).
+    ///
+    /// - Complexity: O(runs) time and memory, plus the cron search.
+    static func make(_ s: Scenario, cache: ScheduleCache?) -> Result<JobSchedules, Diagnostics> {
+        var errors: [Diagnostic] = []
+        func fires(_ schedule: CronSchedule, path: String, immediate: Bool = false) -> [Double] {
+            let times =
+                cache?.fires(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
+                ?? Prepared.fireTimes(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
+            if times.count > Engine.maximumRunsPerJob {
+                errors.append(
+                    Diagnostic(
+                        at: .none, path: path,
+                        "'\(schedule.text)' fires more than \(Format.grouped(Engine.maximumRunsPerJob)) times within the horizon; at most \(Format.grouped(Engine.maximumRunsPerJob)) runs per job are simulated",
+                        suggestion: "use a less frequent schedule or a shorter horizon"))
+            }
+            return times
+        }
+        let workloads = Set(s.workloads.map(\.name))
+        var result = JobSchedules()
+        result.longhorn = s.longhorn.map { fires($0.schedule, path: "backups.longhorn.\($0.name).schedule") }
+        result.velero = s.velero.map { fires($0.schedule, path: "backups.velero.\($0.name).schedule") }
+        result.cnpg = s.cnpg.map { j in
+            workloads.contains(j.workload) ? fires(j.schedule, path: "backups.cnpg.\(j.name).schedule", immediate: j.immediate) : nil
+        }
+        return errors.isEmpty ? .success(result) : .failure(Diagnostics(errors))
+    }
+
+    /// The longest time between two consecutive runs, seconds; the whole horizon (`horizon`,
+    /// seconds) when the job runs fewer than twice.
+    ///
+    /// - Complexity: O(runs).
+    static func longestGap(_ fires: [Double], horizon: Double) -> Double {
+        guard fires.count >= 2 else { return horizon }
+        var gap = 0.0
+        for i in 1..<fires.count { gap = max(gap, fires[i] - fires[i - 1]) }
+        return gap
+    }
+}

@@ -1,0 +1,54 @@
+/// The row lists of a `Prepared`, once every job has its own-target rows.
+extension PreparedBuilder {
+    /// The prepared run: adds the replica rows, derives the row lists, sorts the layout.
+    func build(protection: WorkloadProtection, warnings: [String]) -> Prepared {
+        let s = scenario
+        let rowCount = keys.count
+        let all = keys + replicaKeys()
+        var targetSources = Array(repeating: [Int](), count: s.targets.count)
+        for k in all {
+            if let t = targetIndex[k.target] { targetSources[t].append(k.source) }
+        }
+        let sorted = all.sorted { a, b in
+            (a.job, a.target, a.workload) < (b.job, b.target, b.workload)
+        }
+        return Prepared(
+            scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets),
+            models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
+            targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
+            protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all))
+    }
+
+    /// Replica rows repeat their original's values under each target that `replicates` its job.
+    func replicaKeys() -> [JobRowKey] {
+        var out: [JobRowKey] = []
+        for t in scenario.targets {
+            for job in t.replicates {
+                for r in jobRows[job] ?? [] {
+                    var k = keys[r]
+                    k.target = t.name
+                    k.isReplica = true
+                    out.append(k)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The value rows the `efficiency` KPI reads: own rows on an object-store target, but
+    /// not Longhorn snapshots (which never leave the cluster).
+    func efficiencyRows(_ all: [JobRowKey]) -> [Int] {
+        let s = scenario
+        return all.filter { k in
+            !k.isReplica && (targetIndex[k.target].map { s.targets[$0].isObjectStore } ?? false)
+                && !(k.tier == .longhorn && s.longhorn.first { "longhorn/\($0.name)" == k.job }?.task == .snapshot)
+        }.map(\.source)
+    }
+
+    /// Per job (`TIER/NAME`, sorted): its target and its own-target value rows.
+    func jobGroups(_ all: [JobRowKey]) -> [(job: String, target: String, rows: [Int])] {
+        var groups: [String: (target: String, rows: [Int])] = [:]
+        for k in all where !k.isReplica { groups[k.job, default: (k.target, [])].rows.append(k.source) }
+        return groups.keys.sorted().map { (job: $0, target: groups[$0]!.target, rows: groups[$0]!.rows) }
+    }
+}

@@ -1,0 +1,128 @@
+/// The jobs of one run with a trace cache: each job's days are copied from its cached trace
+/// when there is one, else simulated and recorded for the next run (`TraceCache`).
+struct TraceReplay {
+    /// Per job, in loop order (Longhorn, Velero, CNPG): what its trace depends on.
+    let keys: [TraceKey]
+    /// Per job: its cached trace, nil when it must be simulated.
+    let cached: [TraceCache.Entry?]
+    /// Per job: the trace being recorded, nil when it is copied from `cached`.
+    var recording: [TraceCache.Entry?]
+    /// Per job: its value rows, in trace order.
+    let rowsOf: Ragged
+    /// Per job: the workloads whose RTO it offers (its slots), in trace order.
+    let slotsOf: Ragged
+    /// Per job: the workloads it protects (a run marks their first backup).
+    let protectsOf: Ragged
+    /// Per workload: one recorded job's own RTO offers of the day, seconds (nil: none).
+    var scratch: [Double?]
+
+    /// The traces of a run of `p`: looked up in `traces`, or buffers sized to record them.
+    init(_ p: Prepared, traces: TraceCache) {
+        let days = p.scenario.horizonDays
+        let rows: [[Int]] =
+            p.longhorn.map { $0.volumes.map(\.row) } + p.velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + p.cnpg.map { [$0.row] }
+        let slots: [[Int]] =
+            p.longhorn.map { $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) } + p.cnpg.map { [$0.workload] }
+        let protects: [[Int]] =
+            p.longhorn.map { $0.snapshot ? [] : $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) }
+            + p.cnpg.map { [$0.workload] }
+        keys = Self.keys(p)
+        let cached = keys.map { traces.entry($0) }
+        self.cached = cached
+        recording = keys.indices.map { j in
+            guard cached[j] == nil else { return nil }
+            var entry = TraceCache.Entry(values: [], rto: [], ran: [])
+            entry.values.reserveCapacity(rows[j].count * days)
+            entry.rto.reserveCapacity(slots[j].count * days)
+            entry.ran.reserveCapacity(days)
+            return entry
+        }
+        rowsOf = Ragged(rows)
+        slotsOf = Ragged(slots)
+        protectsOf = Ragged(protects)
+        scratch = Array(repeating: nil, count: p.scenario.workloads.count)
+    }
+
+    /// The trace key of every job of `p`, in loop order (Longhorn, Velero, CNPG).
+    static func keys(_ p: Prepared) -> [TraceKey] {
+        let s = p.scenario
+        let replicas = Dictionary(uniqueKeysWithValues: s.targets.map { ($0.name, $0.replicas) })
+        var keys: [TraceKey] = []
+        for (i, j) in s.longhorn.enumerated() {
+            keys.append(
+                TraceKey(
+                    job: .longhorn(j, replicas: replicas[j.target] ?? 1), workloads: p.longhorn[i].volumes.map { s.workloads[$0.workload] },
+                    restore: s.restore, start: s.start, horizonDays: s.horizonDays))
+        }
+        for (i, j) in s.velero.enumerated() {
+            keys.append(
+                TraceKey(
+                    job: .velero(j), workloads: p.velero[i].volumes.map { s.workloads[$0.workload] }, restore: s.restore, start: s.start,
+                    horizonDays: s.horizonDays))
+        }
+        for (i, j) in s.cnpg.enumerated() {
+            keys.append(
+                TraceKey(
+                    job: .cnpg(j), workloads: [s.workloads[p.cnpg[i].workload]], restore: s.restore, start: s.start,
+                    horizonDays: s.horizonDays))
+        }
+        return keys
+    }
+
+    /// Advances every job to the end of day `d`: copies a cached job's values and RTO
+    /// offers of the day from `buffers` (its trace), or simulates the job in `p` and records
+    /// them.
+    ///
+    /// - Complexity: O(rows + runs of the day), no allocation once the queues are sized
+    ///   (the recordings were reserved for the whole horizon).
+    @inline(__always)
+    mutating func advance(_ p: inout Prepared, day d: Int, state: inout DayState, buffers: [TraceBuffers?]) {
+        let dayStart = Double(d) * 86_400
+        let now = dayStart + 86_400
+        for j in keys.indices {
+            let ran: Bool
+            if let trace = buffers[j] {
+                ran = copy(job: j, day: d, from: trace, into: &state)
+            } else {
+                // The job's own RTO offers, kept apart to be recorded.
+                ran = p.advanceJob(
+                    j, dayStart: dayStart, now: now, walToday: state.walToday, rows: &state.rows.jobs, rto: &scratch,
+                    bandwidth: state.bandwidth)
+                for i in rowsOf.range(j) { recording[j]!.values.append(state.rows.jobs[rowsOf.flat[i]]) }
+                for i in slotsOf.range(j) {
+                    let w = slotsOf.flat[i]
+                    recording[j]!.rto.append(scratch[w] ?? .nan)
+                    if let v = scratch[w] { lower(&state.rto[w], v) }
+                    scratch[w] = nil
+                }
+                recording[j]!.ran.append(ran)
+            }
+            if ran { for i in protectsOf.range(j) { state.ranYet[protectsOf.flat[i]] = true } }
+        }
+    }
+
+    /// Copies job `j`'s day `d` from its trace: its rows, and its RTO offers (NaN: none)
+    /// lowered into the day's; true when it ran that day.
+    @inline(__always)
+    func copy(job j: Int, day d: Int, from trace: TraceBuffers, into state: inout DayState) -> Bool {
+        let rr = rowsOf.range(j)
+        var k = d * rr.count
+        for i in rr {
+            state.rows.jobs[rowsOf.flat[i]] = trace.values[k]
+            k += 1
+        }
+        let sr = slotsOf.range(j)
+        k = d * sr.count
+        for i in sr {
+            let v = trace.rto[k]
+            if !v.isNaN { lower(&state.rto[slotsOf.flat[i]], v) }
+            k += 1
+        }
+        return trace.ran[d]
+    }
+
+    /// Keeps the traces recorded in this run in `traces` (within its budget).
+    func store(in traces: TraceCache) {
+        for (j, entry) in recording.enumerated() { if let entry { traces.insert(keys[j], entry) } }
+    }
+}

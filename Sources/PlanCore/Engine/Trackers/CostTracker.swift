@@ -1,0 +1,47 @@
+/// The monthly cost rows and the `monthly_budget` KPI (model.md "Cost, per calendar month").
+struct CostTracker {
+    /// The sums of the month being simulated.
+    var month: MonthAccumulator
+    /// The closed months' rows: one per target, then `total`, month by month.
+    var rows: [MonthlyRow] = []
+    /// Per closed month: its first simulated day, days since start.
+    var firstDay: [Int] = []
+    /// Per closed month: its total cost scaled to the whole month (a partial first or last
+    /// month counts as if every day cost the same), currency units.
+    var scaled: [Double] = []
+
+    init(targets: [Target]) { month = MonthAccumulator(targets: targets) }
+
+    /// Starts day `d` (calendar `date`): closes the previous month on the 1st.
+    ///
+    /// - Complexity: O(targets) on the 1st of a month, O(1) on other days.
+    @inline(__always)
+    mutating func beginDay(_ d: Int, date: CivilDate) {
+        if d > 0 && date.day == 1 { month.flush(into: &rows, firstDay: &firstDay, scaled: &scaled) }
+        if month.days == 0 { month.begin(date: date, day: d) }
+    }
+
+    /// Adds target `t`'s day: `used` bytes at the day's end and `puts` PUT requests.
+    @inline(__always)
+    mutating func add(target t: Int, used: Double, puts: Double) { month.add(target: t, used: used, puts: puts) }
+
+    /// Ends the day's accounting.
+    @inline(__always)
+    mutating func endDay() { month.days += 1 }
+
+    /// Closes the last month.
+    mutating func finish() { month.flush(into: &rows, firstDay: &firstDay, scaled: &scaled) }
+
+    /// The `monthly_budget` row: the worst scaled month against `limit` (currency units;
+    /// nil: `info`), failing from the first day of the first month over it.
+    func budgetRow(limit: Double?, start: CivilDate) -> KPIRow {
+        var row = KPIRow(
+            kpi: .monthlyBudget, subject: "total", limit: limit, worst: scaled.max() ?? 0, unit: .money, status: .info, firstFailure: nil)
+        if let limit {
+            let failing = scaled.firstIndex { $0 > limit }
+            row.status = failing == nil ? .pass : .fail
+            row.firstFailure = failing.map { start.adding(days: firstDay[$0]) }
+        }
+        return row
+    }
+}

@@ -1,0 +1,21 @@
+/// Every tracker of the day loop: what the KPIs, the monthly costs and the summaries need
+/// of each day, kept as the days pass so no day's rows are stored.
+struct KPITrackers {
+    var costs: CostTracker
+    var rto: RTOTracker
+    var volumes: VolumeTracker
+    var capacity: CapacityTracker
+    var jobs: JobTracker
+    var efficiency: EfficiencyTracker
+
+    /// Empty trackers for a run of `p`.
+    init(_ p: Prepared) {
+        let s = p.scenario
+        costs = CostTracker(targets: s.targets)
+        rto = RTOTracker(protected: p.protected, limit: s.kpis.rto?.value)
+        volumes = VolumeTracker(s)
+        capacity = CapacityTracker(s.targets)
+        jobs = JobTracker(groups: p.jobGroups)
+        efficiency = EfficiencyTracker(rows: p.efficiencyRows, limit: s.kpis.efficiency?.fraction)
+    }
+}
