@@ -49,6 +49,6 @@ extension PreparedBuilder {
     func jobGroups(_ all: [JobRowKey]) -> [(job: String, target: String, rows: [Int])] {
         var groups: [String: (target: String, rows: [Int])] = [:]
         for k in all where !k.isReplica { groups[k.job, default: (k.target, [])].rows.append(k.source) }
-        return groups.keys.sorted().map { (job: $0, target: groups[$0]!.target, rows: groups[$0]!.rows) }
+        return groups.sorted { $0.key < $1.key }.map { (job: $0.key, target: $0.value.target, rows: $0.value.rows) }
     }
 }

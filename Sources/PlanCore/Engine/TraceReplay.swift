@@ -88,14 +88,14 @@ struct TraceReplay {
                 ran = p.advanceJob(
                     j, dayStart: dayStart, now: now, walToday: state.walToday, rows: &state.rows.jobs, rto: &scratch,
                     bandwidth: state.bandwidth)
-                for i in rowsOf.range(j) { recording[j]!.values.append(state.rows.jobs[rowsOf.flat[i]]) }
+                for i in rowsOf.range(j) { recording[j]?.values.append(state.rows.jobs[rowsOf.flat[i]]) }
                 for i in slotsOf.range(j) {
                     let w = slotsOf.flat[i]
-                    recording[j]!.rto.append(scratch[w] ?? .nan)
+                    recording[j]?.rto.append(scratch[w] ?? .nan)
                     if let v = scratch[w] { lower(&state.rto[w], v) }
                     scratch[w] = nil
                 }
-                recording[j]!.ran.append(ran)
+                recording[j]?.ran.append(ran)
             }
             if ran { for i in protectsOf.range(j) { state.ranYet[protectsOf.flat[i]] = true } }
         }

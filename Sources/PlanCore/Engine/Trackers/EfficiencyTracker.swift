@@ -22,7 +22,7 @@ struct EfficiencyTracker {
         }
         guard raw > 0 else { return }
         let e = 1 - stored / raw
-        if worst == nil || e < worst! { worst = e }
+        if e < (worst ?? .infinity) { worst = e }
         if let limit, e < limit, firstFailure == nil { firstFailure = d }
     }
 
