@@ -12,6 +12,8 @@ struct DayState {
     var ranYet: [Bool]
     /// The restore bandwidth, bytes per second (model.md "Restore").
     let bandwidth: Double
+    /// Version 2: the rows' lots on their targets.
+    var bucket: BucketBook?
 
     /// The state before day 0 of `p`: every value zero, nothing run yet.
     init(_ p: Prepared) {
@@ -24,5 +26,11 @@ struct DayState {
         walToday = Array(repeating: 0, count: workloads)
         ranYet = Array(repeating: false, count: workloads)
         bandwidth = s.restore.bandwidthBytesPerSecond
+        bucket = p.bucket
+        if p.bucket != nil {
+            rows.deleted = Array(repeating: 0, count: p.layout.jobRows.count)
+            rows.noncurrent = rows.deleted
+            rows.targetNoncurrent = Array(repeating: 0, count: s.targets.count)
+        }
     }
 }

@@ -1,6 +1,9 @@
-/// Sums of the current calendar month per target (model.md "Cost, per calendar month").
+/// Sums of the current calendar month per target (model.md "Cost, per calendar month";
+/// version 2: "Monthly cost (version 2)").
 struct MonthAccumulator {
     let targets: [Target]
+    /// Version 2 sums are kept (and the row's `billing` given) only for version 2.
+    let billing: Bool
     /// The month being summed, and its first simulated day (days since start).
     var year = 0, month = 0, firstDay = 0
     /// Days of the month summed so far.
@@ -9,11 +12,28 @@ struct MonthAccumulator {
     var gbDays: [Double]
     /// Per target: PUT requests of the month.
     var puts: [Double]
+    /// Version 2, per target: billed GiB-days by class (`StorageClass.rank`), noncurrent
+    /// GiB-days, charges (currency units) and poll requests.
+    var billedGBDays: [[Double]]
+    var noncurrentGBDays: [Double]
+    var earlyDelete: [Double]
+    var transition: [Double]
+    var lists: [Double]
+    var heads: [Double]
 
-    init(targets: [Target]) {
+    init(targets: [Target], version: Int = 1) {
         self.targets = targets
-        gbDays = Array(repeating: 0, count: targets.count)
-        puts = Array(repeating: 0, count: targets.count)
+        billing = version >= 2
+        let n = targets.count
+        gbDays = Array(repeating: 0, count: n)
+        puts = Array(repeating: 0, count: n)
+        let k = billing ? n : 0
+        billedGBDays = Array(repeating: Array(repeating: 0, count: StorageClass.allCases.count), count: k)
+        noncurrentGBDays = Array(repeating: 0, count: k)
+        earlyDelete = Array(repeating: 0, count: k)
+        transition = Array(repeating: 0, count: k)
+        lists = Array(repeating: 0, count: k)
+        heads = Array(repeating: 0, count: k)
     }
 
     /// Starts the month of `date`, first simulated on day `day`.
@@ -29,6 +49,18 @@ struct MonthAccumulator {
         puts[t] += p
     }
 
+    /// Adds target `t`'s version 2 day (see `CostTracker.addBilling`).
+    mutating func addBilling(
+        target t: Int, billed: [Double], noncurrent: Double, earlyDelete e: Double, transition x: Double, lists l: Double, heads h: Double
+    ) {
+        for c in billed.indices { billedGBDays[t][c] += billed[c] / 1_073_741_824 }
+        noncurrentGBDays[t] += noncurrent / 1_073_741_824
+        earlyDelete[t] += e
+        transition[t] += x
+        lists[t] += l
+        heads[t] += h
+    }
+
     /// Closes the month: one row per target, then the `total` row, into `rows`; its first
     /// day into `firstDays` and its total scaled to the whole month into `scaled`.
     ///
@@ -39,34 +71,86 @@ struct MonthAccumulator {
         let label = CivilDate(year: year, month: month, day: 1).monthString
         var total = MonthlyRow(
             month: label, target: "total", days: days, fixedCost: .zero, storageCost: .zero, requestCost: .zero,
-            totalCost: .zero, gbMonths: 0, putRequests: 0)
+            totalCost: .zero, gbMonths: 0, putRequests: 0, billing: billing ? MonthlyBilling() : nil)
         for (i, t) in targets.enumerated() {
-            let gbMonths = gbDays[i] / dim
-            let fixed = t.monthlyCost.amount * Double(days) / dim
-            var storage = 0.0, request = 0.0
-            if t.kind == .s3, let prices = t.prices {
-                storage = Pricing.storageCost(gbMonths: gbMonths, tiers: prices.storageTiers)
-                request = puts[i] * prices.putPer1000.amount / 1000
-            }
-            let row = MonthlyRow(
-                month: label, target: t.name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
-                requestCost: Money(request), totalCost: Money(fixed + storage + request), gbMonths: gbMonths,
-                putRequests: puts[i])
+            let row = billing ? billedRow(i, t, label: label, dim: dim) : plainRow(i, t, label: label, dim: dim)
             rows.append(row)
             total.fixedCost = total.fixedCost + row.fixedCost
             total.storageCost = total.storageCost + row.storageCost
             total.requestCost = total.requestCost + row.requestCost
             total.totalCost = total.totalCost + row.totalCost
-            total.gbMonths += gbMonths
-            total.putRequests += puts[i]
+            total.gbMonths += row.gbMonths
+            total.putRequests += row.putRequests
+            if let b = row.billing, let sum = total.billing { total.billing = sum + b }
         }
         rows.append(total)
         firstDays.append(firstDay)
         scaled.append(total.totalCost.amount * dim / Double(days))
+        reset()
+    }
+
+    /// A version 1 row: storage of `used` by the tiers, PUTs at the PUT price.
+    func plainRow(_ i: Int, _ t: Target, label: String, dim: Double) -> MonthlyRow {
+        let gbMonths = gbDays[i] / dim
+        let fixed = t.monthlyCost.amount * Double(days) / dim
+        var storage = 0.0, request = 0.0
+        if t.kind == .s3, let prices = t.prices {
+            storage = Pricing.storageCost(gbMonths: gbMonths, tiers: prices.storageTiers)
+            request = puts[i] * prices.putPer1000.amount / 1000
+        }
+        return MonthlyRow(
+            month: label, target: t.name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
+            requestCost: Money(request), totalCost: Money(fixed + storage + request), gbMonths: gbMonths, putRequests: puts[i])
+    }
+
+    /// A version 2 row: Standard's billed GB-months by the tiers and every other class at
+    /// its price; PUTs at the upload class's PUT price, poll LISTs at Standard's PUT price
+    /// and HEADs at its GET price; the charges. MinIO and cluster targets: counts only.
+    func billedRow(_ i: Int, _ t: Target, label: String, dim: Double) -> MonthlyRow {
+        let gbMonths = gbDays[i] / dim
+        let fixed = t.monthlyCost.amount * Double(days) / dim
+        var b = MonthlyBilling()
+        b.listRequests = lists[i]
+        b.getRequests = heads[i]
+        b.noncurrentGBMonths = noncurrentGBDays[i] / dim
+        var storage = 0.0, request = 0.0
+        if t.kind == .s3, let prices = t.prices {
+            for c in StorageClass.allCases {
+                let billed = billedGBDays[i][c.rank] / dim
+                guard billed > 0 else { continue }
+                if c == .standard {
+                    storage += Pricing.storageCost(gbMonths: billed, tiers: prices.storageTiers)
+                } else {
+                    storage += billed * (prices.classes[c]?.storageGBMonth.amount ?? 0)
+                }
+            }
+            let upload = t.bucket.storageClass
+            let put = upload == .standard ? prices.putPer1000 : prices.classes[upload]?.putPer1000 ?? prices.putPer1000
+            request = (puts[i] * put.amount + lists[i] * prices.putPer1000.amount + heads[i] * prices.getPer1000.amount) / 1000
+            b.earlyDeleteCost = Money(earlyDelete[i])
+            b.transitionCost = Money(transition[i])
+        }
+        let extra = b.egressCost.amount + b.retrievalCost.amount + b.earlyDeleteCost.amount + b.transitionCost.amount
+        return MonthlyRow(
+            month: label, target: t.name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
+            requestCost: Money(request), totalCost: Money(fixed + storage + request + extra), gbMonths: gbMonths,
+            putRequests: puts[i], billing: b)
+    }
+
+    /// Zeroes the sums for the next month (no allocation).
+    mutating func reset() {
         days = 0
         for i in gbDays.indices {
             gbDays[i] = 0
             puts[i] = 0
+        }
+        for i in billedGBDays.indices {
+            for c in billedGBDays[i].indices { billedGBDays[i][c] = 0 }
+            noncurrentGBDays[i] = 0
+            earlyDelete[i] = 0
+            transition[i] = 0
+            lists[i] = 0
+            heads[i] = 0
         }
     }
 }

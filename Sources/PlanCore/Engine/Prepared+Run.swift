@@ -113,20 +113,51 @@ extension Prepared {
     @inline(__always)
     func endDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers) {
         trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
-        for t in targetSources.indices {
-            var used = 0.0
-            var puts = 0.0
-            for r in targetSources[t] {
-                used += state.rows.jobs[r].stored
-                puts += state.rows.jobs[r].putRequests
+        if state.bucket != nil {
+            endBucketDay(d, &state, &trackers)
+        } else {
+            for t in targetSources.indices {
+                var used = 0.0
+                var puts = 0.0
+                for r in targetSources[t] {
+                    used += state.rows.jobs[r].stored
+                    puts += state.rows.jobs[r].putRequests
+                }
+                state.rows.targetUsed[t] = used
+                trackers.costs.add(target: t, used: used, puts: puts)
+                trackers.capacity.record(day: d, target: t, used: used)
             }
-            state.rows.targetUsed[t] = used
-            trackers.costs.add(target: t, used: used, puts: puts)
-            trackers.capacity.record(day: d, target: t, used: used)
         }
         trackers.costs.endDay()
         trackers.jobs.record(jobs: state.rows.jobs)
         trackers.efficiency.record(day: d, jobs: state.rows.jobs)
+    }
+
+    /// The targets of a version 2 day: the book's accounting of every row, then each
+    /// target's `used` (current plus noncurrent), billed bytes, charges and requests.
+    ///
+    /// - Complexity: O(rows × classes + targets), no allocation.
+    func endBucketDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers) {
+        guard var book = state.bucket else { return }
+        state.bucket = nil  // keep the book uniquely referenced while it changes
+        let date = state.rows.date
+        book.endDay(d, jobs: state.rows.jobs, daysInMonth: Double(CivilDate.daysIn(year: date.year, month: date.month)))
+        for t in targetSources.indices {
+            var puts = 0.0
+            for r in targetSources[t] { puts += state.rows.jobs[r].putRequests }
+            let used = book.held[t]
+            state.rows.targetUsed[t] = used
+            trackers.costs.add(target: t, used: used, puts: puts)
+            trackers.costs.addBilling(
+                target: t, billed: book.billed[t], noncurrent: book.noncurrent[t], earlyDelete: book.earlyDelete[t],
+                transition: book.transition[t], lists: book.lists[t], heads: book.heads[t])
+            trackers.capacity.record(day: d, target: t, used: used)
+        }
+        // Swapped, not copied: the book overwrites every entry the next day.
+        swap(&state.rows.deleted, &book.rowDeleted)
+        swap(&state.rows.noncurrent, &book.rowNoncurrent)
+        swap(&state.rows.targetNoncurrent, &book.noncurrent)
+        state.bucket = book
     }
 
     /// Advances job `j` (loop order: Longhorn, Velero, CNPG) to the day's end; true when it ran.

@@ -11,6 +11,10 @@ extension Prepared {
         kpis += rpoRows()
         kpis += trackers.rto.kpiRows(s, ranYet: state.ranYet)
         kpis.append(trackers.efficiency.kpiRow(start: s.start))
+        if s.version >= 2 {
+            // model.md "KPIs (version 2)": with no drills, worst is empty and the status info.
+            kpis.append(KPIRow(kpi: .mttr, subject: "all", limit: s.kpis.mttr?.value, worst: nil, unit: .seconds, status: .info))
+        }
         kpis += capacity.kpis
         kpis += trackers.volumes.kpiRows(s)
 

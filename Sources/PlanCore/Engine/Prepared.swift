@@ -29,6 +29,8 @@ struct Prepared {
     let warnings: [String]
     /// Per job (`TIER/NAME`, sorted), its own-target value rows.
     let jobGroups: [(job: String, target: String, rows: [Int])]
+    /// Version 2: the object store as billed, before day 0; nil for version 1.
+    let bucket: BucketBook?
 
     /// Fire times in `[0, H)` as seconds, with a run at 0 added for `immediate`; one more
     /// than `Engine.maximumRunsPerJob` when the schedule fires too often.

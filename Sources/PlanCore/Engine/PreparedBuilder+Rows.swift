@@ -16,7 +16,8 @@ extension PreparedBuilder {
             scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
-            protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all))
+            protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
+            bucket: bucketBook(layout: sorted))
     }
 
     /// Replica rows repeat their original's values under each target that `replicates` its job.

@@ -1,6 +1,6 @@
 public enum KPIKind: String, Sendable, Hashable, CaseIterable {
     case monthlyBudget = "monthly_budget"
-    case rpo, rto, efficiency
+    case rpo, rto, efficiency, mttr
     case capacityAlert = "capacity_alert"
     case capacityFull = "capacity_full"
     case volumeAlert = "volume_alert"

@@ -11,10 +11,12 @@ public struct MonthlyRow: Sendable, Hashable {
     public var totalCost: Money
     public var gbMonths: Double
     public var putRequests: Double
+    /// Version 2: the appended columns; nil for a version 1 scenario.
+    public var billing: MonthlyBilling?
 
     public init(
         month: String, target: String, days: Int, fixedCost: Money, storageCost: Money, requestCost: Money,
-        totalCost: Money, gbMonths: Double, putRequests: Double
+        totalCost: Money, gbMonths: Double, putRequests: Double, billing: MonthlyBilling? = nil
     ) {
         self.month = month
         self.target = target
@@ -25,5 +27,6 @@ public struct MonthlyRow: Sendable, Hashable {
         self.totalCost = totalCost
         self.gbMonths = gbMonths
         self.putRequests = putRequests
+        self.billing = billing
     }
 }

@@ -20,6 +20,12 @@ public struct DayRows: Sendable {
     public var date: CivilDate
     public var jobs: [JobDayValues]
     public var workloads: [WorkloadDayValues]
-    /// Used bytes per target at the day's end.
+    /// Used bytes per target at the day's end (version 2: current plus noncurrent).
     public var targetUsed: [Double]
+    /// Version 2, per `RowLayout.jobRows` index: the row's deleted bytes of the day and its
+    /// noncurrent bytes at the day's end; empty for version 1.
+    public var deleted: [Double] = []
+    public var noncurrent: [Double] = []
+    /// Version 2, per target: the noncurrent part of `targetUsed`; empty for version 1.
+    public var targetNoncurrent: [Double] = []
 }

@@ -45,7 +45,7 @@ extension KPIKind {
     public var unit: KPIUnit {
         switch self {
         case .monthlyBudget: return .money
-        case .rpo, .rto: return .seconds
+        case .rpo, .rto, .mttr: return .seconds
         case .efficiency: return .share
         case .capacityAlert, .capacityFull, .volumeAlert, .volumeFull: return .bytes
         }

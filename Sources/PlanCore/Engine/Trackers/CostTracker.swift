@@ -10,7 +10,7 @@ struct CostTracker {
     /// month counts as if every day cost the same), currency units.
     var scaled: [Double] = []
 
-    init(targets: [Target]) { month = MonthAccumulator(targets: targets) }
+    init(targets: [Target], version: Int) { month = MonthAccumulator(targets: targets, version: version) }
 
     /// Starts day `d` (calendar `date`): closes the previous month on the 1st.
     ///
@@ -24,6 +24,16 @@ struct CostTracker {
     /// Adds target `t`'s day: `used` bytes at the day's end and `puts` PUT requests.
     @inline(__always)
     mutating func add(target t: Int, used: Double, puts: Double) { month.add(target: t, used: used, puts: puts) }
+
+    /// Adds target `t`'s version 2 day: its billed bytes by class, noncurrent bytes, the
+    /// day's early-deletion and transition charges (currency units) and poll requests.
+    @inline(__always)
+    mutating func addBilling(
+        target t: Int, billed: [Double], noncurrent: Double, earlyDelete: Double, transition: Double, lists: Double, heads: Double
+    ) {
+        month.addBilling(
+            target: t, billed: billed, noncurrent: noncurrent, earlyDelete: earlyDelete, transition: transition, lists: lists, heads: heads)
+    }
 
     /// Ends the day's accounting.
     @inline(__always)
