@@ -14,6 +14,8 @@ struct DayState {
     let bandwidth: Double
     /// Version 2: the rows' lots on their targets.
     var bucket: BucketBook?
+    /// Version 2: the drills' firings so far.
+    var drills: DrillTracker?
 
     /// The state before day 0 of `p`: every value zero, nothing run yet.
     init(_ p: Prepared) {
@@ -27,6 +29,7 @@ struct DayState {
         ranYet = Array(repeating: false, count: workloads)
         bandwidth = s.restore.bandwidthBytesPerSecond
         bucket = p.bucket
+        drills = p.bucket == nil ? nil : DrillTracker(plans: p.drills, egressFree: s.restore.egressFree.bytes)
         if p.bucket != nil {
             rows.deleted = Array(repeating: 0, count: p.layout.jobRows.count)
             rows.noncurrent = rows.deleted

@@ -20,6 +20,12 @@ struct MonthAccumulator {
     var transition: [Double]
     var lists: [Double]
     var heads: [Double]
+    /// Version 2, per target: the drills' GETs, bytes out and costs (currency units).
+    var drillGets: [Double]
+    var egressBytes: [Double]
+    var egressCost: [Double]
+    var retrievalCost: [Double]
+    var getCost: [Double]
 
     init(targets: [Target], version: Int = 1) {
         self.targets = targets
@@ -34,6 +40,20 @@ struct MonthAccumulator {
         transition = Array(repeating: 0, count: k)
         lists = Array(repeating: 0, count: k)
         heads = Array(repeating: 0, count: k)
+        drillGets = Array(repeating: 0, count: k)
+        egressBytes = Array(repeating: 0, count: k)
+        egressCost = Array(repeating: 0, count: k)
+        retrievalCost = Array(repeating: 0, count: k)
+        getCost = Array(repeating: 0, count: k)
+    }
+
+    /// Adds a drill's reads on target `t` (see `CostTracker.addDrill`).
+    mutating func addDrill(target t: Int, gets: Double, egressBytes e: Double, egressCost ec: Double, retrievalCost r: Double, getCost g: Double) {
+        drillGets[t] += gets
+        egressBytes[t] += e
+        egressCost[t] += ec
+        retrievalCost[t] += r
+        getCost[t] += g
     }
 
     /// Starts the month of `date`, first simulated on day `day`.
@@ -111,7 +131,8 @@ struct MonthAccumulator {
         let fixed = t.monthlyCost.amount * Double(days) / dim
         var b = MonthlyBilling()
         b.listRequests = lists[i]
-        b.getRequests = heads[i]
+        b.getRequests = heads[i] + drillGets[i]
+        b.egressBytes = egressBytes[i]
         b.noncurrentGBMonths = noncurrentGBDays[i] / dim
         var storage = 0.0, request = 0.0
         if t.kind == .s3, let prices = t.prices {
@@ -126,8 +147,10 @@ struct MonthAccumulator {
             }
             let upload = t.bucket.storageClass
             let put = upload == .standard ? prices.putPer1000 : prices.classes[upload]?.putPer1000 ?? prices.putPer1000
-            request = (puts[i] * put.amount + lists[i] * prices.putPer1000.amount + heads[i] * prices.getPer1000.amount) / 1000
+            request = (puts[i] * put.amount + lists[i] * prices.putPer1000.amount + heads[i] * prices.getPer1000.amount) / 1000 + getCost[i]
             b.earlyDeleteCost = Money(earlyDelete[i])
+            b.egressCost = Money(egressCost[i])
+            b.retrievalCost = Money(retrievalCost[i])
             b.transitionCost = Money(transition[i])
         }
         let extra = b.egressCost.amount + b.retrievalCost.amount + b.earlyDeleteCost.amount + b.transitionCost.amount
@@ -151,6 +174,11 @@ struct MonthAccumulator {
             transition[i] = 0
             lists[i] = 0
             heads[i] = 0
+            drillGets[i] = 0
+            egressBytes[i] = 0
+            egressCost[i] = 0
+            retrievalCost[i] = 0
+            getCost[i] = 0
         }
     }
 }

@@ -142,6 +142,12 @@ extension Prepared {
         state.bucket = nil  // keep the book uniquely referenced while it changes
         let date = state.rows.date
         book.endDay(d, jobs: state.rows.jobs, daysInMonth: Double(CivilDate.daysIn(year: date.year, month: date.month)))
+        if var drills = state.drills {
+            state.drills = nil
+            drills.run(
+                day: d, date: date, book: book, models: models, scenario: scenario, mttrLimit: scenario.kpis.mttr?.value, costs: &trackers.costs)
+            state.drills = drills
+        }
         for t in targetSources.indices {
             var puts = 0.0
             for r in targetSources[t] { puts += state.rows.jobs[r].putRequests }

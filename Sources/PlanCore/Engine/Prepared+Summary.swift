@@ -11,10 +11,7 @@ extension Prepared {
         kpis += rpoRows()
         kpis += trackers.rto.kpiRows(s, ranYet: state.ranYet)
         kpis.append(trackers.efficiency.kpiRow(start: s.start))
-        if s.version >= 2 {
-            // model.md "KPIs (version 2)": with no drills, worst is empty and the status info.
-            kpis.append(KPIRow(kpi: .mttr, subject: "all", limit: s.kpis.mttr?.value, worst: nil, unit: .seconds, status: .info))
-        }
+        if let drills = state.drills { kpis.append(drills.kpiRow(limit: s.kpis.mttr?.value)) }
         kpis += capacity.kpis
         kpis += trackers.volumes.kpiRows(s)
 
@@ -27,7 +24,7 @@ extension Prepared {
             warnings: warnings + Checks.volumeWarnings(s, fullDays: trackers.volumes.full),
             totalCost: Money(totals.reduce(0) { $0 + $1.totalCost.amount }),
             peakMonthlyCost: Money(totals.map(\.totalCost.amount).max() ?? 0),
-            jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays)
+            jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [])
     }
 
     /// One `rpo` row per workload: known before the first day, so it fails from the start

@@ -31,6 +31,8 @@ struct Prepared {
     let jobGroups: [(job: String, target: String, rows: [Int])]
     /// Version 2: the object store as billed, before day 0; nil for version 1.
     let bucket: BucketBook?
+    /// Version 2: the drills; empty for version 1.
+    let drills: [DrillPlan]
 
     /// Fire times in `[0, H)` as seconds, with a run at 0 added for `immediate`; one more
     /// than `Engine.maximumRunsPerJob` when the schedule fires too often.

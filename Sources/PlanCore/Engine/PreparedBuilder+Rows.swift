@@ -12,12 +12,13 @@ extension PreparedBuilder {
         let sorted = all.sorted { a, b in
             (a.job, a.target, a.workload) < (b.job, b.target, b.workload)
         }
+        let book = bucketBook(layout: sorted)
         return Prepared(
             scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
             protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
-            bucket: bucketBook(layout: sorted))
+            bucket: book, drills: drillPlans(layout: sorted, book: book))
     }
 
     /// Replica rows repeat their original's values under each target that `replicates` its job.

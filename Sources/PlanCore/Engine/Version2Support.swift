@@ -1,19 +1,12 @@
 /// The version 2 rules this engine does not simulate yet, refused rather than computed
-/// wrong: restore drills (and so the `mttr` values), a Longhorn job's own snapshot
-/// (`snapshot_target`), and the archive classes, whose retrieval delay enters the daily RTO
-/// through the drills' reading of the newest restore point.
+/// wrong: a Longhorn job's own snapshot (`snapshot_target`), and the archive classes, whose
+/// retrieval delay enters the daily RTO through a drill's reading of the newest point.
 enum Version2Support {
     /// One error per unsupported use; empty for version 1 and for supported files.
     static func unsupported(_ s: Scenario) -> [Diagnostic] {
         guard s.version >= 2 else { return [] }
         var out: [Diagnostic] = []
         let later = "it is read and checked, and simulated in a later release of plan"
-        for d in s.drills {
-            out.append(
-                Diagnostic(
-                    at: .none, path: "drills.\(d.name)", "restore drills are not simulated yet; \(later)",
-                    suggestion: "remove the drill to simulate the rest"))
-        }
         for j in s.longhorn where j.snapshotTarget != nil {
             out.append(
                 Diagnostic(

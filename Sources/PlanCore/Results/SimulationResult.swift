@@ -17,11 +17,13 @@ public struct SimulationResult: Sendable {
     public var peakMonthlyCost: Money
     /// Job-days simulated (jobs × days), for the benchmark.
     public var jobDays: Int
+    /// Version 2: one row per drill firing, in time order; empty for version 1.
+    public var drills: [DrillRow]
 
     public init(
         scenarioName: String, currency: String, start: CivilDate, horizonDays: Int, monthly: [MonthlyRow],
         kpis: [KPIRow], targets: [TargetSummary], workloads: [WorkloadSummary], jobs: [JobSummary],
-        warnings: [String], totalCost: Money, peakMonthlyCost: Money, jobDays: Int
+        warnings: [String], totalCost: Money, peakMonthlyCost: Money, jobDays: Int, drills: [DrillRow] = []
     ) {
         self.scenarioName = scenarioName
         self.currency = currency
@@ -36,5 +38,6 @@ public struct SimulationResult: Sendable {
         self.totalCost = totalCost
         self.peakMonthlyCost = peakMonthlyCost
         self.jobDays = jobDays
+        self.drills = drills
     }
 }

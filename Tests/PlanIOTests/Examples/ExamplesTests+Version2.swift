@@ -172,7 +172,7 @@ struct Version2ExamplesTests {
         close(jan.gbMonths, 1320.0 / 1024 / 31)  // 0.041583
     }
 
-    @Test("drills, a backup job's snapshot and the archive classes are refused, not computed wrong")
+    @Test("a backup job's snapshot and the archive classes are refused, not computed wrong")
     func notYet() throws {
         let options = LoadOptions(file: "example.yaml", defaultName: "example", today: CivilDate(year: 2026, month: 1, day: 1))
         let s = try ScenarioLoader.load(text: Version2LoaderTests.full, options: options).get()
@@ -180,7 +180,71 @@ struct Version2ExamplesTests {
             Issue.record("a scenario with drills simulated")
             return
         }
-        #expect(d.items.map(\.path) == ["drills.d", "drills.off-site", "backups.longhorn.lh.snapshot_target", "targets.s3"])
+        #expect(d.items.map(\.path) == ["backups.longhorn.lh.snapshot_target", "targets.s3"])
+    }
+
+    @Test("E41: a point-in-time restore test reads the base backup and half a day of WAL, and pays egress")
+    func e41() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e41
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              db: {kind: postgres, size: 200GiB, wal: 24GiB/day}
+            backups:
+              cnpg:
+                pg: {workload: db, schedule: "0 0 1 * * *", retention: 7d, target: s3}
+            targets:
+              s3: {kind: s3}
+            drills:
+              pitr: {schedule: "0 13 2 1 *", workload: db, job: cnpg/pg}
+            """)
+        let row = try #require(run.result.drills.first)
+        #expect(run.result.drills.count == 1)
+        #expect(row.date == CivilDate(year: 2026, month: 1, day: 2) && row.secondOfDay == 13 * 3600)
+        // Day 1's 01:00 base (200 GiB, ceil(200/100) + 1 = 3 objects) and 12 of day 1's 24 hours
+        // of WAL: 12 GiB in 768 of its 1536 segments.
+        #expect(row.bytesRead == 212 * Self.gib)
+        #expect(row.getRequests == 771)
+        // 200 GiB / 100 MiB/s + 12 GiB / 32 MiB/s = 2048 + 384.
+        close(row.restoreSeconds, 2432)
+        #expect(row.retrievalSeconds == 0)
+        // The first 100 GiB of the month are free: (212 − 100) × 0.09.
+        close(row.egressCost.amount, 112 * 0.09)
+        close(run.month("2026-01", "s3")?.billing?.egressCost.amount, 10.08)
+        #expect(run.month("2026-01", "s3")?.billing?.egressBytes == 212 * Self.gib)
+    }
+
+    @Test("E42: the mttr KPI is the mean restore time over the drills, failing after the second")
+    func e42() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e42
+            start: 2026-01-01
+            horizon: 5d
+            workloads:
+              vol: {kind: volume, size: 10GiB, growth: 10GiB/day}
+            backups:
+              longhorn:
+                lh: {schedule: "0 0 * * *", retain: 2, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            drills:
+              d: {schedule: "0 12 1,3 1 *", workload: vol, job: longhorn/lh}
+            kpis: {mttr: 150s}
+            """)
+        // Day 0's 00:00 point is 10 GiB: 102.4 s; day 2's is 30 GiB: 307.2 s; lz4 0.40 stored.
+        #expect(run.result.drills.map(\.bytesRead) == [4 * Self.gib, 12 * Self.gib])
+        #expect(run.result.drills.map(\.restoreSeconds) == [102.4, 307.2])
+        let mttr = try #require(run.result.kpis.first { $0.kpi == .mttr })
+        // Mean 204.8 > 150; the running mean first passes the limit after the drill of Jan 3.
+        close(mttr.worst, 204.8)
+        #expect(mttr.status == .fail)
+        #expect(mttr.firstFailure == CivilDate(year: 2026, month: 1, day: 3))
+        #expect(mttr.limit == 150)
     }
 
     @Test("a version 2 file without the new keys keeps version 1's numbers, plus the mttr row")

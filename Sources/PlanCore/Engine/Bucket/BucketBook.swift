@@ -100,6 +100,26 @@ struct BucketBook {
         }
     }
 
+    /// The newest `bytes` of entry `k`'s current lots by class (`StorageClass.rank`), each
+    /// lot in the class it had at the end of day `d − 1` (a lot of day `d`: the upload
+    /// class), as a drill reads them (model.md "Drills").
+    ///
+    /// - Complexity: O(classes × log H).
+    func classBytes(entry k: Int, newest bytes: Double, day d: Int) -> [Double] {
+        var out = Array(repeating: 0.0, count: StorageClass.allCases.count)
+        let ledger = ledgers[k]
+        let plan = targets[entries[k].target]
+        let to = ledger.removed + ledger.held
+        let from = max(ledger.deleted, to - bytes)
+        guard to > from else { return out }
+        for i in plan.segments.steps.indices {
+            var (first, last) = plan.segments.days(step: i, at: d - 1)
+            if i == 0 { last = d }
+            out[plan.segments.steps[i].storageClass.rank] += ledger.bytesAndDays(from: from, to: to, days: first, last).bytes
+        }
+        return out
+    }
+
     /// The early-deletion charge of the bytes `[from, to)` leaving the store at the end of
     /// day `d`, each in the class it had at the end of day `d − 1` (a lot of day `d`: the
     /// upload class), `h = d − entry` days after it entered: `bytes / 2^30 × price × (M − h)

@@ -35,6 +35,13 @@ struct CostTracker {
             target: t, billed: billed, noncurrent: noncurrent, earlyDelete: earlyDelete, transition: transition, lists: lists, heads: heads)
     }
 
+    /// Adds a drill's reads on target `t`: its GETs, the bytes leaving the store and their
+    /// costs (currency units).
+    @inline(__always)
+    mutating func addDrill(target t: Int, gets: Double, egressBytes: Double, egressCost: Double, retrievalCost: Double, getCost: Double) {
+        month.addDrill(target: t, gets: gets, egressBytes: egressBytes, egressCost: egressCost, retrievalCost: retrievalCost, getCost: getCost)
+    }
+
     /// Ends the day's accounting.
     @inline(__always)
     mutating func endDay() { month.days += 1 }

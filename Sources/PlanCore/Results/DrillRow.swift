@@ -1,0 +1,23 @@
+/// One `drills.csv` row (version 2): a drill firing and what its restore reads, costs and
+/// takes (model.md "Drills").
+public struct DrillRow: Sendable, Hashable {
+    public var date: CivilDate
+    /// Seconds after 00:00 UTC of `date`.
+    public var secondOfDay: Int
+    public var drill: String
+    public var workload: String
+    public var job: String
+    /// The target read.
+    public var target: String
+    /// Stored bytes of the restore point read (they all leave the store).
+    public var bytesRead: Double
+    public var getRequests: Double
+    public var egressBytes: Double
+    /// After the month's free allowance; 0 on MinIO.
+    public var egressCost: Money
+    public var retrievalCost: Money
+    /// The largest retrieval delay of the classes read, seconds.
+    public var retrievalSeconds: Double
+    /// The restore time, seconds; infinite without a restore point.
+    public var restoreSeconds: Double
+}
