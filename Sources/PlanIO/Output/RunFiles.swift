@@ -16,17 +16,17 @@ public struct RunFiles: SimulationSink {
         self.directory = directory
         try StreamingFile.makeDirectory(directory)
         StreamingFile.removeStale(in: directory)
-        daily = try StreamingFile(path: directory + "/daily.csv")
+        daily = try StreamingFile(path: RunFiles.path(directory, DailyColumn.self))
         do {
-            workloads = try StreamingFile(path: directory + "/workloads.csv")
-            targets = try StreamingFile(path: directory + "/targets.csv")
+            workloads = try StreamingFile(path: RunFiles.path(directory, WorkloadsColumn.self))
+            targets = try StreamingFile(path: RunFiles.path(directory, TargetsColumn.self))
         } catch {
             daily.abort()
             throw error
         }
-        daily.write(CSVRenderer.dailyHeader)
-        workloads.write(CSVRenderer.workloadsHeader)
-        targets.write(CSVRenderer.targetsHeader)
+        daily.write(DailyColumn.header)
+        workloads.write(WorkloadsColumn.header)
+        targets.write(TargetsColumn.header)
         json = keepJSONRows ? JSONRows() : nil
     }
 
@@ -34,9 +34,9 @@ public struct RunFiles: SimulationSink {
 
     public mutating func day(_ rows: DayRows) {
         let layout = self.layout
-        daily.append { CSVRenderer.appendDaily(rows, layout: layout, to: &$0) }
-        workloads.append { CSVRenderer.appendWorkloads(rows, layout: layout, to: &$0) }
-        targets.append { CSVRenderer.appendTargets(rows, layout: layout, to: &$0) }
+        daily.append { DailyColumn.appendCSV(rows, layout: layout, to: &$0) }
+        workloads.append { WorkloadsColumn.appendCSV(rows, layout: layout, to: &$0) }
+        targets.append { TargetsColumn.appendCSV(rows, layout: layout, to: &$0) }
         json?.add(rows, layout: layout)
     }
 
@@ -49,10 +49,10 @@ public struct RunFiles: SimulationSink {
         // the five renamed, one after the other, so a failure leaves none of them half-new.
         var all = [daily, workloads, targets]
         do {
-            let monthly = try StreamingFile(path: directory + "/monthly.csv")
+            let monthly = try StreamingFile(path: RunFiles.path(directory, MonthlyColumn.self))
             all.append(monthly)
             monthly.write(CSVRenderer.monthly(result.monthly))
-            let kpis = try StreamingFile(path: directory + "/kpis.csv")
+            let kpis = try StreamingFile(path: RunFiles.path(directory, KPIsColumn.self))
             all.append(kpis)
             kpis.write(CSVRenderer.kpis(result.kpis))
             for f in all { try f.finishWriting() }
@@ -72,6 +72,15 @@ public struct RunFiles: SimulationSink {
 
     /// The paths of the five files.
     public var paths: [String] {
-        ["daily", "workloads", "targets", "monthly", "kpis"].map { directory + "/" + $0 + ".csv" }
+        [
+            RunFiles.path(directory, DailyColumn.self), RunFiles.path(directory, WorkloadsColumn.self),
+            RunFiles.path(directory, TargetsColumn.self), RunFiles.path(directory, MonthlyColumn.self),
+            RunFiles.path(directory, KPIsColumn.self),
+        ]
+    }
+
+    /// `DIR/FILE.csv`.
+    static func path<C: OutputColumn>(_ directory: String, _: C.Type) -> String {
+        directory + "/" + C.file + ".csv"
     }
 }
