@@ -8,6 +8,9 @@ public struct RunFiles: SimulationSink {
     private let daily: StreamingFile
     private let workloads: StreamingFile
     private let targets: StreamingFile
+    private var dailyWriter = DayFileWriter<DailyColumn>()
+    private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
+    private var targetsWriter = DayFileWriter<TargetsColumn>()
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
 
@@ -34,9 +37,9 @@ public struct RunFiles: SimulationSink {
 
     public mutating func day(_ rows: DayRows) {
         let layout = self.layout
-        daily.append { DailyColumn.appendCSV(rows, layout: layout, to: &$0) }
-        workloads.append { WorkloadsColumn.appendCSV(rows, layout: layout, to: &$0) }
-        targets.append { TargetsColumn.appendCSV(rows, layout: layout, to: &$0) }
+        daily.append { dailyWriter.append(rows, layout: layout, to: &$0) }
+        workloads.append { workloadsWriter.append(rows, layout: layout, to: &$0) }
+        targets.append { targetsWriter.append(rows, layout: layout, to: &$0) }
         json?.add(rows, layout: layout)
     }
 

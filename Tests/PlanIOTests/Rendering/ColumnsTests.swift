@@ -99,6 +99,42 @@ struct ColumnsTests {
         }
     }
 
+    @Test("the day files' writer, with its stamp and key cells rendered once, writes what each row's cells say")
+    func writer() throws {
+        // Each day file starts with the stamp, then its key columns, then at least one value.
+        func layout<C: DayFileColumn>(_: C.Type) {
+            #expect(C.allCases.prefix(C.dayStampCount).map(\.name) == ["date", "day"], "\(C.file)")
+            #expect(C.dayStampCount + C.keyCount < C.allCases.count, "\(C.file)")
+        }
+        layout(DailyColumn.self)
+        layout(WorkloadsColumn.self)
+        layout(TargetsColumn.self)
+
+        // Every line of a run, row by row from the declared cells, against the writer's.
+        struct PlainCSV: SimulationSink {
+            var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+            var files: [String: String] = [:]
+            mutating func begin(_ layout: RowLayout) { self.layout = layout }
+            mutating func day(_ day: DayRows) {
+                add(DailyColumn.self, day)
+                add(WorkloadsColumn.self, day)
+                add(TargetsColumn.self, day)
+            }
+            mutating func add<C: DayFileColumn>(_: C.Type, _ day: DayRows) {
+                var text = files[C.file] ?? C.header
+                C.forEachRow(of: day, layout: layout) { text += C.csvLine($0) }
+                files[C.file] = text
+            }
+        }
+        let options = LoadOptions(file: "seed.yaml", defaultName: "seed", today: CivilDate(year: 2026, month: 1, day: 1))
+        let scenario = try ScenarioLoader.load(text: BuiltInScenario.seedYAML, options: options).get()
+        var sink = SinkPair(CSVCollector(), PlainCSV())
+        _ = try Engine.simulate(scenario, into: &sink).get()
+        #expect(sink.first.daily == sink.second.files["daily"])
+        #expect(sink.first.workloads == sink.second.files["workloads"])
+        #expect(sink.first.targets == sink.second.files["targets"])
+    }
+
     @Test("every cell has the format its column's kind declares")
     func kinds() throws {
         let (result, _, _) = try Self.simulated()

@@ -26,7 +26,7 @@ public enum Cell: Sendable, Hashable {
     }
 
     /// Appends the CSV cell.
-    @inline(__always) public func appendCSV(to out: inout String) {
+    @inline(__always) public consuming func appendCSV(to out: inout String) {
         switch self {
         case .text(let s): out += s
         case .int(let n): out += String(n)

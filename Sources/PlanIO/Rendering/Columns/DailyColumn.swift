@@ -29,6 +29,9 @@ public enum DailyColumn: String, DayFileColumn {
 
     public static var file: String { "daily" }
 
+    /// `job,tier,target,workload`: the layout row's names.
+    public static var keyCount: Int { 4 }
+
     public var kind: ColumnKind {
         switch self {
         case .date, .job, .tier, .target, .workload: return .text

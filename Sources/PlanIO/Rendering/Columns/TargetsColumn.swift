@@ -26,6 +26,9 @@ public enum TargetsColumn: String, DayFileColumn {
 
     public static var file: String { "targets" }
 
+    /// `target,kind`: the layout row's names.
+    public static var keyCount: Int { 2 }
+
     public var kind: ColumnKind {
         switch self {
         case .date, .target, .kind: return .text
@@ -34,7 +37,7 @@ public enum TargetsColumn: String, DayFileColumn {
         }
     }
 
-    public func cell(_ row: Row) -> Cell {
+    @inline(__always) public func cell(_ row: Row) -> Cell {
         switch self {
         case .date: return .text(row.date)
         case .day: return .int(row.day)

@@ -26,6 +26,9 @@ public enum WorkloadsColumn: String, DayFileColumn {
 
     public static var file: String { "workloads" }
 
+    /// `workload,kind`: the layout row's names.
+    public static var keyCount: Int { 2 }
+
     public var kind: ColumnKind {
         switch self {
         case .date, .workload, .kind: return .text
@@ -34,7 +37,7 @@ public enum WorkloadsColumn: String, DayFileColumn {
         }
     }
 
-    public func cell(_ row: Row) -> Cell {
+    @inline(__always) public func cell(_ row: Row) -> Cell {
         switch self {
         case .date: return .text(row.date)
         case .day: return .int(row.day)
