@@ -31,103 +31,25 @@ final class RunInserter {
         runID = db.lastInsertedRowID
         let settings = try db.makeStatement(sql: "INSERT INTO settings (run_id, path, value) VALUES (?, ?, ?)")
         for s in header.settings { try settings.execute(arguments: [runID, s.path, s.value]) }
-        dailyInsert = try RowInsert(
-            db,
-            """
-            INSERT INTO daily (run_id, date, day, job, tier, target, workload, restore_points, stored_bytes,
-                raw_bytes, uploaded_bytes, objects, put_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        workloadInsert = try RowInsert(
-            db,
-            """
-            INSERT INTO workloads (run_id, date, day, workload, kind, size_bytes, volume_bytes, wal_bytes,
-                rto_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        targetInsert = try RowInsert(
-            db,
-            """
-            INSERT INTO targets (run_id, date, day, target, kind, used_bytes, usable_bytes, used_share)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        dailyInsert = try RowInsert(db, columnsOf: DailyColumn.self)
+        workloadInsert = try RowInsert(db, columnsOf: WorkloadsColumn.self)
+        targetInsert = try RowInsert(db, columnsOf: TargetsColumn.self)
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows, with the cells of the CSV
-    /// files (`CSVRenderer.appendDaily` and its siblings; the round-trip test holds them equal).
+    /// files (the same column declarations; the round-trip test holds them equal).
     func day(_ rows: DayRows) throws {
-        let date = rows.date.description
-        let day = Int64(rows.day)
-        for key in layout.jobRows {
-            let v = rows.jobs[key.source]
-            let row = dailyInsert
-            row.bind(1, runID)
-            row.bind(2, date)
-            row.bind(3, day)
-            row.bind(4, key.job)
-            row.bind(5, key.tier.rawValue)
-            row.bind(6, key.target)
-            row.bind(7, key.workload)
-            row.bindInteger(8, v.restorePoints)
-            row.bindInteger(9, v.stored)
-            row.bindInteger(10, v.raw)
-            row.bindInteger(11, v.uploaded)
-            row.bindInteger(12, v.objects)
-            row.bindInteger(13, v.putRequests)
-            try row.run()
-        }
-        for (i, w) in layout.workloads.enumerated() {
-            let v = rows.workloads[i]
-            let row = workloadInsert
-            row.bind(1, runID)
-            row.bind(2, date)
-            row.bind(3, day)
-            row.bind(4, w.name)
-            row.bind(5, w.kind.rawValue)
-            row.bindInteger(6, v.size)
-            row.bindInteger(7, w.volume?.bytes)
-            row.bindInteger(8, w.kind == .postgres ? v.wal : nil)
-            row.bind(9, v.rto)
-            try row.run()
-        }
-        for (i, t) in layout.targets.enumerated() {
-            let used = rows.targetUsed[i]
-            let usable = t.usable?.bytes
-            let row = targetInsert
-            row.bind(1, runID)
-            row.bind(2, date)
-            row.bind(3, day)
-            row.bind(4, t.name)
-            row.bind(5, t.kind.rawValue)
-            row.bindInteger(6, used)
-            row.bindInteger(7, usable)
-            row.bind(8, usable.map { u in u > 0 ? used / u : (used > 0 ? Double.infinity : 0) })
-            try row.run()
-        }
+        try dailyInsert.insert(DailyColumn.self, rows, layout: layout, runID: runID)
+        try workloadInsert.insert(WorkloadsColumn.self, rows, layout: layout, runID: runID)
+        try targetInsert.insert(TargetsColumn.self, rows, layout: layout, runID: runID)
     }
 
     /// Inserts the summary rows and the headline figures.
     func finish(_ r: SimulationResult) throws {
-        let monthly = try db.makeStatement(
-            sql: """
-                INSERT INTO monthly (run_id, month, target, days, fixed_cost, storage_cost, request_cost, total_cost,
-                    gb_months, put_requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for m in r.monthly {
-            try monthly.execute(arguments: [
-                runID, m.month, m.target, m.days, m.fixedCost.amount, m.storageCost.amount, m.requestCost.amount,
-                m.totalCost.amount, m.gbMonths, StoreCell.integer(m.putRequests),
-            ])
-        }
-        let kpis = try db.makeStatement(
-            sql: """
-                INSERT INTO kpis (run_id, kpi, subject, "limit", worst, unit, status, first_failure)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for k in r.kpis {
-            try kpis.execute(arguments: [
-                runID, k.kpi.rawValue, k.subject, k.limit, k.worst, k.unit.rawValue, k.status.rawValue,
-                k.firstFailure?.description,
-            ])
-        }
+        let monthly = try RowInsert(db, columnsOf: MonthlyColumn.self)
+        for m in r.monthly { try monthly.insert(MonthlyColumn.self, m, runID: runID) }
+        let kpis = try RowInsert(db, columnsOf: KPIsColumn.self)
+        for k in r.kpis { try kpis.insert(KPIsColumn.self, k, runID: runID) }
         let warnings = try db.makeStatement(sql: "INSERT INTO warnings (run_id, message) VALUES (?, ?)")
         for w in r.warnings { try warnings.execute(arguments: [runID, w]) }
         let targets = try db.makeStatement(
@@ -186,6 +108,43 @@ struct RowInsert {
         statement = try db.makeStatement(sql: sql)
     }
 
+    /// The INSERT of one row of a CSV file's table: `run_id`, then the declared columns.
+    init<C: OutputColumn>(_ db: Database, columnsOf _: C.Type) throws {
+        let names = ["run_id"] + C.allCases.map { "\"\($0.storeName)\"" }
+        let marks = Array(repeating: "?", count: names.count)
+        try self.init(
+            db, "INSERT INTO \(C.file) (\(names.joined(separator: ", "))) VALUES (\(marks.joined(separator: ", ")))")
+    }
+
+    /// Inserts one row of a CSV file's table, its cells as the store keeps them.
+    func insert<C: OutputColumn>(_: C.Type, _ row: C.Row, runID: Int64, columns: [C] = C.allCases) throws {
+        bind(1, runID)
+        var i: Int32 = 2
+        for column in columns {
+            bind(i, column.cell(row), kind: column.kind)
+            i += 1
+        }
+        try run()
+    }
+
+    /// Inserts a day's rows of a daily file's table.
+    func insert<C: DayFileColumn>(_: C.Type, _ rows: DayRows, layout: RowLayout, runID: Int64) throws {
+        let columns = C.allCases
+        try C.forEachRow(of: rows, layout: layout) { try insert(C.self, $0, runID: runID, columns: columns) }
+    }
+
+    /// Binds a cell: text as TEXT, an integer column's cell as `bindInteger`, any other
+    /// number unrounded, an empty cell as NULL.
+    @inline(__always) func bind(_ i: Int32, _ cell: Cell, kind: ColumnKind) {
+        switch cell {
+        case .text(let s): bind(i, s)
+        case .int(let n): bind(i, Int64(n))
+        case .integer(let x), .money(let x), .decimal6(let x):
+            if kind.storesInteger { bindInteger(i, x) } else { bind(i, x) }
+        case .empty: sqlite3_bind_null(handle, i)
+        }
+    }
+
     func bind(_ i: Int32, _ n: Int64) { sqlite3_bind_int64(handle, i, n) }
 
     /// Text, copied by SQLite (the C string Swift passes lives only during the call).
@@ -196,7 +155,9 @@ struct RowInsert {
         if let x, !x.isNaN { sqlite3_bind_double(handle, i, x) } else { sqlite3_bind_null(handle, i) }
     }
 
-    /// A bytes or count cell: `StoreCell.integer`.
+    /// A bytes or count cell: the CSV's integer (nearest, half away from zero), as INTEGER
+    /// when it fits 64 bits, else as REAL (sizes up to 2^70 B, and infinity); NULL when it
+    /// does not apply.
     func bindInteger(_ i: Int32, _ x: Double?) {
         guard let x, !x.isNaN else {
             sqlite3_bind_null(handle, i)
@@ -215,17 +176,5 @@ struct RowInsert {
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
                 sql: statement.sql)
         }
-    }
-}
-
-/// The value of a CSV cell as the store keeps it.
-enum StoreCell {
-    /// A bytes or count cell: the CSV's integer (nearest, half away from zero), as INTEGER
-    /// when it fits 64 bits, else as REAL (sizes up to 2^70 B, and infinity).
-    static func integer(_ x: Double) -> DatabaseValue {
-        if x.isNaN { return .null }
-        let r = x.rounded(.toNearestOrAwayFromZero)
-        if r.isFinite && Swift.abs(r) < 9.0e18 { return Int64(r).databaseValue }
-        return r.databaseValue
     }
 }

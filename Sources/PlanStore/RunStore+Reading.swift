@@ -69,22 +69,22 @@ extension RunStore {
         func rows(_ table: String) throws -> [Row] {
             try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY rowid", arguments: [id])
         }
-        let monthly = try rows("monthly").map { r in
-            MonthlyRow(
-                month: try r.decode(forColumn: "month"), target: try r.decode(forColumn: "target"), days: try r.decode(forColumn: "days"),
-                fixedCost: Money(try r.decode(forColumn: "fixed_cost")),
-                storageCost: Money(try r.decode(forColumn: "storage_cost")), requestCost: Money(try r.decode(forColumn: "request_cost")),
-                totalCost: Money(try r.decode(forColumn: "total_cost")), gbMonths: try r.decode(forColumn: "gb_months"),
-                putRequests: number(try r.decode(forColumn: "put_requests")))
+        let monthly = try rows(MonthlyColumn.file).map { r in
+            typealias C = MonthlyColumn
+            return MonthlyRow(
+                month: try r.decode(C.month), target: try r.decode(C.target), days: try r.decode(C.days),
+                fixedCost: Money(try r.decode(C.fixedCost)), storageCost: Money(try r.decode(C.storageCost)),
+                requestCost: Money(try r.decode(C.requestCost)), totalCost: Money(try r.decode(C.totalCost)),
+                gbMonths: try r.decode(C.gbMonths), putRequests: number(try r.decode(C.putRequests)))
         }
-        let kpis = try rows("kpis").map { r in
-            KPIRow(
-                kpi: try known(KPIKind(rawValue: try r.decode(forColumn: "kpi")), try r.decode(forColumn: "kpi")),
-                subject: try r.decode(forColumn: "subject"), limit: try r.decode(forColumn: "limit"),
-                worst: try r.decode(forColumn: "worst"),
-                unit: try known(KPIUnit(rawValue: try r.decode(forColumn: "unit")), try r.decode(forColumn: "unit")),
-                status: try known(KPIStatus(rawValue: try r.decode(forColumn: "status")), try r.decode(forColumn: "status")),
-                firstFailure: try optionalDate(try r.decode(forColumn: "first_failure")))
+        let kpis = try rows(KPIsColumn.file).map { r in
+            typealias C = KPIsColumn
+            return KPIRow(
+                kpi: try known(KPIKind(rawValue: try r.decode(C.kpi)), try r.decode(C.kpi)),
+                subject: try r.decode(C.subject), limit: try r.decode(C.limit), worst: try r.decode(C.worst),
+                unit: try known(KPIUnit(rawValue: try r.decode(C.unit)), try r.decode(C.unit)),
+                status: try known(KPIStatus(rawValue: try r.decode(C.status)), try r.decode(C.status)),
+                firstFailure: try optionalDate(try r.decode(C.firstFailure)))
         }
         let targets = try rows("target_summary").map { r in
             TargetSummary(
@@ -129,26 +129,15 @@ extension RunStore {
         var files: [StreamingFile] = []
         do {
             try queue.read { db in
-                for (table, header, columns, order) in RunStore.dailyExports {
-                    let file = try StreamingFile(path: directory + "/" + table + ".csv")
-                    files.append(file)
-                    file.write(header)
-                    let cursor = try Row.fetchCursor(
-                        db, sql: "SELECT \(columns.map { "\"\($0.0)\"" }.joined(separator: ", ")) FROM \(table) WHERE run_id = ? ORDER BY \(order)",
-                        arguments: [id])
-                    while let row = try cursor.next() {
-                        file.append { out in
-                            for (i, column) in columns.enumerated() {
-                                if i > 0 { out += "," }
-                                out += RunStore.cell(row[i] as DatabaseValue, column.1)
-                            }
-                            out += "\n"
-                        }
-                    }
-                }
+                // cli.md's row order: by date, then the name columns (the primary key's order).
+                try RunStore.export(DailyColumn.self, run: id, db, orderedBy: [.day, .job, .target, .workload], to: directory, &files)
+                try RunStore.export(WorkloadsColumn.self, run: id, db, orderedBy: [.day, .workload], to: directory, &files)
+                try RunStore.export(TargetsColumn.self, run: id, db, orderedBy: [.day, .target], to: directory, &files)
             }
             // All five complete under temporary names, then renamed together (as simulate does).
-            for (name, text) in [("monthly", CSVRenderer.monthly(record.result.monthly)), ("kpis", CSVRenderer.kpis(record.result.kpis))] {
+            for (name, text) in [
+                (MonthlyColumn.file, CSVRenderer.monthly(record.result.monthly)), (KPIsColumn.file, CSVRenderer.kpis(record.result.kpis)),
+            ] {
                 let file = try StreamingFile(path: directory + "/" + name + ".csv")
                 files.append(file)
                 file.write(text)
@@ -162,42 +151,47 @@ extension RunStore {
         return true
     }
 
-    /// How a stored value is written in a CSV cell.
-    enum CellKind { case text, integer, decimal6 }
-
-    /// The streamed tables: file name, header, columns with their cell kinds, and the
-    /// order of the CSV rows (cli.md: by date, then the name columns; their primary key).
-    static let dailyExports: [(String, String, [(String, CellKind)], String)] = [
-        (
-            "daily", CSVRenderer.dailyHeader,
-            [
-                ("date", .text), ("day", .integer), ("job", .text), ("tier", .text), ("target", .text),
-                ("workload", .text), ("restore_points", .integer), ("stored_bytes", .integer), ("raw_bytes", .integer),
-                ("uploaded_bytes", .integer), ("objects", .integer), ("put_requests", .integer),
-            ], "day, job, target, workload"
-        ),
-        (
-            "workloads", CSVRenderer.workloadsHeader,
-            [
-                ("date", .text), ("day", .integer), ("workload", .text), ("kind", .text), ("size_bytes", .integer),
-                ("volume_bytes", .integer), ("wal_bytes", .integer), ("rto_seconds", .decimal6),
-            ], "day, workload"
-        ),
-        (
-            "targets", CSVRenderer.targetsHeader,
-            [
-                ("date", .text), ("day", .integer), ("target", .text), ("kind", .text), ("used_bytes", .integer),
-                ("usable_bytes", .integer), ("used_share", .decimal6),
-            ], "day, target"
-        ),
-    ]
+    /// Streams one daily file's rows of run `id` from its table into `DIR/FILE.csv`, as
+    /// the CSV renderer wrote them, and adds the file to `files`.
+    static func export<C: DayFileColumn>(
+        _: C.Type, run id: Int64, _ db: Database, orderedBy order: [C], to directory: String, _ files: inout [StreamingFile]
+    ) throws {
+        let file = try StreamingFile(path: directory + "/" + C.file + ".csv")
+        files.append(file)
+        file.write(C.header)
+        let columns = C.allCases
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT \(columns.map { "\"\($0.storeName)\"" }.joined(separator: ", ")) FROM \(C.file) WHERE run_id = ? "
+                + "ORDER BY \(order.map(\.storeName).joined(separator: ", "))",
+            arguments: [id])
+        while let row = try cursor.next() {
+            file.append { out in
+                for (i, column) in columns.enumerated() {
+                    if i > 0 { out += "," }
+                    out += RunStore.cell(row[i] as DatabaseValue, column.kind)
+                }
+                out += "\n"
+            }
+        }
+    }
 
     /// A stored value as its CSV cell.
-    static func cell(_ value: DatabaseValue, _ kind: CellKind) -> String {
+    static func cell(_ value: DatabaseValue, _ kind: ColumnKind) -> String {
         switch value.storage {
         case .null: return ""
-        case .int64(let n): return kind == .decimal6 ? CSVRenderer.decimal6(Double(n)) : String(n)
-        case .double(let x): return kind == .decimal6 ? CSVRenderer.decimal6(x) : CSVRenderer.integer(x)
+        case .int64(let n):
+            switch kind {
+            case .decimal6: return CSVRenderer.decimal6(Double(n))
+            case .money: return CSVRenderer.money(Double(n))
+            case .text, .integer, .kpiValue: return String(n)
+            }
+        case .double(let x):
+            switch kind {
+            case .decimal6: return CSVRenderer.decimal6(x)
+            case .money: return CSVRenderer.money(x)
+            case .text, .integer, .kpiValue: return CSVRenderer.integer(x)
+            }
         case .string(let s): return s
         case .blob: return ""
         }
@@ -226,6 +220,18 @@ extension RunStore {
     static func known<T>(_ value: T?, _ text: String) throws -> T {
         guard let value else { throw PlanIOError.damagedRunStore(path: "", reason: "unknown value '\(text)'") }
         return value
+    }
+}
+
+extension Row {
+    /// The value of a declared column (`OutputColumn.storeName`).
+    func decode<T: DatabaseValueConvertible>(_ column: some OutputColumn) throws -> T {
+        try decode(forColumn: column.storeName)
+    }
+
+    /// The value of a declared column, read straight from the statement when it can be.
+    func decode<T: DatabaseValueConvertible & StatementColumnConvertible>(_ column: some OutputColumn) throws -> T {
+        try decode(forColumn: column.storeName)
     }
 }
 

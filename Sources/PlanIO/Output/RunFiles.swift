@@ -8,6 +8,9 @@ public struct RunFiles: SimulationSink {
     private let daily: StreamingFile
     private let workloads: StreamingFile
     private let targets: StreamingFile
+    private var dailyWriter = DayFileWriter<DailyColumn>()
+    private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
+    private var targetsWriter = DayFileWriter<TargetsColumn>()
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
 
@@ -16,17 +19,17 @@ public struct RunFiles: SimulationSink {
         self.directory = directory
         try StreamingFile.makeDirectory(directory)
         StreamingFile.removeStale(in: directory)
-        daily = try StreamingFile(path: directory + "/daily.csv")
+        daily = try StreamingFile(path: RunFiles.path(directory, DailyColumn.self))
         do {
-            workloads = try StreamingFile(path: directory + "/workloads.csv")
-            targets = try StreamingFile(path: directory + "/targets.csv")
+            workloads = try StreamingFile(path: RunFiles.path(directory, WorkloadsColumn.self))
+            targets = try StreamingFile(path: RunFiles.path(directory, TargetsColumn.self))
         } catch {
             daily.abort()
             throw error
         }
-        daily.write(CSVRenderer.dailyHeader)
-        workloads.write(CSVRenderer.workloadsHeader)
-        targets.write(CSVRenderer.targetsHeader)
+        daily.write(DailyColumn.header)
+        workloads.write(WorkloadsColumn.header)
+        targets.write(TargetsColumn.header)
         json = keepJSONRows ? JSONRows() : nil
     }
 
@@ -34,9 +37,9 @@ public struct RunFiles: SimulationSink {
 
     public mutating func day(_ rows: DayRows) {
         let layout = self.layout
-        daily.append { CSVRenderer.appendDaily(rows, layout: layout, to: &$0) }
-        workloads.append { CSVRenderer.appendWorkloads(rows, layout: layout, to: &$0) }
-        targets.append { CSVRenderer.appendTargets(rows, layout: layout, to: &$0) }
+        daily.append { dailyWriter.append(rows, layout: layout, to: &$0) }
+        workloads.append { workloadsWriter.append(rows, layout: layout, to: &$0) }
+        targets.append { targetsWriter.append(rows, layout: layout, to: &$0) }
         json?.add(rows, layout: layout)
     }
 
@@ -49,10 +52,10 @@ public struct RunFiles: SimulationSink {
         // the five renamed, one after the other, so a failure leaves none of them half-new.
         var all = [daily, workloads, targets]
         do {
-            let monthly = try StreamingFile(path: directory + "/monthly.csv")
+            let monthly = try StreamingFile(path: RunFiles.path(directory, MonthlyColumn.self))
             all.append(monthly)
             monthly.write(CSVRenderer.monthly(result.monthly))
-            let kpis = try StreamingFile(path: directory + "/kpis.csv")
+            let kpis = try StreamingFile(path: RunFiles.path(directory, KPIsColumn.self))
             all.append(kpis)
             kpis.write(CSVRenderer.kpis(result.kpis))
             for f in all { try f.finishWriting() }
@@ -72,6 +75,15 @@ public struct RunFiles: SimulationSink {
 
     /// The paths of the five files.
     public var paths: [String] {
-        ["daily", "workloads", "targets", "monthly", "kpis"].map { directory + "/" + $0 + ".csv" }
+        [
+            RunFiles.path(directory, DailyColumn.self), RunFiles.path(directory, WorkloadsColumn.self),
+            RunFiles.path(directory, TargetsColumn.self), RunFiles.path(directory, MonthlyColumn.self),
+            RunFiles.path(directory, KPIsColumn.self),
+        ]
+    }
+
+    /// `DIR/FILE.csv`.
+    static func path<C: OutputColumn>(_ directory: String, _: C.Type) -> String {
+        directory + "/" + C.file + ".csv"
     }
 }

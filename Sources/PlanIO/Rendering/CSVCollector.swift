@@ -8,11 +8,15 @@ public struct CSVCollector: SimulationSink {
     public private(set) var workloads = CSVRenderer.workloadsHeader
     public private(set) var targets = CSVRenderer.targetsHeader
 
+    private var dailyWriter = DayFileWriter<DailyColumn>()
+    private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
+    private var targetsWriter = DayFileWriter<TargetsColumn>()
+
     public init() {}
     public mutating func begin(_ layout: RowLayout) { self.layout = layout }
     public mutating func day(_ rows: DayRows) {
-        CSVRenderer.appendDaily(rows, layout: layout, to: &daily)
-        CSVRenderer.appendWorkloads(rows, layout: layout, to: &workloads)
-        CSVRenderer.appendTargets(rows, layout: layout, to: &targets)
+        dailyWriter.append(rows, layout: layout, to: &daily)
+        workloadsWriter.append(rows, layout: layout, to: &workloads)
+        targetsWriter.append(rows, layout: layout, to: &targets)
     }
 }

@@ -7,29 +7,8 @@ public struct JSONRows: Sendable {
     public init() {}
 
     mutating func add(_ rows: DayRows, layout: RowLayout) {
-        let date = JSONRenderer.string(rows.date.description)
-        for (i, t) in layout.targets.enumerated() {
-            let used = rows.targetUsed[i]
-            let usable = t.usable?.bytes
-            targets.append(
-                JSONRenderer.object([
-                    ("date", date), ("day", String(rows.day)), ("target", JSONRenderer.string(t.name)),
-                    ("kind", JSONRenderer.string(t.kind.rawValue)), ("used_bytes", JSONRenderer.number(CSVRenderer.integer(used))),
-                    ("usable_bytes", usable.map { JSONRenderer.number(CSVRenderer.integer($0)) } ?? "null"),
-                    ("used_share", usable.map { JSONRenderer.number(CSVRenderer.decimal6($0 > 0 ? used / $0 : 0)) } ?? "null"),
-                ]))
-        }
-        for (i, w) in layout.workloads.enumerated() {
-            let v = rows.workloads[i]
-            workloads.append(
-                JSONRenderer.object([
-                    ("date", date), ("day", String(rows.day)), ("workload", JSONRenderer.string(w.name)),
-                    ("kind", JSONRenderer.string(w.kind.rawValue)), ("size_bytes", JSONRenderer.number(CSVRenderer.integer(v.size))),
-                    ("volume_bytes", w.volume.map { JSONRenderer.number(CSVRenderer.integer($0.bytes)) } ?? "null"),
-                    ("wal_bytes", w.kind == .postgres ? JSONRenderer.number(CSVRenderer.integer(v.wal ?? 0)) : "null"),
-                    ("rto_seconds", v.rto.map { JSONRenderer.number(CSVRenderer.decimal6($0)) } ?? "null"),
-                ]))
-        }
+        TargetsColumn.forEachRow(of: rows, layout: layout) { targets.append(TargetsColumn.jsonObject($0)) }
+        WorkloadsColumn.forEachRow(of: rows, layout: layout) { workloads.append(WorkloadsColumn.jsonObject($0)) }
     }
 }
 

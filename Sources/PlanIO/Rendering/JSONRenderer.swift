@@ -57,25 +57,7 @@ public enum JSONRenderer {
         "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    static func monthly(_ r: MonthlyRow) -> String {
-        object([
-            ("month", string(r.month)), ("target", string(r.target)), ("days", String(r.days)),
-            ("fixed_cost", number(CSVRenderer.money(r.fixedCost.amount))),
-            ("storage_cost", number(CSVRenderer.money(r.storageCost.amount))),
-            ("request_cost", number(CSVRenderer.money(r.requestCost.amount))),
-            ("total_cost", number(CSVRenderer.money(r.totalCost.amount))),
-            ("gb_months", number(CSVRenderer.decimal6(r.gbMonths))),
-            ("put_requests", number(CSVRenderer.integer(r.putRequests))),
-        ])
-    }
+    static func monthly(_ r: MonthlyRow) -> String { MonthlyColumn.jsonObject(r) }
 
-    static func kpi(_ r: KPIRow) -> String {
-        object([
-            ("kpi", string(r.kpi.rawValue)), ("subject", string(r.subject)),
-            ("limit", number(r.limit.map { CSVRenderer.kpiValue($0, unit: r.unit) } ?? "")),
-            ("worst", number(r.worst.map { CSVRenderer.kpiValue($0, unit: r.unit) } ?? "")),
-            ("unit", string(r.unit.rawValue)), ("status", string(r.status.rawValue)),
-            ("first_failure", r.firstFailure.map { string($0.description) } ?? "null"),
-        ])
-    }
+    static func kpi(_ r: KPIRow) -> String { KPIsColumn.jsonObject(r) }
 }

@@ -1,0 +1,68 @@
+import PlanCore
+
+/// The columns of `daily.csv` (cli.md), in CSV order: one row per day per job per volume
+/// per target that holds it.
+public enum DailyColumn: String, DayFileColumn {
+    case date, day, job, tier, target, workload
+    case restorePoints = "restore_points"
+    case storedBytes = "stored_bytes"
+    case rawBytes = "raw_bytes"
+    case uploadedBytes = "uploaded_bytes"
+    case objects
+    case putRequests = "put_requests"
+
+    /// One `daily.csv` row: a job row of the layout on one day.
+    public struct Row {
+        /// `YYYY-MM-DD`.
+        public var date: String
+        public var day: Int
+        public var key: JobRowKey
+        public var values: JobDayValues
+
+        public init(date: String, day: Int, key: JobRowKey, values: JobDayValues) {
+            self.date = date
+            self.day = day
+            self.key = key
+            self.values = values
+        }
+    }
+
+    public static var file: String { "daily" }
+
+    /// `job,tier,target,workload`: the layout row's names.
+    public static var keyCount: Int { 4 }
+
+    public var kind: ColumnKind {
+        switch self {
+        case .date, .job, .tier, .target, .workload: return .text
+        case .day, .restorePoints, .storedBytes, .rawBytes, .uploadedBytes, .objects, .putRequests: return .integer
+        }
+    }
+
+    @inline(__always) public func cell(_ row: Row) -> Cell {
+        switch self {
+        case .date: return .text(row.date)
+        case .day: return .int(row.day)
+        case .job: return .text(row.key.job)
+        case .tier: return .text(row.key.tier.rawValue)
+        case .target: return .text(row.key.target)
+        case .workload: return .text(row.key.workload)
+        case .restorePoints: return .integer(row.values.restorePoints)
+        case .storedBytes: return .integer(row.values.stored)
+        case .rawBytes: return .integer(row.values.raw)
+        case .uploadedBytes: return .integer(row.values.uploaded)
+        case .objects: return .integer(row.values.objects)
+        case .putRequests: return .integer(row.values.putRequests)
+        }
+    }
+
+    /// Calls `body` with the day's rows, in layout order (the order of `daily.csv`).
+    @inline(__always) public static func forEachRow(
+        of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
+    ) rethrows {
+        let date = rows.date.description
+        for key in layout.jobRows {
+            try body(Row(date: date, day: rows.day, key: key, values: rows.jobs[key.source]))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import PlanCore
+
+/// The columns of `targets.csv` (cli.md), in CSV order: one row per day per target.
+public enum TargetsColumn: String, DayFileColumn {
+    case date, day, target, kind
+    case usedBytes = "used_bytes"
+    case usableBytes = "usable_bytes"
+    case usedShare = "used_share"
+
+    /// One `targets.csv` row: a target of the layout on one day.
+    public struct Row {
+        /// `YYYY-MM-DD`.
+        public var date: String
+        public var day: Int
+        public var target: Target
+        /// Used bytes at the day's end.
+        public var used: Double
+
+        public init(date: String, day: Int, target: Target, used: Double) {
+            self.date = date
+            self.day = day
+            self.target = target
+            self.used = used
+        }
+    }
+
+    public static var file: String { "targets" }
+
+    /// `target,kind`: the layout row's names.
+    public static var keyCount: Int { 2 }
+
+    public var kind: ColumnKind {
+        switch self {
+        case .date, .target, .kind: return .text
+        case .day, .usedBytes, .usableBytes: return .integer
+        case .usedShare: return .decimal6
+        }
+    }
+
+    @inline(__always) public func cell(_ row: Row) -> Cell {
+        switch self {
+        case .date: return .text(row.date)
+        case .day: return .int(row.day)
+        case .target: return .text(row.target.name)
+        case .kind: return .text(row.target.kind.rawValue)
+        case .usedBytes: return .integer(row.used)
+        case .usableBytes: return row.target.usable.map { .integer($0.bytes) } ?? .empty
+        case .usedShare:
+            // Over a usable capacity of 0, any use is an infinite share.
+            guard let u = row.target.usable?.bytes else { return .empty }
+            return .decimal6(u > 0 ? row.used / u : (row.used > 0 ? .infinity : 0))
+        }
+    }
+
+    /// As `cell(_:)`, but `used_share` over a usable capacity of 0 is 0 (as the JSON output
+    /// has always written it).
+    public func jsonCell(_ row: Row) -> Cell {
+        switch self {
+        case .usedShare: return row.target.usable.map { u in .decimal6(u.bytes > 0 ? row.used / u.bytes : 0) } ?? .empty
+        default: return cell(row)
+        }
+    }
+
+    /// Calls `body` with the day's rows, in layout order (by target name).
+    @inline(__always) public static func forEachRow(
+        of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
+    ) rethrows {
+        let date = rows.date.description
+        for (i, t) in layout.targets.enumerated() {
+            try body(Row(date: date, day: rows.day, target: t, used: rows.targetUsed[i]))
+        }
+    }
+}
