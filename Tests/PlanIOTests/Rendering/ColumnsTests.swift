@@ -48,8 +48,8 @@ struct ColumnsTests {
     /// The keys of a one-line JSON object, in the order written.
     static func keys(_ object: String) throws -> [String] {
         let regex = try NSRegularExpression(pattern: #""([a-z_]+)": "#)
-        return regex.matches(in: object, range: NSRange(object.startIndex..., in: object)).map {
-            String(object[Range($0.range(at: 1), in: object)!])
+        return regex.matches(in: object, range: NSRange(object.startIndex..., in: object)).compactMap {
+            Range($0.range(at: 1), in: object).map { String(object[$0]) }
         }
     }
 
