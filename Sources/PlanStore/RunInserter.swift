@@ -110,14 +110,14 @@ struct RowInsert {
 
     /// The INSERT of one row of a CSV file's table: `run_id`, then the declared columns.
     init<C: OutputColumn>(_ db: Database, columnsOf _: C.Type) throws {
-        let names = ["run_id"] + C.allCases.map { "\"\($0.storeName)\"" }
+        let names = ["run_id"] + C.columns(version: 1).map { "\"\($0.storeName)\"" }
         let marks = Array(repeating: "?", count: names.count)
         try self.init(
             db, "INSERT INTO \(C.file) (\(names.joined(separator: ", "))) VALUES (\(marks.joined(separator: ", ")))")
     }
 
     /// Inserts one row of a CSV file's table, its cells as the store keeps them.
-    func insert<C: OutputColumn>(_: C.Type, _ row: C.Row, runID: Int64, columns: [C] = C.allCases) throws {
+    func insert<C: OutputColumn>(_: C.Type, _ row: C.Row, runID: Int64, columns: [C] = C.columns(version: 1)) throws {
         bind(1, runID)
         var i: Int32 = 2
         for column in columns {
@@ -129,7 +129,7 @@ struct RowInsert {
 
     /// Inserts a day's rows of a daily file's table.
     func insert<C: DayFileColumn>(_: C.Type, _ rows: DayRows, layout: RowLayout, runID: Int64) throws {
-        let columns = C.allCases
+        let columns = C.columns(version: 1)
         try C.forEachRow(of: rows, layout: layout) { try insert(C.self, $0, runID: runID, columns: columns) }
     }
 

@@ -158,8 +158,9 @@ extension RunStore {
     ) throws {
         let file = try StreamingFile(path: directory + "/" + C.file + ".csv")
         files.append(file)
-        file.write(C.header)
-        let columns = C.allCases
+        // The store keeps version 1's columns (version 2 runs are not recorded yet).
+        file.write(C.header(version: 1))
+        let columns = C.columns(version: 1)
         let cursor = try Row.fetchCursor(
             db,
             sql: "SELECT \(columns.map { "\"\($0.storeName)\"" }.joined(separator: ", ")) FROM \(C.file) WHERE run_id = ? "

@@ -25,13 +25,13 @@ struct StoreColumnsTests {
         "kpis": ["kpi", "subject", "limit", "worst", "unit", "status", "first_failure"],
     ]
 
-    /// Each table's declared columns: store name and SQLite type.
+    /// Each table's declared columns of version 1 (the store keeps those): store name and SQLite type.
     static let declared: [String: [(String, String)]] = [
-        DailyColumn.file: DailyColumn.allCases.map { ($0.storeName, $0.kind.storeType) },
-        WorkloadsColumn.file: WorkloadsColumn.allCases.map { ($0.storeName, $0.kind.storeType) },
-        TargetsColumn.file: TargetsColumn.allCases.map { ($0.storeName, $0.kind.storeType) },
-        MonthlyColumn.file: MonthlyColumn.allCases.map { ($0.storeName, $0.kind.storeType) },
-        KPIsColumn.file: KPIsColumn.allCases.map { ($0.storeName, $0.kind.storeType) },
+        DailyColumn.file: DailyColumn.columns(version: 1).map { ($0.storeName, $0.kind.storeType) },
+        WorkloadsColumn.file: WorkloadsColumn.columns(version: 1).map { ($0.storeName, $0.kind.storeType) },
+        TargetsColumn.file: TargetsColumn.columns(version: 1).map { ($0.storeName, $0.kind.storeType) },
+        MonthlyColumn.file: MonthlyColumn.columns(version: 1).map { ($0.storeName, $0.kind.storeType) },
+        KPIsColumn.file: KPIsColumn.columns(version: 1).map { ($0.storeName, $0.kind.storeType) },
     ]
 
     @Test("every table has the run id and then exactly the declared columns, typed as declared")

@@ -24,7 +24,8 @@ extension Prepared {
             warnings: warnings + Checks.volumeWarnings(s, fullDays: trackers.volumes.full),
             totalCost: Money(totals.reduce(0) { $0 + $1.totalCost.amount }),
             peakMonthlyCost: Money(totals.map(\.totalCost.amount).max() ?? 0),
-            jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [])
+            jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [],
+            version: s.version)
     }
 
     /// One `rpo` row per workload: known before the first day, so it fails from the start

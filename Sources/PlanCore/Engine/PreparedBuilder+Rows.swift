@@ -14,7 +14,7 @@ extension PreparedBuilder {
         }
         let book = bucketBook(layout: sorted)
         return Prepared(
-            scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets),
+            scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets, version: s.version),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
             protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),

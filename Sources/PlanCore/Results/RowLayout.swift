@@ -6,10 +6,13 @@ public struct RowLayout: Sendable {
     public var workloads: [Workload]
     /// Targets sorted by name.
     public var targets: [Target]
-    public init(jobRows: [JobRowKey], workloads: [Workload], targets: [Target]) {
+    /// The scenario's `version`: which columns the files have (cli.md "Version 2 columns").
+    public var version: Int
+    public init(jobRows: [JobRowKey], workloads: [Workload], targets: [Target], version: Int = 1) {
         self.jobRows = jobRows
         self.workloads = workloads
         self.targets = targets
+        self.version = version
     }
 }
 

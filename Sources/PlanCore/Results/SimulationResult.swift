@@ -19,11 +19,14 @@ public struct SimulationResult: Sendable {
     public var jobDays: Int
     /// Version 2: one row per drill firing, in time order; empty for version 1.
     public var drills: [DrillRow]
+    /// The scenario's `version`: which columns and files the output has.
+    public var version: Int
 
     public init(
         scenarioName: String, currency: String, start: CivilDate, horizonDays: Int, monthly: [MonthlyRow],
         kpis: [KPIRow], targets: [TargetSummary], workloads: [WorkloadSummary], jobs: [JobSummary],
-        warnings: [String], totalCost: Money, peakMonthlyCost: Money, jobDays: Int, drills: [DrillRow] = []
+        warnings: [String], totalCost: Money, peakMonthlyCost: Money, jobDays: Int, drills: [DrillRow] = [],
+        version: Int = 1
     ) {
         self.scenarioName = scenarioName
         self.currency = currency
@@ -39,5 +42,6 @@ public struct SimulationResult: Sendable {
         self.peakMonthlyCost = peakMonthlyCost
         self.jobDays = jobDays
         self.drills = drills
+        self.version = version
     }
 }

@@ -1,7 +1,8 @@
 import PlanCore
 
-/// The five CSV files of one run in `DIR/NAME/`, streamed as the engine produces days
-/// and renamed into place together at the end (cli.md "Files written").
+/// The five CSV files of one run in `DIR/NAME/` (version 2: and `drills.csv`), streamed as
+/// the engine produces days and renamed into place together at the end (cli.md "Files
+/// written").
 public struct RunFiles: SimulationSink {
     public let directory: String
     private var layout = RowLayout(jobRows: [], workloads: [], targets: [])
@@ -27,13 +28,20 @@ public struct RunFiles: SimulationSink {
             daily.abort()
             throw error
         }
-        daily.write(DailyColumn.header)
-        workloads.write(WorkloadsColumn.header)
-        targets.write(TargetsColumn.header)
         json = keepJSONRows ? JSONRows() : nil
     }
 
-    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+    /// Writes the headers of the run's scenario version.
+    public mutating func begin(_ layout: RowLayout) {
+        self.layout = layout
+        let v = layout.version
+        daily.write(DailyColumn.header(version: v))
+        workloads.write(WorkloadsColumn.header(version: v))
+        targets.write(TargetsColumn.header(version: v))
+        dailyWriter = DayFileWriter(version: v)
+        workloadsWriter = DayFileWriter(version: v)
+        targetsWriter = DayFileWriter(version: v)
+    }
 
     public mutating func day(_ rows: DayRows) {
         let layout = self.layout
@@ -58,6 +66,11 @@ public struct RunFiles: SimulationSink {
             let kpis = try StreamingFile(path: RunFiles.path(directory, KPIsColumn.self))
             all.append(kpis)
             kpis.write(CSVRenderer.kpis(result.kpis))
+            if result.version >= 2 {
+                let drills = try StreamingFile(path: RunFiles.path(directory, DrillsColumn.self))
+                all.append(drills)
+                drills.write(CSVRenderer.drills(result.drills))
+            }
             for f in all { try f.finishWriting() }
             for f in all { try f.publish() }
         } catch {

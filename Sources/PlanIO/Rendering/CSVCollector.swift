@@ -13,7 +13,16 @@ public struct CSVCollector: SimulationSink {
     private var targetsWriter = DayFileWriter<TargetsColumn>()
 
     public init() {}
-    public mutating func begin(_ layout: RowLayout) { self.layout = layout }
+    public mutating func begin(_ layout: RowLayout) {
+        self.layout = layout
+        let v = layout.version
+        daily = DailyColumn.header(version: v)
+        workloads = WorkloadsColumn.header(version: v)
+        targets = TargetsColumn.header(version: v)
+        dailyWriter = DayFileWriter(version: v)
+        workloadsWriter = DayFileWriter(version: v)
+        targetsWriter = DayFileWriter(version: v)
+    }
     public mutating func day(_ rows: DayRows) {
         dailyWriter.append(rows, layout: layout, to: &daily)
         workloadsWriter.append(rows, layout: layout, to: &workloads)

@@ -54,8 +54,14 @@ public enum CSVRenderer {
 
     // MARK: Summary files
 
-    public static func monthly(_ rows: [MonthlyRow]) -> String {
-        file(MonthlyColumn.self, rows)
+    /// `monthly.csv`; a version 2 scenario's rows carry `billing` and get its columns.
+    public static func monthly(_ rows: [MonthlyRow], version: Int? = nil) -> String {
+        file(MonthlyColumn.self, rows, version: version ?? (rows.first?.billing == nil ? 1 : 2))
+    }
+
+    /// `drills.csv` (version 2).
+    public static func drills(_ rows: [DrillRow]) -> String {
+        file(DrillsColumn.self, rows, version: 2)
     }
 
     /// A KPI value in the cell format of its unit.
@@ -64,13 +70,13 @@ public enum CSVRenderer {
     }
 
     public static func kpis(_ rows: [KPIRow]) -> String {
-        file(KPIsColumn.self, rows)
+        file(KPIsColumn.self, rows, version: 1)
     }
 
     /// A whole file: the header, then one line per row.
-    static func file<C: OutputColumn>(_: C.Type, _ rows: [C.Row]) -> String {
-        var out = C.header
-        let columns = C.allCases
+    static func file<C: OutputColumn>(_: C.Type, _ rows: [C.Row], version: Int) -> String {
+        var out = C.header(version: version)
+        let columns = C.columns(version: version)
         for r in rows { C.appendCSV(r, columns: columns, to: &out) }
         return out
     }

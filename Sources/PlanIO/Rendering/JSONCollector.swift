@@ -7,8 +7,9 @@ public struct JSONRows: Sendable {
     public init() {}
 
     mutating func add(_ rows: DayRows, layout: RowLayout) {
-        TargetsColumn.forEachRow(of: rows, layout: layout) { targets.append(TargetsColumn.jsonObject($0)) }
-        WorkloadsColumn.forEachRow(of: rows, layout: layout) { workloads.append(WorkloadsColumn.jsonObject($0)) }
+        let v = layout.version
+        TargetsColumn.forEachRow(of: rows, layout: layout) { targets.append(TargetsColumn.jsonObject($0, version: v)) }
+        WorkloadsColumn.forEachRow(of: rows, layout: layout) { workloads.append(WorkloadsColumn.jsonObject($0, version: v)) }
     }
 }
 

@@ -15,7 +15,12 @@ public enum JSONRenderer {
         out += "  \"monthly\": " + array(result.monthly.map(monthly)) + ",\n"
         out += "  \"kpis\": " + array(result.kpis.map(kpi)) + ",\n"
         out += "  \"targets\": " + array(rows.targets) + ",\n"
-        out += "  \"workloads\": " + array(rows.workloads) + "\n"
+        if result.version >= 2 {
+            out += "  \"workloads\": " + array(rows.workloads) + ",\n"
+            out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) }) + "\n"
+        } else {
+            out += "  \"workloads\": " + array(rows.workloads) + "\n"
+        }
         out += "}\n"
         return out
     }
@@ -57,7 +62,7 @@ public enum JSONRenderer {
         "{" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    static func monthly(_ r: MonthlyRow) -> String { MonthlyColumn.jsonObject(r) }
+    static func monthly(_ r: MonthlyRow) -> String { MonthlyColumn.jsonObject(r, version: r.billing == nil ? 1 : 2) }
 
     static func kpi(_ r: KPIRow) -> String { KPIsColumn.jsonObject(r) }
 }

@@ -10,6 +10,9 @@ public enum DailyColumn: String, DayFileColumn {
     case uploadedBytes = "uploaded_bytes"
     case objects
     case putRequests = "put_requests"
+    /// Version 2: the row's deleted bytes of the day and its noncurrent bytes at its end.
+    case deletedBytes = "deleted_bytes"
+    case noncurrentBytes = "noncurrent_bytes"
 
     /// One `daily.csv` row: a job row of the layout on one day.
     public struct Row {
@@ -18,12 +21,17 @@ public enum DailyColumn: String, DayFileColumn {
         public var day: Int
         public var key: JobRowKey
         public var values: JobDayValues
+        /// Version 2: `deleted_bytes` and `noncurrent_bytes` (0 in version 1).
+        public var deleted: Double
+        public var noncurrent: Double
 
-        public init(date: String, day: Int, key: JobRowKey, values: JobDayValues) {
+        public init(date: String, day: Int, key: JobRowKey, values: JobDayValues, deleted: Double = 0, noncurrent: Double = 0) {
             self.date = date
             self.day = day
             self.key = key
             self.values = values
+            self.deleted = deleted
+            self.noncurrent = noncurrent
         }
     }
 
@@ -35,7 +43,8 @@ public enum DailyColumn: String, DayFileColumn {
     public var kind: ColumnKind {
         switch self {
         case .date, .job, .tier, .target, .workload: return .text
-        case .day, .restorePoints, .storedBytes, .rawBytes, .uploadedBytes, .objects, .putRequests: return .integer
+        case .day, .restorePoints, .storedBytes, .rawBytes, .uploadedBytes, .objects, .putRequests, .deletedBytes, .noncurrentBytes:
+            return .integer
         }
     }
 
@@ -53,6 +62,15 @@ public enum DailyColumn: String, DayFileColumn {
         case .uploadedBytes: return .integer(row.values.uploaded)
         case .objects: return .integer(row.values.objects)
         case .putRequests: return .integer(row.values.putRequests)
+        case .deletedBytes: return .integer(row.deleted)
+        case .noncurrentBytes: return .integer(row.noncurrent)
+        }
+    }
+
+    public var sinceVersion: Int {
+        switch self {
+        case .deletedBytes, .noncurrentBytes: return 2
+        default: return 1
         }
     }
 
@@ -61,8 +79,12 @@ public enum DailyColumn: String, DayFileColumn {
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description
-        for key in layout.jobRows {
-            try body(Row(date: date, day: rows.day, key: key, values: rows.jobs[key.source]))
+        let v2 = !rows.deleted.isEmpty
+        for (i, key) in layout.jobRows.enumerated() {
+            try body(
+                Row(
+                    date: date, day: rows.day, key: key, values: rows.jobs[key.source], deleted: v2 ? rows.deleted[i] : 0,
+                    noncurrent: v2 ? rows.noncurrent[i] : 0))
         }
     }
 }

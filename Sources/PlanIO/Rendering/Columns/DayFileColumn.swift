@@ -19,7 +19,7 @@ extension DayFileColumn {
 
     /// Appends the day's rows as CSV lines (without `DayFileWriter`'s cache of key cells).
     public static func appendCSV(_ rows: DayRows, layout: RowLayout, to out: inout String) {
-        var writer = DayFileWriter<Self>()
+        var writer = DayFileWriter<Self>(version: layout.version)
         writer.append(rows, layout: layout, to: &out)
     }
 }

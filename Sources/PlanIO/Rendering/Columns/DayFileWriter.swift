@@ -11,12 +11,15 @@ public struct DayFileWriter<C: DayFileColumn>: Sendable {
     /// Per layout row, its key cells, each followed by `,`; filled on the first day.
     private var keys: [String] = []
 
-    public init() {}
+    /// The columns written: those of the run's scenario version.
+    private var columns: [C]
+
+    public init(version: Int = 1) { columns = C.columns(version: version) }
 
     /// Appends the day's lines.
     /// - Complexity: O(rows × value columns) a day.
     @inline(__always) public mutating func append(_ rows: DayRows, layout: RowLayout, to out: inout String) {
-        let columns = C.allCases
+        let columns = self.columns
         let stamp = C.dayStampCount
         let keyEnd = stamp + C.keyCount
         let fill = keys.isEmpty

@@ -23,6 +23,10 @@ public protocol OutputColumn: RawRepresentable<String>, CaseIterable, Sendable w
 
     /// The cell of the `--format json` object, when it is not `cell(_:)`.
     func jsonCell(_ row: Row) -> Cell
+
+    /// The scenario version from which the column is written: 1, or 2 for the columns
+    /// appended in version 2 (cli.md "Version 2 columns").
+    var sinceVersion: Int { get }
 }
 
 extension OutputColumn {
@@ -35,8 +39,17 @@ extension OutputColumn {
 
     public func jsonCell(_ row: Row) -> Cell { cell(row) }
 
-    /// The CSV header line, `\n` included.
-    public static var header: String { allCases.map(\.name).joined(separator: ",") + "\n" }
+    public var sinceVersion: Int { 1 }
+
+    /// The columns a scenario of `version` writes, in CSV order: version 1's, then those
+    /// appended in version 2 (the version 1 output is unchanged byte for byte).
+    public static func columns(version: Int) -> [Self] { allCases.filter { $0.sinceVersion <= version } }
+
+    /// The CSV header line of a scenario of `version`, `\n` included.
+    public static func header(version: Int) -> String { columns(version: version).map(\.name).joined(separator: ",") + "\n" }
+
+    /// The CSV header line of version 1, `\n` included.
+    public static var header: String { header(version: 1) }
 
     /// Appends `row` as one CSV line, `\n` included.
     ///
@@ -53,14 +66,14 @@ extension OutputColumn {
     }
 
     /// `row` as one CSV line, `\n` included.
-    public static func csvLine(_ row: Row) -> String {
+    public static func csvLine(_ row: Row, version: Int = 1) -> String {
         var out = ""
-        appendCSV(row, columns: allCases, to: &out)
+        appendCSV(row, columns: columns(version: version), to: &out)
         return out
     }
 
     /// `row` as a one-line JSON object keyed by the column names, in CSV order.
-    public static func jsonObject(_ row: Row) -> String {
-        JSONRenderer.object(allCases.map { ($0.name, $0.jsonCell(row).json) })
+    public static func jsonObject(_ row: Row, version: Int = 1) -> String {
+        JSONRenderer.object(columns(version: version).map { ($0.name, $0.jsonCell(row).json) })
     }
 }

@@ -6,6 +6,8 @@ public enum TargetsColumn: String, DayFileColumn {
     case usedBytes = "used_bytes"
     case usableBytes = "usable_bytes"
     case usedShare = "used_share"
+    /// Version 2: the noncurrent part of `used_bytes`.
+    case noncurrentBytes = "noncurrent_bytes"
 
     /// One `targets.csv` row: a target of the layout on one day.
     public struct Row {
@@ -15,12 +17,15 @@ public enum TargetsColumn: String, DayFileColumn {
         public var target: Target
         /// Used bytes at the day's end.
         public var used: Double
+        /// Version 2: the noncurrent part of `used` (0 in version 1).
+        public var noncurrent: Double
 
-        public init(date: String, day: Int, target: Target, used: Double) {
+        public init(date: String, day: Int, target: Target, used: Double, noncurrent: Double = 0) {
             self.date = date
             self.day = day
             self.target = target
             self.used = used
+            self.noncurrent = noncurrent
         }
     }
 
@@ -32,7 +37,7 @@ public enum TargetsColumn: String, DayFileColumn {
     public var kind: ColumnKind {
         switch self {
         case .date, .target, .kind: return .text
-        case .day, .usedBytes, .usableBytes: return .integer
+        case .day, .usedBytes, .usableBytes, .noncurrentBytes: return .integer
         case .usedShare: return .decimal6
         }
     }
@@ -49,8 +54,11 @@ public enum TargetsColumn: String, DayFileColumn {
             // Over a usable capacity of 0, any use is an infinite share.
             guard let u = row.target.usable?.bytes else { return .empty }
             return .decimal6(u > 0 ? row.used / u : (row.used > 0 ? .infinity : 0))
+        case .noncurrentBytes: return .integer(row.noncurrent)
         }
     }
+
+    public var sinceVersion: Int { self == .noncurrentBytes ? 2 : 1 }
 
     /// As `cell(_:)`, but `used_share` over a usable capacity of 0 is 0 (as the JSON output
     /// has always written it).
@@ -67,7 +75,8 @@ public enum TargetsColumn: String, DayFileColumn {
     ) rethrows {
         let date = rows.date.description
         for (i, t) in layout.targets.enumerated() {
-            try body(Row(date: date, day: rows.day, target: t, used: rows.targetUsed[i]))
+            let noncurrent = rows.targetNoncurrent.isEmpty ? 0 : rows.targetNoncurrent[i]
+            try body(Row(date: date, day: rows.day, target: t, used: rows.targetUsed[i], noncurrent: noncurrent))
         }
     }
 }
