@@ -112,10 +112,13 @@ extension Prepared {
     /// - Complexity: O(rows + targets + workloads), no allocation.
     @inline(__always)
     func endDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers) {
-        trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
         if state.bucket != nil {
+            // Version 2: the book first, since a restore point in an archive class adds its
+            // retrieval delay to the day's RTO.
             endBucketDay(d, &state, &trackers)
+            trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
         } else {
+            trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
             for t in targetSources.indices {
                 var used = 0.0
                 var puts = 0.0
@@ -142,6 +145,15 @@ extension Prepared {
         state.bucket = nil  // keep the book uniquely referenced while it changes
         let date = state.rows.date
         book.endDay(d, jobs: state.rows.jobs, daysInMonth: Double(CivilDate.daysIn(year: date.year, month: date.month)))
+        let now = Double(d + 1) * 86_400
+        for w in rtoPlans.indices where !rtoPlans[w].isEmpty {
+            // model.md "KPIs (version 2)": each protecting job's value with its own delay, the least.
+            var best: Double? = nil
+            for plan in rtoPlans[w] {
+                if let v = plan.rto(now: now, day: d, model: models[w], restore: scenario.restore, book: book) { lower(&best, v) }
+            }
+            state.rto[w] = best
+        }
         if var drills = state.drills {
             state.drills = nil
             drills.run(

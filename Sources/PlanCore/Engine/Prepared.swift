@@ -33,6 +33,9 @@ struct Prepared {
     let bucket: BucketBook?
     /// Version 2: the drills; empty for version 1.
     let drills: [DrillPlan]
+    /// Version 2, per workload: the newest point of each protecting job, read for the daily
+    /// RTO when an archive class adds a retrieval delay; empty where none does.
+    let rtoPlans: [[DrillPlan]]
 
     /// Fire times in `[0, H)` as seconds, with a run at 0 added for `immediate`; one more
     /// than `Engine.maximumRunsPerJob` when the schedule fires too often.

@@ -18,7 +18,7 @@ extension PreparedBuilder {
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
             protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
-            bucket: book, drills: drillPlans(layout: sorted, book: book))
+            bucket: book, drills: drillPlans(layout: sorted, book: book), rtoPlans: rtoPlans(layout: sorted, book: book))
     }
 
     /// Replica rows repeat their original's values under each target that `replicates` its job.

@@ -1,6 +1,5 @@
 /// The version 2 rules this engine does not simulate yet, refused rather than computed
-/// wrong: a Longhorn job's own snapshot (`snapshot_target`), and the archive classes, whose
-/// retrieval delay enters the daily RTO through a drill's reading of the newest point.
+/// wrong: a Longhorn job's own snapshot (`snapshot_target`).
 enum Version2Support {
     /// One error per unsupported use; empty for version 1 and for supported files.
     static func unsupported(_ s: Scenario) -> [Diagnostic] {
@@ -12,16 +11,6 @@ enum Version2Support {
                 Diagnostic(
                     at: .none, path: "backups.longhorn.\(j.name).snapshot_target", "the snapshot of a backup job is not simulated yet; \(later)",
                     suggestion: "remove snapshot_target to simulate the rest"))
-        }
-        for t in s.targets {
-            let classes = [t.bucket.storageClass] + t.bucket.lifecycle.map(\.storageClass)
-            for c in classes where c.isArchive {
-                out.append(
-                    Diagnostic(
-                        at: .none, path: "targets.\(t.name)",
-                        "the archive class \(c.rawValue) is not simulated yet (its retrieval delay enters the RTO); \(later)",
-                        suggestion: "use standard, standard-ia, onezone-ia or glacier-ir"))
-            }
         }
         return out
     }

@@ -172,7 +172,7 @@ struct Version2ExamplesTests {
         close(jan.gbMonths, 1320.0 / 1024 / 31)  // 0.041583
     }
 
-    @Test("a backup job's snapshot and the archive classes are refused, not computed wrong")
+    @Test("a backup job's snapshot is refused, not computed wrong")
     func notYet() throws {
         let options = LoadOptions(file: "example.yaml", defaultName: "example", today: CivilDate(year: 2026, month: 1, day: 1))
         let s = try ScenarioLoader.load(text: Version2LoaderTests.full, options: options).get()
@@ -180,7 +180,77 @@ struct Version2ExamplesTests {
             Issue.record("a scenario with drills simulated")
             return
         }
-        #expect(d.items.map(\.path) == ["backups.longhorn.lh.snapshot_target", "targets.s3"])
+        #expect(d.items.map(\.path) == ["backups.longhorn.lh.snapshot_target"])
+    }
+
+    @Test("E39: restoring from Glacier Flexible Retrieval waits 5 hours and pays the retrieval")
+    func e39() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e39
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              longhorn:
+                lh: {schedule: "0 0 * * *", retain: 3, volumes: [vol], compression: none, target: cold}
+            targets:
+              cold: {kind: s3, storage_class: glacier-flexible, poll_interval: 0}
+            drills:
+              test: {schedule: "0 12 3 1 *", workload: vol, job: longhorn/lh}
+            """)
+        let row = try #require(run.result.drills.first)
+        // Day 2's 00:00 point: 10 GiB in 10 GiB / 2 MiB = 5120 blocks, all in glacier-flexible.
+        #expect(row.bytesRead == 10 * Self.gib)
+        #expect(row.getRequests == 5120)
+        #expect(row.retrievalSeconds == 18000)
+        close(row.restoreSeconds, 102.4 + 18000)
+        // 10 GiB × 0.01 + 5120 × 0.05 / 1000; the egress lies in the free 100 GiB.
+        close(row.retrievalCost.amount, 0.1 + 0.256)
+        #expect(row.egressCost.amount == 0)
+        // The daily RTO has the same 5 h from day 0.
+        let rto = try #require(run.result.kpis.first { $0.kpi == .rto && $0.subject == "vol" })
+        close(rto.worst, 18102.4)
+        let jan = try #require(run.month("2026-01", "cold"))
+        // Flexible 10 GiB + 5120 × 32 KiB, Standard 5120 × 8 KiB, 3 days each.
+        close(jan.storageCost.amount, 30.46875 / 31 * 0.0036 + 0.1171875 / 31 * 0.023)
+        close(jan.requestCost.amount, 5120 * 0.03 / 1000 + 5120 * 0.0004 / 1000)
+        close(jan.billing?.retrievalCost.amount, 0.356)
+        close(jan.totalCost.amount, 30.46875 / 31 * 0.0036 + 0.1171875 / 31 * 0.023 + 0.1536 + 0.002048 + 0.356)
+    }
+
+    @Test("E40: Deep Archive through a lifecycle rule adds 12 hours to the RTO from day 1")
+    func e40() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e40
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              velero:
+                nightly: {schedule: "0 0 * * *", volumes: [vol], target: s3}
+            targets:
+              s3:
+                kind: s3
+                lifecycle: [{after: 1d, class: deep-archive}]
+            kpis: {rto: 1h}
+            """)
+        // Day 0 in Standard: 102.4 s; lot 0 moves to deep-archive at the end of day 1.
+        let days = run.collector.days.map { $0.workloads[0].rto }
+        close(days[0], 102.4)
+        close(days[1], 102.4 + 43200)
+        let rto = try #require(run.result.kpis.first { $0.kpi == .rto && $0.subject == "vol" })
+        close(rto.worst, 43302.4)
+        #expect(rto.status == .fail)
+        #expect(rto.firstFailure == CivilDate(year: 2026, month: 1, day: 2))
+        // Transitions: the volume row on day 1 (516 objects), the resources lots of days 0 and
+        // 1 (10 objects each) on days 1 and 2, at 0.05 per 1,000.
+        close(run.month("2026-01", "s3")?.billing?.transitionCost.amount, (516.0 + 10 + 10) * 0.05 / 1000)
     }
 
     @Test("E41: a point-in-time restore test reads the base backup and half a day of WAL, and pays egress")

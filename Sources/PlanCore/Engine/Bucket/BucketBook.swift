@@ -102,10 +102,11 @@ struct BucketBook {
 
     /// The newest `bytes` of entry `k`'s current lots by class (`StorageClass.rank`), each
     /// lot in the class it had at the end of day `d − 1` (a lot of day `d`: the upload
-    /// class), as a drill reads them (model.md "Drills").
+    /// class), as a drill reads them (model.md "Drills"); `endOfDay`: in the class it has at
+    /// the end of day `d`, as the daily RTO reads them.
     ///
     /// - Complexity: O(classes × log H).
-    func classBytes(entry k: Int, newest bytes: Double, day d: Int) -> [Double] {
+    func classBytes(entry k: Int, newest bytes: Double, day d: Int, endOfDay: Bool = false) -> [Double] {
         var out = Array(repeating: 0.0, count: StorageClass.allCases.count)
         let ledger = ledgers[k]
         let plan = targets[entries[k].target]
@@ -113,7 +114,7 @@ struct BucketBook {
         let from = max(ledger.deleted, to - bytes)
         guard to > from else { return out }
         for i in plan.segments.steps.indices {
-            var (first, last) = plan.segments.days(step: i, at: d - 1)
+            var (first, last) = plan.segments.days(step: i, at: endOfDay ? d : d - 1)
             if i == 0 { last = d }
             out[plan.segments.steps[i].storageClass.rank] += ledger.bytesAndDays(from: from, to: to, days: first, last).bytes
         }

@@ -25,14 +25,15 @@ struct DrillPlan {
     /// The book entries read: the volume row, then (Velero) the resources row.
     let entries: [Int]
 
-    /// The restore point at `t` (runs at `t` first): its time, and what it holds at `t`,
+    /// The restore point at `t` (runs at `t` first; `endOfDay`: the state at a day's end
+    /// `t`, whose runs at `t` belong to the next day): its time, and what it holds at `t`,
     /// read with `model`; nil when there is none.
-    func point(at t: Double, model: WorkloadModel) -> (time: Double, bytes: Double, gets: Double, wal: Double)? {
-        // The last run at or before t.
+    func point(at t: Double, model: WorkloadModel, endOfDay: Bool = false) -> (time: Double, bytes: Double, gets: Double, wal: Double)? {
+        // The last run at or before t (before t at a day's end).
         var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if runs[mid] <= t { lo = mid + 1 } else { hi = mid }
+            if runs[mid] < t || (!endOfDay && runs[mid] == t) { lo = mid + 1 } else { hi = mid }
         }
         guard lo > 0 else { return nil }
         let tk = runs[lo - 1]
@@ -63,5 +64,33 @@ struct DrillPlan {
             }
             return (tk, bytes, gets, model.wal(tk, t))
         }
+    }
+
+    /// The point's `bytes` by class, as read from `book` on day `d`: the volume row's newest
+    /// lots (Velero: and the resources row's); `endOfDay`: classes at the day's end.
+    func classBytes(_ bytes: Double, book: BucketBook, day d: Int, endOfDay: Bool = false) -> [Double] {
+        if case .velero(_, _, let resources) = source, entries.count > 1 {
+            let volume = book.classBytes(entry: entries[0], newest: bytes - resources, day: d, endOfDay: endOfDay)
+            let res = book.classBytes(entry: entries[1], newest: resources, day: d, endOfDay: endOfDay)
+            return zip(volume, res).map { $0 + $1 }
+        }
+        guard let k = entries.first else { return Array(repeating: 0, count: StorageClass.allCases.count) }
+        return book.classBytes(entry: k, newest: bytes, day: d, endOfDay: endOfDay)
+    }
+
+    /// The retrieval delay of a read: the largest of the classes read, seconds.
+    static func delay(_ byClass: [Double]) -> Double {
+        var delay = 0.0
+        for c in StorageClass.allCases where byClass[c.rank] > 0 { delay = max(delay, c.retrievalDelay.value) }
+        return delay
+    }
+
+    /// The restore time of model.md "Restore" at the end of day `d` (`now`), plus the
+    /// retrieval delay of the point's classes then; nil without a restore point.
+    func rto(now: Double, day d: Int, model: WorkloadModel, restore: RestoreSpeeds, book: BucketBook) -> Double? {
+        guard let point = point(at: now, model: model, endOfDay: true) else { return nil }
+        var seconds = model.size(at: point.time) / restore.bandwidthBytesPerSecond
+        if case .cnpg = source { seconds += model.wal(point.time, now) / restore.walReplayBytesPerSecond }
+        return seconds + DrillPlan.delay(classBytes(point.bytes, book: book, day: d, endOfDay: true))
     }
 }

@@ -67,18 +67,9 @@ struct DrillTracker {
             retrievalSeconds: 0, restoreSeconds: .infinity)
         let model = models[plan.workload]
         guard let point = plan.point(at: t, model: model) else { return row }
-        // The bytes by class: the volume row's newest lots (Velero: and the resources row's).
-        var byClass = Array(repeating: 0.0, count: StorageClass.allCases.count)
-        if case .velero(_, _, let resources) = plan.source, plan.entries.count > 1 {
-            let volume = book.classBytes(entry: plan.entries[0], newest: point.bytes - resources, day: d)
-            let res = book.classBytes(entry: plan.entries[1], newest: resources, day: d)
-            for c in byClass.indices { byClass[c] = volume[c] + res[c] }
-        } else if let k = plan.entries.first {
-            byClass = book.classBytes(entry: k, newest: point.bytes, day: d)
-        }
+        let byClass = plan.classBytes(point.bytes, book: book, day: d)
         let read = byClass.reduce(0, +)
-        var delay = 0.0
-        for c in StorageClass.allCases where byClass[c.rank] > 0 { delay = max(delay, c.retrievalDelay.value) }
+        let delay = DrillPlan.delay(byClass)
         row.bytesRead = point.bytes
         row.getRequests = point.gets
         row.egressBytes = point.bytes
