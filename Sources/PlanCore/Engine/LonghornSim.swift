@@ -9,6 +9,9 @@ struct LonghornSim {
         /// The volume's value row.
         var row: Int
         var chain = ImageChain()
+        /// Version 2, `snapshot_target`: the row of the snapshot the job keeps on the
+        /// cluster's disks.
+        var snapshotRow: Int? = nil
     }
 
     /// Run times, seconds since start, UTC; `next` is the first not yet simulated.
@@ -24,6 +27,8 @@ struct LonghornSim {
     let snapshot: Bool
     /// The target's replica count: a snapshot's pinned blocks are on each replica.
     let replicas: Double
+    /// Version 2: the replica count of the `snapshot_target` (1 without one).
+    var snapshotReplicas = 1.0
     var volumes: [Volume]
 
     /// Simulates the runs before `now` (seconds since start, a day's end) and writes the
@@ -76,7 +81,29 @@ struct LonghornSim {
                     lower(&rto[volumes[v].workload], chain.points.last.size / bandwidth)
                 }
             }
+            if let s = volumes[v].snapshotRow { snapshotDay(s, chain: chain, model: models[volumes[v].workload], now: now, rows: &rows) }
         }
         return ran
+    }
+
+    /// model.md "A Longhorn backup job's own snapshot": at the day's end, with `K` the newest
+    /// run, `min(a · C(t_K, now), size(t_K)) × replicas` (the old block versions the snapshot
+    /// pins since the last backup, ratio 1), one restore point, no upload; 0 before the first run.
+    @inline(__always)
+    func snapshotDay(_ r: Int, chain: ImageChain, model: WorkloadModel, now: Double, rows: inout [JobDayValues]) {
+        rows[r].uploaded = 0
+        rows[r].putRequests = 0
+        rows[r].objects = 0
+        guard !chain.points.isEmpty else {
+            rows[r].stored = 0
+            rows[r].raw = 0
+            rows[r].restorePoints = 0
+            return
+        }
+        let k = chain.points.last
+        let pinned = min(amplification * model.churn(k.t, now), k.size) * snapshotReplicas
+        rows[r].stored = pinned
+        rows[r].raw = pinned
+        rows[r].restorePoints = 1
     }
 }

@@ -32,14 +32,28 @@ struct PreparedBuilder {
     /// A snapshot stores its images uncompressed on the cluster (ratio 1).
     mutating func addLonghorn(_ j: LonghornJob, fires: [Double]) {
         let id = "longhorn/\(j.name)"
-        let volumes = j.volumes.compactMap { workloadIndex[$0] }.map { w in
+        var volumes = j.volumes.compactMap { workloadIndex[$0] }.map { w in
             LonghornSim.Volume(workload: w, row: addRow(id, .longhorn, j.target, scenario.workloads[w].name))
         }
         let replicas = targetIndex[j.target].map { Double(scenario.targets[$0].replicas) } ?? 1
-        longhorn.append(
-            LonghornSim(
-                fires: fires, retain: j.retain, ratio: j.task == .snapshot ? 1 : j.compression.dataRatio,
-                amplification: j.blockAmplification, snapshot: j.task == .snapshot, replicas: replicas, volumes: volumes))
+        var sim = LonghornSim(
+            fires: fires, retain: j.retain, ratio: j.task == .snapshot ? 1 : j.compression.dataRatio,
+            amplification: j.blockAmplification, snapshot: j.task == .snapshot, replicas: replicas, volumes: volumes)
+        if scenario.version >= 2, j.task == .backup, let target = j.snapshotTarget {
+            // The snapshot's rows: under the cluster target, outside the job's own rows (no
+            // replica copies them, and they count for neither RPO, RTO nor efficiency).
+            for v in volumes.indices {
+                let i = keys.count
+                keys.append(
+                    JobRowKey(
+                        job: id, tier: .longhorn, target: target, workload: scenario.workloads[volumes[v].workload].name, source: i, isReplica: false)
+                )
+                volumes[v].snapshotRow = i
+            }
+            sim.volumes = volumes
+            sim.snapshotReplicas = targetIndex[target].map { Double(scenario.targets[$0].replicas) } ?? 1
+        }
+        longhorn.append(sim)
     }
 
     /// Adds Velero job `j` firing at `fires` (seconds since start): the resources row, then

@@ -172,15 +172,51 @@ struct Version2ExamplesTests {
         close(jan.gbMonths, 1320.0 / 1024 / 31)  // 0.041583
     }
 
-    @Test("a backup job's snapshot is refused, not computed wrong")
-    func notYet() throws {
-        let options = LoadOptions(file: "example.yaml", defaultName: "example", today: CivilDate(year: 2026, month: 1, day: 1))
-        let s = try ScenarioLoader.load(text: Version2LoaderTests.full, options: options).get()
-        guard case .failure(let d) = Engine.simulate(s) else {
-            Issue.record("a scenario with drills simulated")
-            return
-        }
-        #expect(d.items.map(\.path) == ["backups.longhorn.lh.snapshot_target"])
+    @Test("E35: the snapshot a Longhorn backup job keeps is counted on the cluster's disks")
+    func e35() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e35
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
+            backups:
+              longhorn:
+                lh: {schedule: "0 12 * * *", retain: 2, volumes: [vol], target: m, snapshot_target: disks}
+            targets:
+              m: {kind: minio, capacity: 1Ti}
+              disks: {kind: cluster, capacity: 100Gi, replicas: 3}
+            """)
+        // Day 1: the newest run is 12:00; 1 GiB/day × 0.5 day = 0.5 GiB churned since, × 3 replicas.
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "longhorn/lh" && $0.target == "disks" })
+        let values = run.collector.days[1].jobs[run.collector.layout.jobRows[i].source]
+        #expect(values.stored == 1.5 * Self.gib && values.raw == 1.5 * Self.gib)
+        #expect(values.restorePoints == 1 && values.uploaded == 0 && values.putRequests == 0)
+        #expect(run.target(day: 1, "disks")?.used == 1.5 * Self.gib)
+        // The backup row under m is the version 1 row: two runs, 10 GiB + 1 GiB pinned, lz4 0.40:
+        // 4.4 GiB = 4724464025.6 B (4724464026 in daily.csv).
+        close(run.row(day: 1, job: "longhorn/lh", target: "m", workload: "vol")?.stored, 4_724_464_025.6, 1e-3)
+        // The snapshot counts for neither RTO nor efficiency: the same as without it.
+        let without = try Version2Run(
+            """
+            version: 2
+            name: e35
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
+            backups:
+              longhorn:
+                lh: {schedule: "0 12 * * *", retain: 2, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 1Ti}
+              disks: {kind: cluster, capacity: 100Gi, replicas: 3}
+            """)
+        #expect(
+            run.result.kpis.filter { $0.kpi == .rto || $0.kpi == .efficiency || $0.kpi == .rpo }
+                == without.result.kpis.filter { $0.kpi == .rto || $0.kpi == .efficiency || $0.kpi == .rpo })
     }
 
     @Test("E39: restoring from Glacier Flexible Retrieval waits 5 hours and pays the retrieval")
