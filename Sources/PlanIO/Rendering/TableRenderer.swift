@@ -135,6 +135,10 @@ public struct TableRenderer {
             out += "  (* partial month, compared with the budget as a whole month)"
         }
         out += "\n\n"
+        if r.version >= 2 {
+            out += objectStore(r, bold: bold)
+            out += drills(r, bold: bold)
+        }
 
         // KPIs.
         out += bold("KPIs") + "\n"
