@@ -29,13 +29,15 @@ public struct HTMLReport: Sendable {
         out += navigation()
         out += capacitySection()
         out += costSection()
+        if result.version >= 2 { out += objectStoreSection() }
         out += rtoSection()
+        if result.version >= 2 { out += drillSection() }
         out += volumeSection()
         out += kpiSection()
         out += warningSection()
         out += settingsSection()
         out += "<footer><p>Made by \(XMLText.escape(generator)) from the resolved settings below"
-        out += " (settings hash \(ScenarioSettings.hash(scenario))); the model is spec/model.md, version 1.</p></footer>\n"
+        out += " (settings hash \(ScenarioSettings.hash(scenario))); the model is spec/model.md, version \(result.version).</p></footer>\n"
         out += "</body>\n</html>\n"
         return out
     }
@@ -70,10 +72,14 @@ public struct HTMLReport: Sendable {
     }
 
     func navigation() -> String {
-        let links = [
+        var links = [
             ("capacity", "Capacity"), ("cost", "Monthly cost"), ("recovery", "Recovery time"), ("volumes", "Workload sizes"),
             ("kpis", "KPIs"), ("warnings", "Warnings"), ("settings", "Settings"),
         ]
+        if result.version >= 2 {
+            links.insert(("object-store", "Object store"), at: 2)
+            links.insert(("drills", "Drills"), at: 4)
+        }
         return "<nav><ul>" + links.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }.joined() + "</ul></nav>\n"
     }
 

@@ -1,0 +1,44 @@
+import PlanCore
+
+/// The report's version 2 sections: the object stores as billed, and the drills.
+extension HTMLReport {
+    /// Per target over the horizon: costs by kind and the requests beyond PUTs.
+    func objectStoreSection() -> String {
+        var out = "<section id=\"object-store\">\n<h2>Object store, as billed</h2>\n<table class=\"numbers\">\n"
+        let heads = ["storage", "requests", "egress", "retrieval", "early delete", "transition", "GETs", "LISTs", "noncurrent GB-months"]
+        out += "<thead><tr><th>target</th>" + heads.map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for name in result.targets.map(\.name) + ["total"] {
+            let months = result.monthly.filter { $0.target == name }
+            let billing = months.compactMap(\.billing)
+            func sum(_ f: (MonthlyBilling) -> Double) -> Double { billing.reduce(0) { $0 + f($1) } }
+            let cells = [
+                money(months.reduce(0) { $0 + $1.storageCost.amount }), money(months.reduce(0) { $0 + $1.requestCost.amount }),
+                money(sum { $0.egressCost.amount }), money(sum { $0.retrievalCost.amount }), money(sum { $0.earlyDeleteCost.amount }),
+                money(sum { $0.transitionCost.amount }), Format.grouped(Int(sum(\.getRequests))), Format.grouped(Int(sum(\.listRequests))),
+                Format.fixed(sum(\.noncurrentGBMonths), 2),
+            ]
+            out += "<tr><td>\(XMLText.escape(name))</td>" + cells.map { "<td class=\"num\">\(XMLText.escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        out +=
+            "<p class=\"hint\">Noncurrent versions, early deletion and transitions as model.md \"Version 2\" bills them; monthly.csv has each month.</p>\n"
+        return out + "</section>\n"
+    }
+
+    /// Every drill firing: what it read, what it cost and how long the restore took.
+    func drillSection() -> String {
+        var out = "<section id=\"drills\">\n<h2>Drills</h2>\n"
+        guard !result.drills.isEmpty else { return out + "<p>None.</p>\n</section>\n" }
+        out += "<table class=\"numbers\">\n<thead><tr><th>date</th><th>drill</th><th>job</th><th>target</th>"
+        out += "<th class=\"num\">bytes read</th><th class=\"num\">egress</th><th class=\"num\">retrieval</th>"
+        out += "<th class=\"num\">restore time</th></tr></thead>\n<tbody>\n"
+        for d in result.drills {
+            let cells = [
+                Format.bytes(d.bytesRead), money(d.egressCost.amount), money(d.retrievalCost.amount), Format.duration(d.restoreSeconds),
+            ]
+            out += "<tr><td>\(d.date)</td><td>\(XMLText.escape(d.drill))</td><td>\(XMLText.escape(d.job))</td>"
+            out += "<td>\(XMLText.escape(d.target))</td>" + cells.map { "<td class=\"num\">\(XMLText.escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+}
