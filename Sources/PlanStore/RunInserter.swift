@@ -9,10 +9,11 @@ final class RunInserter {
     let db: Database
     /// The id of the run being recorded.
     let runID: Int64
-    var layout = RowLayout(jobRows: [], workloads: [], targets: [])
-    private let dailyInsert: RowInsert
-    private let workloadInsert: RowInsert
-    private let targetInsert: RowInsert
+    private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
+    /// The INSERTs of the daily files' tables, with the columns of the layout's version.
+    private var dailyInsert: RowInsert?
+    private var workloadInsert: RowInsert?
+    private var targetInsert: RowInsert?
 
     init(db: Database, header: RunHeader) throws {
         self.db = db
@@ -31,25 +32,31 @@ final class RunInserter {
         runID = db.lastInsertedRowID
         let settings = try db.makeStatement(sql: "INSERT INTO settings (run_id, path, value) VALUES (?, ?, ?)")
         for s in header.settings { try settings.execute(arguments: [runID, s.path, s.value]) }
-        dailyInsert = try RowInsert(db, columnsOf: DailyColumn.self)
-        workloadInsert = try RowInsert(db, columnsOf: WorkloadsColumn.self)
-        targetInsert = try RowInsert(db, columnsOf: TargetsColumn.self)
+    }
+
+    /// Takes the run's layout, whose version says which columns the daily rows have, and
+    /// prepares their INSERTs.
+    func begin(_ layout: RowLayout) throws {
+        self.layout = layout
+        dailyInsert = try RowInsert(db, columnsOf: DailyColumn.self, version: layout.version)
+        workloadInsert = try RowInsert(db, columnsOf: WorkloadsColumn.self, version: layout.version)
+        targetInsert = try RowInsert(db, columnsOf: TargetsColumn.self, version: layout.version)
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows, with the cells of the CSV
     /// files (the same column declarations; the round-trip test holds them equal).
     func day(_ rows: DayRows) throws {
-        try dailyInsert.insert(DailyColumn.self, rows, layout: layout, runID: runID)
-        try workloadInsert.insert(WorkloadsColumn.self, rows, layout: layout, runID: runID)
-        try targetInsert.insert(TargetsColumn.self, rows, layout: layout, runID: runID)
+        if dailyInsert == nil { try begin(layout) }
+        try dailyInsert?.insert(DailyColumn.self, rows, layout: layout, runID: runID)
+        try workloadInsert?.insert(WorkloadsColumn.self, rows, layout: layout, runID: runID)
+        try targetInsert?.insert(TargetsColumn.self, rows, layout: layout, runID: runID)
     }
 
     /// Inserts the summary rows and the headline figures.
     func finish(_ r: SimulationResult) throws {
-        let monthly = try RowInsert(db, columnsOf: MonthlyColumn.self)
-        for m in r.monthly { try monthly.insert(MonthlyColumn.self, m, runID: runID) }
-        let kpis = try RowInsert(db, columnsOf: KPIsColumn.self)
-        for k in r.kpis { try kpis.insert(KPIsColumn.self, k, runID: runID) }
+        try insert(MonthlyColumn.self, r.monthly, version: r.version)
+        try insert(KPIsColumn.self, r.kpis, version: r.version)
+        try insert(DrillsColumn.self, r.drills, version: r.version)
         let warnings = try db.makeStatement(sql: "INSERT INTO warnings (run_id, message) VALUES (?, ?)")
         for w in r.warnings { try warnings.execute(arguments: [runID, w]) }
         let targets = try db.makeStatement(
@@ -86,13 +93,23 @@ final class RunInserter {
         try db.execute(
             sql: """
                 UPDATE runs SET peak_used_bytes = ?, total_cost = ?, peak_monthly_cost = ?, kpi_statuses = ?,
-                    kpis_failed = ?, kpis_checked = ? WHERE id = ?
+                    kpis_failed = ?, kpis_checked = ?, version = ? WHERE id = ?
                 """,
             arguments: [
                 StoreJSON.object(r.targets.map { ($0.name, CSVRenderer.integer($0.peakUsed.bytes)) }),
                 r.totalCost.amount, r.peakMonthlyCost.amount, StoreJSON.kpiStatuses(r.kpis),
-                r.kpis.filter { $0.status == .fail }.count, r.kpis.filter { $0.status != .info }.count, runID,
+                r.kpis.filter { $0.status == .fail }.count, r.kpis.filter { $0.status != .info }.count, r.version,
+                runID,
             ])
+    }
+
+    /// Inserts the rows of a summary file's table with the columns of the run's `version`
+    /// (none for a file that the version does not write, such as a version 1 run's drills).
+    private func insert<C: OutputColumn>(_: C.Type, _ rows: [C.Row], version: Int) throws {
+        let columns = C.columns(version: version)
+        guard !rows.isEmpty, !columns.isEmpty else { return }
+        let statement = try RowInsert(db, columnsOf: C.self, version: version)
+        for row in rows { try statement.insert(C.self, row, runID: runID, columns: columns) }
     }
 }
 
@@ -108,16 +125,19 @@ struct RowInsert {
         statement = try db.makeStatement(sql: sql)
     }
 
-    /// The INSERT of one row of a CSV file's table: `run_id`, then the declared columns.
-    init<C: OutputColumn>(_ db: Database, columnsOf _: C.Type) throws {
-        let names = ["run_id"] + C.columns(version: 1).map { "\"\($0.storeName)\"" }
+    /// The INSERT of one row of a CSV file's table: `run_id`, then the columns that a
+    /// scenario of `version` writes.
+    init<C: OutputColumn>(_ db: Database, columnsOf _: C.Type, version: Int) throws {
+        let names = ["run_id"] + C.columns(version: version).map { "\"\($0.storeName)\"" }
         let marks = Array(repeating: "?", count: names.count)
         try self.init(
             db, "INSERT INTO \(C.file) (\(names.joined(separator: ", "))) VALUES (\(marks.joined(separator: ", ")))")
     }
 
     /// Inserts one row of a CSV file's table, its cells as the store keeps them.
-    func insert<C: OutputColumn>(_: C.Type, _ row: C.Row, runID: Int64, columns: [C] = C.columns(version: 1)) throws {
+    ///
+    /// - Parameter columns: those of the INSERT, fetched once by the caller.
+    func insert<C: OutputColumn>(_: C.Type, _ row: C.Row, runID: Int64, columns: [C]) throws {
         bind(1, runID)
         var i: Int32 = 2
         for column in columns {
@@ -127,9 +147,9 @@ struct RowInsert {
         try run()
     }
 
-    /// Inserts a day's rows of a daily file's table.
+    /// Inserts a day's rows of a daily file's table, with the columns of the layout's version.
     func insert<C: DayFileColumn>(_: C.Type, _ rows: DayRows, layout: RowLayout, runID: Int64) throws {
-        let columns = C.columns(version: 1)
+        let columns = C.columns(version: layout.version)
         try C.forEachRow(of: rows, layout: layout) { try insert(C.self, $0, runID: runID, columns: columns) }
     }
 

@@ -69,13 +69,39 @@ extension RunStore {
         func rows(_ table: String) throws -> [Row] {
             try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY rowid", arguments: [id])
         }
+        // The scenario version says which columns and files the run has (runs before the
+        // store knew versions are version 1).
+        let version: Int = try run.decode(forColumn: "version")
         let monthly = try rows(MonthlyColumn.file).map { r in
             typealias C = MonthlyColumn
+            var billing: MonthlyBilling? = nil
+            if version >= 2 {
+                var b = MonthlyBilling()
+                b.getRequests = number(try r.decode(C.getRequests))
+                b.listRequests = number(try r.decode(C.listRequests))
+                b.egressBytes = number(try r.decode(C.egressBytes))
+                b.egressCost = Money(try r.decode(C.egressCost))
+                b.retrievalCost = Money(try r.decode(C.retrievalCost))
+                b.earlyDeleteCost = Money(try r.decode(C.earlyDeleteCost))
+                b.transitionCost = Money(try r.decode(C.transitionCost))
+                b.noncurrentGBMonths = try r.decode(C.noncurrentGBMonths)
+                billing = b
+            }
             return MonthlyRow(
                 month: try r.decode(C.month), target: try r.decode(C.target), days: try r.decode(C.days),
                 fixedCost: Money(try r.decode(C.fixedCost)), storageCost: Money(try r.decode(C.storageCost)),
                 requestCost: Money(try r.decode(C.requestCost)), totalCost: Money(try r.decode(C.totalCost)),
-                gbMonths: try r.decode(C.gbMonths), putRequests: number(try r.decode(C.putRequests)))
+                gbMonths: try r.decode(C.gbMonths), putRequests: number(try r.decode(C.putRequests)), billing: billing)
+        }
+        let drills = try (version >= 2 ? rows(DrillsColumn.file) : []).map { r in
+            typealias C = DrillsColumn
+            return DrillRow(
+                date: try date(try r.decode(C.date)), secondOfDay: try secondOfDay(try r.decode(C.time)),
+                drill: try r.decode(C.drill), workload: try r.decode(C.workload), job: try r.decode(C.job),
+                target: try r.decode(C.target), bytesRead: number(try r.decode(C.bytesRead)),
+                getRequests: number(try r.decode(C.getRequests)), egressBytes: number(try r.decode(C.egressBytes)),
+                egressCost: Money(try r.decode(C.egressCost)), retrievalCost: Money(try r.decode(C.retrievalCost)),
+                retrievalSeconds: try r.decode(C.retrievalSeconds), restoreSeconds: try r.decode(C.restoreSeconds))
         }
         let kpis = try rows(KPIsColumn.file).map { r in
             typealias C = KPIsColumn
@@ -116,28 +142,38 @@ extension RunStore {
             jobs: jobs, warnings: try rows("warnings").map { try $0.decode(forColumn: "message") },
             totalCost: Money(try run.decode(forColumn: "total_cost")),
             peakMonthlyCost: Money(try run.decode(forColumn: "peak_monthly_cost")),
-            jobDays: jobs.count.multipliedReportingOverflow(by: header.horizonDays).partialValue)
+            jobDays: jobs.count.multipliedReportingOverflow(by: header.horizonDays).partialValue, drills: drills,
+            version: version)
         return RunRecord(id: id, header: header, result: result)
     }
 
-    /// Writes a recorded run's five CSV files to `directory` (atomically, as `plan
-    /// simulate` writes them), streaming the daily rows from the store.
+    /// Writes a recorded run's CSV files to `directory` (atomically, as `plan simulate`
+    /// writes them), streaming the daily rows from the store: the files and columns of the
+    /// run's scenario version (version 2: also `drills.csv`).
     /// - Returns: false when there is no run `id`.
     public func exportCSV(_ id: Int64, to directory: String) throws(PlanIOError) -> Bool {
         guard let record = try run(id) else { return false }
+        let result = record.result
         try StreamingFile.makeDirectory(directory)
         var files: [StreamingFile] = []
         do {
             try queue.read { db in
                 // cli.md's row order: by date, then the name columns (the primary key's order).
-                try RunStore.export(DailyColumn.self, run: id, db, orderedBy: [.day, .job, .target, .workload], to: directory, &files)
-                try RunStore.export(WorkloadsColumn.self, run: id, db, orderedBy: [.day, .workload], to: directory, &files)
-                try RunStore.export(TargetsColumn.self, run: id, db, orderedBy: [.day, .target], to: directory, &files)
+                try RunStore.export(
+                    DailyColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job, .target, .workload], to: directory,
+                    &files)
+                try RunStore.export(
+                    WorkloadsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .workload], to: directory, &files)
+                try RunStore.export(
+                    TargetsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .target], to: directory, &files)
             }
-            // All five complete under temporary names, then renamed together (as simulate does).
-            for (name, text) in [
-                (MonthlyColumn.file, CSVRenderer.monthly(record.result.monthly)), (KPIsColumn.file, CSVRenderer.kpis(record.result.kpis)),
-            ] {
+            // All complete under temporary names, then renamed together (as simulate does).
+            var summaries = [
+                (MonthlyColumn.file, CSVRenderer.monthly(result.monthly, version: result.version)),
+                (KPIsColumn.file, CSVRenderer.kpis(result.kpis)),
+            ]
+            if result.version >= 2 { summaries.append((DrillsColumn.file, CSVRenderer.drills(result.drills))) }
+            for (name, text) in summaries {
                 let file = try StreamingFile(path: directory + "/" + name + ".csv")
                 files.append(file)
                 file.write(text)
@@ -152,15 +188,16 @@ extension RunStore {
     }
 
     /// Streams one daily file's rows of run `id` from its table into `DIR/FILE.csv`, as
-    /// the CSV renderer wrote them, and adds the file to `files`.
+    /// the CSV renderer wrote them (the columns of the run's `version`), and adds the file
+    /// to `files`.
     static func export<C: DayFileColumn>(
-        _: C.Type, run id: Int64, _ db: Database, orderedBy order: [C], to directory: String, _ files: inout [StreamingFile]
+        _: C.Type, run id: Int64, version: Int, _ db: Database, orderedBy order: [C], to directory: String,
+        _ files: inout [StreamingFile]
     ) throws {
         let file = try StreamingFile(path: directory + "/" + C.file + ".csv")
         files.append(file)
-        // The store keeps version 1's columns (version 2 runs are not recorded yet).
-        file.write(C.header(version: 1))
-        let columns = C.columns(version: 1)
+        file.write(C.header(version: version))
+        let columns = C.columns(version: version)
         let cursor = try Row.fetchCursor(
             db,
             sql: "SELECT \(columns.map { "\"\($0.storeName)\"" }.joined(separator: ", ")) FROM \(C.file) WHERE run_id = ? "
@@ -212,6 +249,13 @@ extension RunStore {
         case .success(let d): return d
         case .failure: throw PlanIOError.damagedRunStore(path: "", reason: "a date reads '\(text)'")
         }
+    }
+
+    /// The seconds after midnight of a `drills.csv` time, `HH:MM:SS`.
+    static func secondOfDay(_ text: String) throws -> Int {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
+        guard parts.count == 3 else { throw PlanIOError.damagedRunStore(path: "", reason: "a time reads '\(text)'") }
+        return parts[0] * 3600 + parts[1] * 60 + parts[2]
     }
 
     static func optionalDate(_ text: String?) throws -> CivilDate? {

@@ -63,7 +63,7 @@ extension RunStore {
                     while let batch = channel.take() {
                         for item in batch {
                             switch item {
-                            case .layout(let layout): inserter.layout = layout
+                            case .layout(let layout): try inserter.begin(layout)
                             case .day(let rows): try inserter.day(rows)
                             }
                         }

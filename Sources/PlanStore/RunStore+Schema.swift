@@ -7,12 +7,16 @@ import PlanIO
 /// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
 /// - `runs` has one row per run; every other table has a `run_id` (indexed) and the
 ///   columns of its CSV file, named as in cli.md (`kpis."limit"` needs its quotes in SQL).
-///   The five CSV tables' columns are declared once, in PlanIO's `Rendering/Columns/`,
-///   which the INSERTs and the re-export are built from; a new declared column needs a
-///   migration here that adds it (`StoreColumnsTests` fails until it does).
+///   The CSV tables' columns (the five files' and `drills`) are declared once, in PlanIO's
+///   `Rendering/Columns/`, which the INSERTs and the re-export are built from; a new
+///   declared column needs a migration here that adds it (`StoreColumnsTests` fails until
+///   it does).
 /// - Integer columns (bytes, counts) hold the CSV's integers; decimal columns (money,
 ///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
 ///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
+/// - A run keeps the columns and files of its scenario's `version` (`runs.version`): the
+///   columns appended in version 2 are NULL in a version 1 run's rows, and it has no
+///   `drills` rows; the re-export writes the run's own headers and files.
 /// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
 /// - `daily`, `workloads` and `targets` (thousands of rows a run) are clustered by their
 ///   primary key, `run_id` then the CSV's row order (day, then the name columns): a run's
@@ -23,6 +27,7 @@ extension RunStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addKPICounts)
+        migrator.registerMigration("v3", migrate: addVersion2Outputs)
         return migrator
     }
 
@@ -181,6 +186,50 @@ extension RunStore {
                 UPDATE runs SET
                     kpis_failed = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status = 'fail'),
                     kpis_checked = (SELECT count(*) FROM kpis WHERE kpis.run_id = runs.id AND status <> 'info');
+                """)
+    }
+
+    /// Schema version 3: the outputs of a scenario of version 2 (cli.md "Version 2
+    /// columns"), so that such a run is recorded whole. `runs.version` is the scenario's
+    /// version (1 for the runs recorded before); the columns appended to `daily.csv`,
+    /// `targets.csv` and `monthly.csv` are NULL in a version 1 run's rows; `drills` has the
+    /// rows of `drills.csv`, in its order in `rowid`.
+    static func addVersion2Outputs(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;  -- the scenario's version
+
+                ALTER TABLE daily ADD COLUMN deleted_bytes INTEGER;
+                ALTER TABLE daily ADD COLUMN noncurrent_bytes INTEGER;
+
+                ALTER TABLE targets ADD COLUMN noncurrent_bytes INTEGER;
+
+                ALTER TABLE monthly ADD COLUMN get_requests INTEGER;
+                ALTER TABLE monthly ADD COLUMN list_requests INTEGER;
+                ALTER TABLE monthly ADD COLUMN egress_bytes INTEGER;
+                ALTER TABLE monthly ADD COLUMN egress_cost REAL;
+                ALTER TABLE monthly ADD COLUMN retrieval_cost REAL;
+                ALTER TABLE monthly ADD COLUMN early_delete_cost REAL;
+                ALTER TABLE monthly ADD COLUMN transition_cost REAL;
+                ALTER TABLE monthly ADD COLUMN noncurrent_gb_months REAL;
+
+                CREATE TABLE drills (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    time TEXT NOT NULL,                -- HH:MM:SS UTC
+                    drill TEXT NOT NULL,
+                    workload TEXT NOT NULL,
+                    job TEXT NOT NULL,
+                    target TEXT NOT NULL,              -- the target read
+                    bytes_read INTEGER NOT NULL,
+                    get_requests INTEGER NOT NULL,
+                    egress_bytes INTEGER NOT NULL,
+                    egress_cost REAL NOT NULL,
+                    retrieval_cost REAL NOT NULL,
+                    retrieval_seconds REAL NOT NULL,
+                    restore_seconds REAL NOT NULL      -- Inf without a restore point
+                );
+                CREATE INDEX drills_by_run ON drills(run_id);
                 """)
     }
 }

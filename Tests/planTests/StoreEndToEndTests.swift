@@ -69,6 +69,41 @@ struct StoreEndToEndTests {
         }
     }
 
+    /// examples.md E41 (version 2): a drill reading an s3 base backup and half a day of WAL.
+    static let e41 = """
+        version: 2
+        name: e41
+        start: 2026-01-01
+        horizon: 3d
+        workloads:
+          db: {kind: postgres, size: 200GiB, wal: 24GiB/day}
+        backups:
+          cnpg:
+            pg: {workload: db, schedule: "0 0 1 * * *", retention: 7d, target: s3}
+        targets:
+          s3: {kind: s3}
+        drills:
+          pitr: {schedule: "0 13 2 1 *", workload: db, job: cnpg/pg}
+        kpis: {mttr: 1h}
+        """
+
+    @Test("a version 2 run is recorded; plan show prints its summary and re-exports its six files byte for byte")
+    func roundTripVersion2() throws {
+        let dir = try PlanProcess.folder()
+        try Self.e41.write(toFile: dir + "/e41.yaml", atomically: true, encoding: .utf8)
+        let simulated = try Self.plan(["simulate", "e41.yaml", "--no-color", "--db", "runs.sqlite", "--out", "first"], in: dir)
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stderr.isEmpty)
+        #expect(simulated.stdout.hasSuffix("Recorded as run 1 in runs.sqlite\n"))
+
+        let shown = try Self.plan(["show", "1", "--no-color", "--db", "runs.sqlite", "--out", "again"], in: dir)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout == simulated.stdout + "\nExported run 1 to again/e41/\n")
+        for file in ["daily", "workloads", "targets", "monthly", "kpis", "drills"] {
+            #expect(try Self.bytes(dir + "/again/e41/\(file).csv") == Self.bytes(dir + "/first/e41/\(file).csv"), "\(file).csv")
+        }
+    }
+
     // MARK: Exit codes
 
     @Test("exit codes: 0 success, 1 unknown run, 2 not a plan store, 64 malformed command line")

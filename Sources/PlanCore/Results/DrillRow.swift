@@ -20,4 +20,24 @@ public struct DrillRow: Sendable, Hashable {
     public var retrievalSeconds: Double
     /// The restore time, seconds; infinite without a restore point.
     public var restoreSeconds: Double
+
+    public init(
+        date: CivilDate, secondOfDay: Int, drill: String, workload: String, job: String, target: String, bytesRead: Double,
+        getRequests: Double, egressBytes: Double, egressCost: Money, retrievalCost: Money, retrievalSeconds: Double,
+        restoreSeconds: Double
+    ) {
+        self.date = date
+        self.secondOfDay = secondOfDay
+        self.drill = drill
+        self.workload = workload
+        self.job = job
+        self.target = target
+        self.bytesRead = bytesRead
+        self.getRequests = getRequests
+        self.egressBytes = egressBytes
+        self.egressCost = egressCost
+        self.retrievalCost = retrievalCost
+        self.retrievalSeconds = retrievalSeconds
+        self.restoreSeconds = restoreSeconds
+    }
 }

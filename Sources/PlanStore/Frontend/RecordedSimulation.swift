@@ -19,9 +19,7 @@ extension SimulationJob {
         var output: SimulationOutput? = nil
         var recordedID: Int64? = nil
         var storeFailure: PlanIOError? = nil
-        // The store keeps version 1's columns; a version 2 run is not recorded (yet).
-        let notRecorded = storePath != nil && scenario.version >= 2 ? RecordedSimulation.version2Note : nil
-        if let storePath, notRecorded == nil {
+        if let storePath {
             do {
                 if let store = try RunStore.open(path: storePath, create: true) {
                     recordedID = try store.record(header) { recorder in
@@ -38,10 +36,10 @@ extension SimulationJob {
             }
         }
         if let output {
-            return .success(RecordedSimulation(output: output, recordedID: recordedID, storeFailure: storeFailure, note: notRecorded))
+            return .success(RecordedSimulation(output: output, recordedID: recordedID, storeFailure: storeFailure))
         }
         return run(into: files, also: NullSink()).map {
-            RecordedSimulation(output: $0, recordedID: nil, storeFailure: storeFailure, note: notRecorded)
+            RecordedSimulation(output: $0, recordedID: nil, storeFailure: storeFailure)
         }
     }
 }
@@ -53,10 +51,4 @@ public struct RecordedSimulation: Sendable {
     public var recordedID: Int64?
     /// Why the run is not in the store, when the store failed.
     public var storeFailure: PlanIOError?
-    /// Why the run was not recorded though the store is fine (a version 2 run).
-    public var note: String?
-
-    /// What a version 2 run says instead of recording itself.
-    public static let version2Note =
-        "plan: version 2 runs are not recorded yet (the run store keeps version 1's columns); the summary and files are complete"
 }

@@ -9,8 +9,9 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "Print a recorded run's summary, exactly as plan simulate printed it.",
             discussion: """
-                RUN is a run id (`plan runs` lists them). With --out DIR, the run's five CSV \
-                files are written again to DIR/NAME/, the same bytes `plan simulate` wrote.
+                RUN is a run id (`plan runs` lists them). With --out DIR, the run's CSV files \
+                (the five, and drills.csv for a version 2 scenario) are written again to \
+                DIR/NAME/, the same bytes `plan simulate` wrote.
 
                 Exit codes: 0 success, 1 no such run, 2 the run store cannot be read or the \
                 files cannot be written, 64 malformed command line.
