@@ -50,7 +50,10 @@ struct RowLedger {
 
     /// Day `d`'s upload and deletion (steps 1 and 2 of model.md's day): the lot of `uploaded`
     /// bytes, then `deleted(d) = max(0, stored(d−1) + uploaded(d) − stored(d))` taken from
-    /// the oldest bytes. Returns `deleted(d)` and the stream interval deleted.
+    /// the oldest bytes. Returns `deleted(d)` and the stream interval deleted. The stream
+    /// holds only what was uploaded, so the interval stops at its end; `deleted(d)` does not:
+    /// a row whose bytes never come from uploads (a Longhorn `snapshot` row, a snapshot-target
+    /// row) deletes the decrease of its bytes (model.md "Rows, lots and deleted bytes").
     ///
     /// - Complexity: amortised O(1).
     mutating func record(day d: Int, stored: Double, uploaded: Double) -> (bytes: Double, from: Double, to: Double) {
@@ -62,7 +65,7 @@ struct RowLedger {
         let from = deleted
         deleted = min(uploadedTotal, deleted + bytes)
         if deleted > from { pending.append((d, deleted)) }
-        return (deleted - from, from, deleted)
+        return (bytes, from, deleted)
     }
 
     /// Removes what is gone at the end of day `d` (step 3): without versioning every deleted
