@@ -72,70 +72,12 @@ extension RunStore {
         // The scenario version says which columns and files the run has (runs before the
         // store knew versions are version 1).
         let version: Int = try run.decode(forColumn: "version")
-        let monthly = try rows(MonthlyColumn.file).map { r in
-            typealias C = MonthlyColumn
-            var billing: MonthlyBilling? = nil
-            if version >= 2 {
-                var b = MonthlyBilling()
-                b.getRequests = number(try r.decode(C.getRequests))
-                b.listRequests = number(try r.decode(C.listRequests))
-                b.egressBytes = number(try r.decode(C.egressBytes))
-                b.egressCost = Money(try r.decode(C.egressCost))
-                b.retrievalCost = Money(try r.decode(C.retrievalCost))
-                b.earlyDeleteCost = Money(try r.decode(C.earlyDeleteCost))
-                b.transitionCost = Money(try r.decode(C.transitionCost))
-                b.noncurrentGBMonths = try r.decode(C.noncurrentGBMonths)
-                billing = b
-            }
-            return MonthlyRow(
-                month: try r.decode(C.month), target: try r.decode(C.target), days: try r.decode(C.days),
-                fixedCost: Money(try r.decode(C.fixedCost)), storageCost: Money(try r.decode(C.storageCost)),
-                requestCost: Money(try r.decode(C.requestCost)), totalCost: Money(try r.decode(C.totalCost)),
-                gbMonths: try r.decode(C.gbMonths), putRequests: number(try r.decode(C.putRequests)), billing: billing)
-        }
-        let drills = try (version >= 2 ? rows(DrillsColumn.file) : []).map { r in
-            typealias C = DrillsColumn
-            return DrillRow(
-                date: try date(try r.decode(C.date)), secondOfDay: try secondOfDay(try r.decode(C.time)),
-                drill: try r.decode(C.drill), workload: try r.decode(C.workload), job: try r.decode(C.job),
-                target: try r.decode(C.target), bytesRead: number(try r.decode(C.bytesRead)),
-                getRequests: number(try r.decode(C.getRequests)), egressBytes: number(try r.decode(C.egressBytes)),
-                egressCost: Money(try r.decode(C.egressCost)), retrievalCost: Money(try r.decode(C.retrievalCost)),
-                retrievalSeconds: try r.decode(C.retrievalSeconds), restoreSeconds: try r.decode(C.restoreSeconds))
-        }
-        let kpis = try rows(KPIsColumn.file).map { r in
-            typealias C = KPIsColumn
-            return KPIRow(
-                kpi: try known(KPIKind(rawValue: try r.decode(C.kpi)), try r.decode(C.kpi)),
-                subject: try r.decode(C.subject), limit: try r.decode(C.limit), worst: try r.decode(C.worst),
-                unit: try known(KPIUnit(rawValue: try r.decode(C.unit)), try r.decode(C.unit)),
-                status: try known(KPIStatus(rawValue: try r.decode(C.status)), try r.decode(C.status)),
-                firstFailure: try optionalDate(try r.decode(C.firstFailure)))
-        }
-        let targets = try rows("target_summary").map { r in
-            TargetSummary(
-                name: try r.decode(forColumn: "target"),
-                kind: try known(TargetKind(rawValue: try r.decode(forColumn: "kind")), try r.decode(forColumn: "kind")),
-                usable: (try r.decode(forColumn: "usable_bytes") as Double?).map(ByteCount.init),
-                peakUsed: ByteCount(try r.decode(forColumn: "peak_used_bytes")),
-                peakDate: try optionalDate(try r.decode(forColumn: "peak_date")), alertDate: try optionalDate(try r.decode(forColumn: "alert_date")),
-                fullDate: try optionalDate(try r.decode(forColumn: "full_date")),
-                neededCapacity: (try r.decode(forColumn: "needed_bytes") as Double?).map(ByteCount.init))
-        }
-        let workloads = try rows("workload_summary").map { r in
-            WorkloadSummary(
-                name: try r.decode(forColumn: "workload"), peakSize: ByteCount(try r.decode(forColumn: "peak_size_bytes")),
-                volume: (try r.decode(forColumn: "volume_bytes") as Double?).map(ByteCount.init),
-                alertDate: try optionalDate(try r.decode(forColumn: "alert_date")),
-                fullDate: try optionalDate(try r.decode(forColumn: "full_date")))
-        }
-        let jobs = try rows("job_summary").map { r in
-            JobSummary(
-                job: try r.decode(forColumn: "job"), target: try r.decode(forColumn: "target"),
-                peakStored: ByteCount(try r.decode(forColumn: "peak_stored_bytes")),
-                meanDailyUpload: ByteCount(try r.decode(forColumn: "mean_daily_upload_bytes")),
-                finalRestorePoints: try r.decode(forColumn: "final_restore_points"))
-        }
+        let monthly = try rows(MonthlyColumn.file).map { try monthlyRow($0, version: version) }
+        let drills = try (version >= 2 ? rows(DrillsColumn.file) : []).map(drillRow)
+        let kpis = try rows(KPIsColumn.file).map(kpiRow)
+        let targets = try rows("target_summary").map(targetSummary)
+        let workloads = try rows("workload_summary").map(workloadSummary)
+        let jobs = try rows("job_summary").map(jobSummary)
         let result = SimulationResult(
             scenarioName: header.scenario, currency: header.currency, start: header.start,
             horizonDays: header.horizonDays, monthly: monthly, kpis: kpis, targets: targets, workloads: workloads,

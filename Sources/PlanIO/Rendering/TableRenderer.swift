@@ -70,7 +70,26 @@ public struct TableRenderer {
         out +=
             bold("plan simulate: \(r.scenarioName)")
             + "  \(r.start) … \(end) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s"), \(r.currency))\n\n"
+        out += targetSection(r) + jobSection(r) + monthlySection(r)
+        if r.version >= 2 {
+            out += objectStore(r, bold: bold)
+            out += drills(r, bold: bold)
+        }
+        out += kpiSection(r)
+        // Warnings.
+        if !r.warnings.isEmpty {
+            out += "\n" + bold("Warnings") + "\n"
+            for w in r.warnings { out += "  " + paint("warning:", "33") + " " + w + "\n" }
+        }
+        if !files.isEmpty {
+            out += "\nWrote " + files.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
 
+    /// The Targets table: peak use, capacity, alert and full dates, the capacity needed.
+    func targetSection(_ r: SimulationResult) -> String {
+        var out = ""
         // Targets.
         out += bold("Targets") + "\n"
         var rows = [["target", "kind", "peak used", "usable", "peak share", "alert on", "full on", "needs (raw)"]]
@@ -83,11 +102,16 @@ public struct TableRenderer {
             ])
         }
         out += TableRenderer.columns(rows, right: [2, 3, 4, 7]) + "\n"
+        return out
+    }
 
+    /// The Jobs table: peak stored, mean upload a day, restore points at the end.
+    func jobSection(_ r: SimulationResult) -> String {
+        var out = ""
         // Jobs.
         if !r.jobs.isEmpty {
             out += bold("Jobs") + "\n"
-            rows = [["job", "target", "peak stored", "uploaded/day", "restore points at end"]]
+            var rows = [["job", "target", "peak stored", "uploaded/day", "restore points at end"]]
             for j in r.jobs {
                 rows.append([
                     j.job, j.target, Format.bytes(j.peakStored.bytes), Format.bytes(j.meanDailyUpload.bytes),
@@ -96,12 +120,17 @@ public struct TableRenderer {
             }
             out += TableRenderer.columns(rows, right: [2, 3, 4]) + "\n"
         }
+        return out
+    }
 
+    /// The Monthly cost table, with the budget flags.
+    func monthlySection(_ r: SimulationResult) -> String {
+        var out = ""
         // Monthly cost.
         let budget = r.kpis.first { $0.kpi == .monthlyBudget }?.limit
         out += bold("Monthly cost") + (budget.map { " (budget \(TableRenderer.money($0)) \(r.currency))" } ?? "") + "\n"
         let names = r.targets.map(\.name)
-        rows = [["month"] + names + ["total", ""]]
+        var rows = [["month"] + names + ["total", ""]]
         var byMonth: [String: [String: MonthlyRow]] = [:]
         var order: [String] = []
         for m in r.monthly {
@@ -135,14 +164,15 @@ public struct TableRenderer {
             out += "  (* partial month, compared with the budget as a whole month)"
         }
         out += "\n\n"
-        if r.version >= 2 {
-            out += objectStore(r, bold: bold)
-            out += drills(r, bold: bold)
-        }
+        return out
+    }
 
+    /// The KPI table and the verdict line.
+    func kpiSection(_ r: SimulationResult) -> String {
+        var out = ""
         // KPIs.
         out += bold("KPIs") + "\n"
-        rows = [["kpi", "subject", "limit", "worst", "status", "first failure"]]
+        var rows = [["kpi", "subject", "limit", "worst", "status", "first failure"]]
         for k in r.kpis {
             rows.append([
                 k.kpi.rawValue, k.subject, TableRenderer.kpiValue(k.limit, k.unit), TableRenderer.kpiValue(k.worst, k.unit),
@@ -156,15 +186,6 @@ public struct TableRenderer {
             out += "; first: \(first.kpi.rawValue) \(first.subject) on \(first.firstFailure?.description ?? "?")\n"
         } else if r.kpis.contains(where: { $0.status == .pass }) {
             out += "  " + paint("every KPI with a limit passes", "32") + "\n"
-        }
-
-        // Warnings.
-        if !r.warnings.isEmpty {
-            out += "\n" + bold("Warnings") + "\n"
-            for w in r.warnings { out += "  " + paint("warning:", "33") + " " + w + "\n" }
-        }
-        if !files.isEmpty {
-            out += "\nWrote " + files.joined(separator: ", ") + "\n"
         }
         return out
     }
