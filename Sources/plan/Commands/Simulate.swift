@@ -14,11 +14,11 @@ extension Plan {
     /// and records the run in the run store.
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run one scenario: print a summary, write the five CSV files and record the run.",
+            abstract: "Run one scenario: print a summary, write the CSV files and record the run.",
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).
 
-                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv, written atomically; \
+                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv (version 2: and drills.csv), written atomically; \
                 with --report also DIR/NAME/report.html (as `plan report` writes it).
 
                 The run is recorded in the run store (--db, default output/plan.sqlite): see \
