@@ -44,7 +44,11 @@ struct BucketBook {
     init(entries: [Entry], targets: [TargetPlan], rows: Int, horizonDays: Int) {
         self.entries = entries
         self.targets = targets
-        ledgers = entries.map { _ in RowLedger(horizonDays: horizonDays) }
+        ledgers = entries.map { e in
+            // Only a versioned bucket with an expiry removes deletions later, by their day.
+            let b = targets[e.target].bucket
+            return RowLedger(horizonDays: horizonDays, tracksDeletions: b.versioning && b.noncurrentExpiryDays != nil)
+        }
         rowDeleted = Array(repeating: 0, count: rows)
         rowNoncurrent = Array(repeating: 0, count: rows)
         let n = targets.count
@@ -119,6 +123,26 @@ struct BucketBook {
             out[plan.segments.steps[i].storageClass.rank] += ledger.bytesAndDays(from: from, to: to, days: first, last).bytes
         }
         return out
+    }
+
+    /// The retrieval delay of the newest `bytes` of entry `k`'s current lots: the largest of
+    /// the classes they are in (as `classBytes`), seconds. Allocates nothing: the daily RTO
+    /// asks it every day.
+    func delay(entry k: Int, newest bytes: Double, day d: Int, endOfDay: Bool) -> Double {
+        let ledger = ledgers[k]
+        let plan = targets[entries[k].target]
+        let to = ledger.removed + ledger.held
+        let from = max(ledger.deleted, to - bytes)
+        guard to > from else { return 0 }
+        var delay = 0.0
+        for i in plan.segments.steps.indices {
+            let c = plan.segments.steps[i].storageClass
+            guard c.retrievalDelay.value > delay else { continue }
+            var (first, last) = plan.segments.days(step: i, at: endOfDay ? d : d - 1)
+            if i == 0 { last = d }
+            if ledger.bytesAndDays(from: from, to: to, days: first, last).bytes > 0 { delay = c.retrievalDelay.value }
+        }
+        return delay
     }
 
     /// The early-deletion charge of the bytes `[from, to)` leaving the store at the end of

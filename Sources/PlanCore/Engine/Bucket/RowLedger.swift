@@ -33,7 +33,12 @@ struct RowLedger {
     /// The days simulated so far.
     private(set) var days = 0
 
-    init(horizonDays: Int) {
+    /// Whether deletions are kept for a later removal by their day (a versioned bucket with
+    /// a noncurrent expiry); otherwise `pending` stays empty and allocates nothing.
+    private let tracksDeletions: Bool
+
+    init(horizonDays: Int, tracksDeletions: Bool = true) {
+        self.tracksDeletions = tracksDeletions
         starts = [0]
         starts.reserveCapacity(horizonDays + 1)
         weighted = [0]
@@ -64,7 +69,7 @@ struct RowLedger {
         previousStored = stored
         let from = deleted
         deleted = min(uploadedTotal, deleted + bytes)
-        if deleted > from { pending.append((d, deleted)) }
+        if tracksDeletions && deleted > from { pending.append((d, deleted)) }
         return (bytes, from, deleted)
     }
 

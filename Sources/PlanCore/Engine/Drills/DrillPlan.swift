@@ -91,6 +91,10 @@ struct DrillPlan {
         guard let point = point(at: now, model: model, endOfDay: true) else { return nil }
         var seconds = model.size(at: point.time) / restore.bandwidthBytesPerSecond
         if case .cnpg = source { seconds += model.wal(point.time, now) / restore.walReplayBytesPerSecond }
-        return seconds + DrillPlan.delay(classBytes(point.bytes, book: book, day: d, endOfDay: true))
+        if case .velero(_, _, let resources) = source, entries.count > 1 {
+            let volume = book.delay(entry: entries[0], newest: point.bytes - resources, day: d, endOfDay: true)
+            return seconds + max(volume, book.delay(entry: entries[1], newest: resources, day: d, endOfDay: true))
+        }
+        return seconds + (entries.first.map { book.delay(entry: $0, newest: point.bytes, day: d, endOfDay: true) } ?? 0)
     }
 }
