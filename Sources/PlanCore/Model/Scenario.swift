@@ -22,13 +22,19 @@ public struct Scenario: Sendable, Hashable {
     public var kpis: KPILimits
     /// Version 2: scheduled restore tests, sorted by name.
     public var drills: [Drill]
+    /// Version 2: the faults, sorted by name.
+    public var faults: [Fault]
+    /// Version 2: the file uses a fault key (`faults`, even empty, `wal_volume`,
+    /// `max_wal_size`, `kpis.success_rate`, `kpis.wal_tolerance`): the outputs gain
+    /// `faults.csv` and the fault KPI rows (cli.md).
+    public var hasFaultKeys: Bool
 
     public init(
         version: Int = ScenarioDefaults.version, name: String, description: String? = nil, start: CivilDate, horizonDays: Int,
         currency: String = ScenarioDefaults.currency,
         workloads: [Workload], cnpg: [CNPGJob] = [], velero: [VeleroJob] = [], longhorn: [LonghornJob] = [],
         targets: [Target], restore: RestoreSpeeds = RestoreSpeeds(), kpis: KPILimits = KPILimits(),
-        drills: [Drill] = []
+        drills: [Drill] = [], faults: [Fault] = [], hasFaultKeys: Bool = false
     ) {
         self.version = version
         self.name = name
@@ -44,5 +50,7 @@ public struct Scenario: Sendable, Hashable {
         self.restore = restore
         self.kpis = kpis
         self.drills = drills.sorted { $0.name < $1.name }
+        self.faults = faults.sorted { $0.name < $1.name }
+        self.hasFaultKeys = hasFaultKeys || !faults.isEmpty
     }
 }

@@ -16,6 +16,9 @@ public enum ScenarioDefaults {
     public static let growth = Rate.zero
     public static let churn = Rate.zero
 
+    /// `max_wal_size` (version 2): PostgreSQL's default, 1 GiB.
+    public static let maxWALSize = ByteCount(ByteCount.giB)
+
     // MARK: CNPG
 
     /// `schedule`: CNPG's ScheduledBackup of the design, daily.

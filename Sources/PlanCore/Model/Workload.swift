@@ -14,10 +14,14 @@ public struct Workload: Sendable, Hashable {
     public var wal: Rate?
     /// Capacity of the PVC, if given.
     public var volume: ByteCount?
+    /// Version 2, `postgres`: the WAL PVC (CNPG `walStorage.size`); nil: pg_wal shares `volume`.
+    public var walVolume: ByteCount?
+    /// Version 2, `postgres`: PostgreSQL `max_wal_size`, the steady content of pg_wal.
+    public var maxWALSize: ByteCount
 
     public init(
         name: String, kind: WorkloadKind, size: ByteCount, growth: Rate = ScenarioDefaults.growth, churn: Rate = ScenarioDefaults.churn,
-        wal: Rate? = nil, volume: ByteCount? = nil
+        wal: Rate? = nil, volume: ByteCount? = nil, walVolume: ByteCount? = nil, maxWALSize: ByteCount = ScenarioDefaults.maxWALSize
     ) {
         self.name = name
         self.kind = kind
@@ -26,5 +30,7 @@ public struct Workload: Sendable, Hashable {
         self.churn = churn
         self.wal = wal
         self.volume = volume
+        self.walVolume = walVolume
+        self.maxWALSize = maxWALSize
     }
 }
