@@ -34,7 +34,7 @@ extension Checks {
 
     /// A target that no job writes to and that replicates nothing.
     static func targetWarnings(_ s: Scenario) -> [String] {
-        let jobTargets = s.longhorn.map(\.target) + s.velero.map(\.target) + s.cnpg.map(\.target)
+        let jobTargets = s.longhorn.map(\.target) + s.velero.map(\.target) + s.cnpg.map(\.target) + s.longhorn.compactMap(\.snapshotTarget)
         let written = Set(jobTargets).union(s.targets.filter { !$0.replicates.isEmpty }.map(\.name))
         return s.targets.filter { !written.contains($0.name) }.map { "targets.\($0.name): no job writes to it or replicates to it" }
     }

@@ -47,10 +47,12 @@ extension PreparedBuilder {
         }.map(\.source)
     }
 
-    /// Per job (`TIER/NAME`, sorted): its target and its own-target value rows.
+    /// Per job (`TIER/NAME`, sorted): its target and its own-target value rows (not the
+    /// rows of its replicas, nor of a Longhorn job's `snapshot_target`).
     func jobGroups(_ all: [JobRowKey]) -> [(job: String, target: String, rows: [Int])] {
         var groups: [String: (target: String, rows: [Int])] = [:]
-        for k in all where !k.isReplica { groups[k.job, default: (k.target, [])].rows.append(k.source) }
+        let own = Set(jobRows.values.joined())
+        for k in all where !k.isReplica && own.contains(k.source) { groups[k.job, default: (k.target, [])].rows.append(k.source) }
         return groups.sorted { $0.key < $1.key }.map { (job: $0.key, target: $0.value.target, rows: $0.value.rows) }
     }
 }

@@ -217,6 +217,12 @@ struct Version2ExamplesTests {
         #expect(
             run.result.kpis.filter { $0.kpi == .rto || $0.kpi == .efficiency || $0.kpi == .rpo }
                 == without.result.kpis.filter { $0.kpi == .rto || $0.kpi == .efficiency || $0.kpi == .rpo })
+        // Nor for the job's summary (its own rows on m: retain 2, 4.4 GiB at its peak), and
+        // the cluster target it writes to is not "a target no job writes to".
+        #expect(run.result.jobs.map(\.finalRestorePoints) == [2])
+        #expect(run.result.jobs.map(\.peakStored) == without.result.jobs.map(\.peakStored))
+        #expect(!run.result.warnings.contains { $0.hasPrefix("targets.disks") })
+        #expect(without.result.warnings.contains { $0.hasPrefix("targets.disks") })
     }
 
     @Test("E39: restoring from Glacier Flexible Retrieval waits 5 hours and pays the retrieval")
