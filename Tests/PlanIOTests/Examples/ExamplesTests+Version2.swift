@@ -359,6 +359,36 @@ struct Version2ExamplesTests {
         #expect(mttr.limit == 150)
     }
 
+    @Test("a drill reads its point as it was at its instant, even when the day deletes it later")
+    func drillBeforeDeletion() throws {
+        // Velero at 00:00 with ttl 12h and no reclaim delay: the 00:00 run of Jan 2 is a full
+        // 10 GiB upload (the data before it went at 12:00 the day before), valid at the 06:00
+        // drill, deleted at 12:00. Everything is in deep-archive, the upload class.
+        let run = try Version2Run(
+            """
+            version: 2
+            name: t4
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              velero:
+                v: {schedule: "0 0 * * *", ttl: 12h, reclaim_delay: 0s, volumes: [vol], target: cold}
+            targets:
+              cold: {kind: s3, storage_class: deep-archive}
+            drills:
+              t: {schedule: "0 6 2 1 *", workload: vol, job: velero/v}
+            """)
+        let row = try #require(run.result.drills.first)
+        // GETs: ceil(10 GiB / 20 MiB) + 2 + 10 = 524; the delay is Deep Archive's 12 h.
+        #expect(row.getRequests == 524)
+        #expect(row.retrievalSeconds == 43200)
+        close(row.restoreSeconds, 102.4 + 43200)
+        // (10 GiB + 10 MiB) × 0.02 per GB + 524 restore requests × 0.10 per 1,000.
+        close(row.retrievalCost.amount, (10 + 10.0 / 1024) * 0.02 + 524 * 0.10 / 1000)
+    }
+
     @Test("a version 2 file without the new keys keeps version 1's numbers, plus the mttr row")
     func sameAsVersion1() throws {
         // The poll is off (no Longhorn job), nothing is versioned: used, costs and KPIs as in v1.

@@ -115,7 +115,9 @@ struct BucketBook {
         let ledger = ledgers[k]
         let plan = targets[entries[k].target]
         let to = ledger.removed + ledger.held
-        let from = max(ledger.deleted, to - bytes)
+        // A drill reads the point as it was at its instant: bytes the day deleted later still
+        // count (model.md leaves this open; the restore happened before the deletion).
+        let from = max(endOfDay ? ledger.deleted : ledger.deletedAtDayStart, to - bytes)
         guard to > from else { return out }
         for i in plan.segments.steps.indices {
             var (first, last) = plan.segments.days(step: i, at: endOfDay ? d : d - 1)

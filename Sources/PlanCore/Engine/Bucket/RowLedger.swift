@@ -25,6 +25,9 @@ struct RowLedger {
     /// gone from the store (noncurrent bytes start here), bytes.
     private(set) var deleted = 0.0
     private(set) var removed = 0.0
+    /// `deleted` before the last day's deletion: a drill of that day still reads the bytes
+    /// its deletion took (they were current at the drill's instant).
+    private(set) var deletedAtDayStart = 0.0
     /// The stored bytes at the end of the previous day.
     private var previousStored = 0.0
     /// Deletions not yet removed, oldest first: (day of the deletion, stream end after it).
@@ -68,6 +71,7 @@ struct RowLedger {
         let bytes = max(0, previousStored + uploaded - stored)
         previousStored = stored
         let from = deleted
+        deletedAtDayStart = from
         deleted = min(uploadedTotal, deleted + bytes)
         if tracksDeletions && deleted > from { pending.append((d, deleted)) }
         return (bytes, from, deleted)

@@ -68,7 +68,8 @@ struct DrillTracker {
         let model = models[plan.workload]
         guard let point = plan.point(at: t, model: model) else { return row }
         let byClass = plan.classBytes(point.bytes, book: book, day: d)
-        let read = byClass.reduce(0, +)
+        // model.md: each class's share of the GETs is bytes_c / bytes (the point's bytes).
+        let read = point.bytes
         let delay = DrillPlan.delay(byClass)
         row.bytesRead = point.bytes
         row.getRequests = point.gets
