@@ -16,6 +16,8 @@ struct DayState {
     var bucket: BucketBook?
     /// Version 2: the drills' firings so far.
     var drills: DrillTracker?
+    /// Version 2 with fault keys: the runs and WAL volumes so far.
+    var faults: FaultTracker?
 
     /// The state before day 0 of `p`: every value zero, nothing run yet.
     init(_ p: Prepared) {
@@ -30,6 +32,8 @@ struct DayState {
         bandwidth = s.restore.bandwidthBytesPerSecond
         bucket = p.bucket
         drills = p.bucket == nil ? nil : DrillTracker(plans: p.drills, egressFree: s.restore.egressFree.bytes)
+        faults = p.faults
+        if let f = p.faults { rows.faults = Array(repeating: FaultDayValues(), count: f.jobs.count) }
         if p.bucket != nil {
             rows.deleted = Array(repeating: 0, count: p.layout.jobRows.count)
             rows.noncurrent = rows.deleted

@@ -57,3 +57,15 @@ struct JobSchedules {
         return gap
     }
 }
+
+extension JobSchedules {
+    /// The runs that succeed: every scheduled run but those inside a fault window of its
+    /// job (model.md "Failed runs").
+    func successful(_ windows: FaultWindows, _ s: Scenario) -> JobSchedules {
+        var out = JobSchedules()
+        out.longhorn = zip(s.longhorn, longhorn).map { j, f in f.filter { !windows.fails("longhorn/\(j.name)", at: $0) } }
+        out.velero = zip(s.velero, velero).map { j, f in f.filter { !windows.fails("velero/\(j.name)", at: $0) } }
+        out.cnpg = zip(s.cnpg, cnpg).map { j, f in f?.filter { !windows.fails("cnpg/\(j.name)", at: $0) } }
+        return out
+    }
+}

@@ -145,6 +145,11 @@ extension Prepared {
         state.bucket = nil  // keep the book uniquely referenced while it changes
         let date = state.rows.date
         book.endDay(d, jobs: state.rows.jobs, daysInMonth: Double(CivilDate.daysIn(year: date.year, month: date.month)))
+        if var faults = state.faults {
+            state.faults = nil
+            faults.record(day: d, workloads: state.rows.workloads, walToday: state.walToday, into: &state.rows.faults)
+            state.faults = faults
+        }
         let now = Double(d + 1) * 86_400
         for w in rtoPlans.indices where !rtoPlans[w].isEmpty {
             // model.md "KPIs (version 2)": each protecting job's value with its own delay, the least.

@@ -12,12 +12,13 @@ extension Prepared {
         kpis += trackers.rto.kpiRows(s, ranYet: state.ranYet)
         kpis.append(trackers.efficiency.kpiRow(start: s.start))
         if let drills = state.drills { kpis.append(drills.kpiRow(limit: s.kpis.mttr?.value)) }
+        if let faults = state.faults { kpis += faults.kpiRows(s) }
         kpis += capacity.kpis
         kpis += trackers.volumes.kpiRows(s)
 
         let monthly = trackers.costs.rows
         let totals = monthly.filter { $0.target == "total" }
-        return SimulationResult(
+        var result = SimulationResult(
             scenarioName: s.name, currency: s.currency, start: s.start, horizonDays: s.horizonDays, monthly: monthly,
             kpis: kpis, targets: capacity.targets, workloads: trackers.volumes.summaries(s),
             jobs: trackers.jobs.summaries(horizonDays: s.horizonDays, lastDay: state.rows.jobs),
@@ -26,6 +27,8 @@ extension Prepared {
             peakMonthlyCost: Money(totals.map(\.totalCost.amount).max() ?? 0),
             jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [],
             version: s.version)
+        result.hasFaults = state.faults != nil
+        return result
     }
 
     /// One `rpo` row per workload: known before the first day, so it fails from the start

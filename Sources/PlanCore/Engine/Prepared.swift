@@ -36,6 +36,8 @@ struct Prepared {
     /// Version 2, per workload: the newest point of each protecting job, read for the daily
     /// RTO when an archive class adds a retrieval delay; empty where none does.
     let rtoPlans: [[DrillPlan]]
+    /// Version 2 with fault keys: the failed runs and the WAL volumes; nil otherwise.
+    let faults: FaultTracker?
 
     /// Fire times in `[0, H)` as seconds, with a run at 0 added for `immediate`; one more
     /// than `Engine.maximumRunsPerJob` when the schedule fires too often.
@@ -55,13 +57,17 @@ struct Prepared {
         case .success(let f): fires = f
         case .failure(let d): return .failure(d)
         }
+        // Version 2 faults: the tiers see only the successful runs (model.md "Failed runs").
+        let faults = s.version >= 2 && s.hasFaultKeys ? FaultWindows(s) : nil
+        let successful = faults.map { fires.successful($0, s) } ?? fires
         var builder = PreparedBuilder(s)
-        for (j, f) in zip(s.longhorn, fires.longhorn) { builder.addLonghorn(j, fires: f) }
-        for (j, f) in zip(s.velero, fires.velero) { builder.addVelero(j, fires: f) }
-        for (j, f) in zip(s.cnpg, fires.cnpg) {
+        for (j, f) in zip(s.longhorn, successful.longhorn) { builder.addLonghorn(j, fires: f) }
+        for (j, f) in zip(s.velero, successful.velero) { builder.addVelero(j, fires: f) }
+        for (j, f) in zip(s.cnpg, successful.cnpg) {
             if let f { builder.addCNPG(j, fires: f) }
         }
-        let protection = WorkloadProtection(s, fires: fires)
+        let protection = WorkloadProtection(s, fires: successful, scheduled: fires)
+        builder.faults = faults.map { FaultTracker(s, scheduled: fires, windows: $0) }
         return .success(builder.build(protection: protection, warnings: Checks.staticWarnings(s, fires: fires, protection: protection)))
     }
 }

@@ -14,11 +14,15 @@ extension PreparedBuilder {
         }
         let book = bucketBook(layout: sorted)
         return Prepared(
-            scenario: s, layout: RowLayout(jobRows: sorted, workloads: s.workloads, targets: s.targets, version: s.version),
+            scenario: s,
+            layout: RowLayout(
+                jobRows: sorted, workloads: s.workloads, targets: s.targets, version: s.version,
+                faultJobs: faults?.jobs.map { (job: $0.name, workload: $0.workload.map { s.workloads[$0].name }) }),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
             protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
-            bucket: book, drills: drillPlans(layout: sorted, book: book), rtoPlans: rtoPlans(layout: sorted, book: book))
+            bucket: book, drills: drillPlans(layout: sorted, book: book), rtoPlans: rtoPlans(layout: sorted, book: book),
+            faults: faults)
     }
 
     /// Replica rows repeat their original's values under each target that `replicates` its job.

@@ -13,6 +13,8 @@ struct PreparedBuilder {
     var longhorn: [LonghornSim] = []
     var velero: [VeleroSim] = []
     var cnpg: [CNPGSim] = []
+    /// Version 2 with fault keys: the runs that fail and the WAL volumes, before day 0.
+    var faults: FaultTracker?
 
     init(_ s: Scenario) {
         scenario = s

@@ -14,20 +14,29 @@ struct WorkloadProtection {
     /// archived continuously), or `.infinity` when it never takes a base backup.
     var rpo: [Double]
 
-    /// The protection of every workload of `s`, from the jobs' fire times `fires`.
+    /// The protection of every workload of `s`, from the jobs' successful runs `fires` and,
+    /// with faults, their `scheduled` runs (model.md "Failed runs": the longest gap of the
+    /// list first scheduled run, successful runs, last scheduled run; infinite when every
+    /// scheduled run failed).
     ///
     /// - Complexity: O(runs + jobs × volumes).
-    init(_ s: Scenario, fires: JobSchedules) {
+    init(_ s: Scenario, fires: JobSchedules, scheduled: JobSchedules? = nil) {
         let index = Dictionary(uniqueKeysWithValues: s.workloads.enumerated().map { ($1.name, $0) })
         let horizon = Double(Int64(s.horizonDays) * 86_400)
         var offered = Array(repeating: [Double](), count: s.workloads.count)
-        for (j, f) in zip(s.longhorn, fires.longhorn) where j.task == .backup {
-            let gap = JobSchedules.longestGap(f, horizon: horizon)
-            for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(gap) }
+        func gap(_ successful: [Double], _ all: [Double]?) -> Double {
+            guard let all, all.count != successful.count else { return JobSchedules.longestGap(successful, horizon: horizon) }
+            if successful.isEmpty { return all.isEmpty ? horizon : .infinity }
+            guard let first = all.first, let last = all.last, all.count >= 2 else { return horizon }
+            return JobSchedules.longestGap([first] + successful + [last], horizon: horizon)
         }
-        for (j, f) in zip(s.velero, fires.velero) {
-            let gap = JobSchedules.longestGap(f, horizon: horizon)
-            for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(gap) }
+        for (i, (j, f)) in zip(s.longhorn, fires.longhorn).enumerated() where j.task == .backup {
+            let g = gap(f, scheduled?.longhorn[i])
+            for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(g) }
+        }
+        for (i, (j, f)) in zip(s.velero, fires.velero).enumerated() {
+            let g = gap(f, scheduled?.velero[i])
+            for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(g) }
         }
         for (j, f) in zip(s.cnpg, fires.cnpg) {
             guard let f, let w = index[j.workload] else { continue }

@@ -1,6 +1,9 @@
 public enum KPIKind: String, Sendable, Hashable, CaseIterable {
     case monthlyBudget = "monthly_budget"
     case rpo, rto, efficiency, mttr
+    case successRate = "success_rate"
+    case walVolumeFull = "wal_volume_full"
+    case walTolerance = "wal_tolerance"
     case capacityAlert = "capacity_alert"
     case capacityFull = "capacity_full"
     case volumeAlert = "volume_alert"

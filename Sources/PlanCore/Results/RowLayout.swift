@@ -8,11 +8,18 @@ public struct RowLayout: Sendable {
     public var targets: [Target]
     /// The scenario's `version`: which columns the files have (cli.md "Version 2 columns").
     public var version: Int
-    public init(jobRows: [JobRowKey], workloads: [Workload], targets: [Target], version: Int = 1) {
+    /// Version 2 with fault keys: the rows of `faults.csv` within a day, jobs by name (CNPG
+    /// jobs with their workload); nil without fault keys (no `faults.csv`).
+    public var faultJobs: [(job: String, workload: String?)]?
+    public init(
+        jobRows: [JobRowKey], workloads: [Workload], targets: [Target], version: Int = 1,
+        faultJobs: [(job: String, workload: String?)]? = nil
+    ) {
         self.jobRows = jobRows
         self.workloads = workloads
         self.targets = targets
         self.version = version
+        self.faultJobs = faultJobs
     }
 }
 
@@ -31,4 +38,6 @@ public struct DayRows: Sendable {
     public var noncurrent: [Double] = []
     /// Version 2, per target: the noncurrent part of `targetUsed`; empty for version 1.
     public var targetNoncurrent: [Double] = []
+    /// Version 2 with fault keys, per `RowLayout.faultJobs` entry: the job's day.
+    public var faults: [FaultDayValues] = []
 }

@@ -21,6 +21,8 @@ public struct SimulationResult: Sendable {
     public var drills: [DrillRow]
     /// The scenario's `version`: which columns and files the output has.
     public var version: Int
+    /// Version 2 with fault keys: the output has faults.csv and the fault KPI rows.
+    public var hasFaults: Bool = false
 
     public init(
         scenarioName: String, currency: String, start: CivilDate, horizonDays: Int, monthly: [MonthlyRow],

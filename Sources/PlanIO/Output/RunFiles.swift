@@ -12,6 +12,10 @@ public struct RunFiles: SimulationSink {
     private var dailyWriter = DayFileWriter<DailyColumn>()
     private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
     private var targetsWriter = DayFileWriter<TargetsColumn>()
+    /// Version 2 with fault keys: `faults.csv`, opened when the layout says so.
+    private var faults: StreamingFile?
+    private var faultsWriter = DayFileWriter<FaultsColumn>(version: 2)
+    private var faultsFailure: PlanIOError?
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
 
@@ -41,6 +45,15 @@ public struct RunFiles: SimulationSink {
         dailyWriter = DayFileWriter(version: v)
         workloadsWriter = DayFileWriter(version: v)
         targetsWriter = DayFileWriter(version: v)
+        if layout.faultJobs != nil {
+            do {
+                let file = try StreamingFile(path: RunFiles.path(directory, FaultsColumn.self))
+                file.write(FaultsColumn.header(version: 2))
+                faults = file
+            } catch {
+                faultsFailure = error
+            }
+        }
     }
 
     public mutating func day(_ rows: DayRows) {
@@ -48,6 +61,7 @@ public struct RunFiles: SimulationSink {
         daily.append { dailyWriter.append(rows, layout: layout, to: &$0) }
         workloads.append { workloadsWriter.append(rows, layout: layout, to: &$0) }
         targets.append { targetsWriter.append(rows, layout: layout, to: &$0) }
+        faults?.append { faultsWriter.append(rows, layout: layout, to: &$0) }
         json?.add(rows, layout: layout)
     }
 
@@ -58,7 +72,11 @@ public struct RunFiles: SimulationSink {
     public func finish(_ result: SimulationResult) throws(PlanIOError) {
         // Every file is written completely under its temporary name first; only then are
         // the five renamed, one after the other, so a failure leaves none of them half-new.
-        var all = [daily, workloads, targets]
+        var all = [daily, workloads, targets] + (faults.map { [$0] } ?? [])
+        if let faultsFailure {
+            for f in all { f.abort() }
+            throw faultsFailure
+        }
         do {
             let monthly = try StreamingFile(path: RunFiles.path(directory, MonthlyColumn.self))
             all.append(monthly)
@@ -73,14 +91,18 @@ public struct RunFiles: SimulationSink {
             }
             for f in all { try f.finishWriting() }
             for f in all { try f.publish() }
-        } catch {
+        } catch let error as PlanIOError {
             for f in all { f.abort() }
             throw error
+        } catch {
+            for f in all { f.abort() }
+            throw PlanIOError.cannotWrite(path: directory, reason: "\(error)")
         }
     }
 
     /// Removes the temporary files.
     public func abort() {
+        faults?.abort()
         daily.abort()
         workloads.abort()
         targets.abort()

@@ -7,6 +7,9 @@ public struct CSVCollector: SimulationSink {
     public private(set) var daily = CSVRenderer.dailyHeader
     public private(set) var workloads = CSVRenderer.workloadsHeader
     public private(set) var targets = CSVRenderer.targetsHeader
+    /// Version 2 with fault keys: `faults.csv`; empty without them.
+    public private(set) var faults = ""
+    private var faultsWriter = DayFileWriter<FaultsColumn>(version: 2)
 
     private var dailyWriter = DayFileWriter<DailyColumn>()
     private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
@@ -22,10 +25,12 @@ public struct CSVCollector: SimulationSink {
         dailyWriter = DayFileWriter(version: v)
         workloadsWriter = DayFileWriter(version: v)
         targetsWriter = DayFileWriter(version: v)
+        faults = layout.faultJobs == nil ? "" : FaultsColumn.header(version: 2)
     }
     public mutating func day(_ rows: DayRows) {
         dailyWriter.append(rows, layout: layout, to: &daily)
         workloadsWriter.append(rows, layout: layout, to: &workloads)
         targetsWriter.append(rows, layout: layout, to: &targets)
+        if layout.faultJobs != nil { faultsWriter.append(rows, layout: layout, to: &faults) }
     }
 }

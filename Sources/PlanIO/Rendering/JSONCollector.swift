@@ -4,12 +4,15 @@ import PlanCore
 public struct JSONRows: Sendable {
     public private(set) var targets: [String] = []
     public private(set) var workloads: [String] = []
+    /// Version 2 with fault keys: the rows of `faults.csv`.
+    public private(set) var faults: [String] = []
     public init() {}
 
     mutating func add(_ rows: DayRows, layout: RowLayout) {
         let v = layout.version
         TargetsColumn.forEachRow(of: rows, layout: layout) { targets.append(TargetsColumn.jsonObject($0, version: v)) }
         WorkloadsColumn.forEachRow(of: rows, layout: layout) { workloads.append(WorkloadsColumn.jsonObject($0, version: v)) }
+        FaultsColumn.forEachRow(of: rows, layout: layout) { faults.append(FaultsColumn.jsonObject($0, version: 2)) }
     }
 }
 

@@ -17,7 +17,8 @@ public enum JSONRenderer {
         out += "  \"targets\": " + array(rows.targets) + ",\n"
         if result.version >= 2 {
             out += "  \"workloads\": " + array(rows.workloads) + ",\n"
-            out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) }) + "\n"
+            out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) })
+            out += result.hasFaults ? ",\n  \"faults\": " + array(rows.faults) + "\n" : "\n"
         } else {
             out += "  \"workloads\": " + array(rows.workloads) + "\n"
         }

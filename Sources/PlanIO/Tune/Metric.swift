@@ -45,9 +45,9 @@ extension KPIKind {
     public var unit: KPIUnit {
         switch self {
         case .monthlyBudget: return .money
-        case .rpo, .rto, .mttr: return .seconds
-        case .efficiency: return .share
-        case .capacityAlert, .capacityFull, .volumeAlert, .volumeFull: return .bytes
+        case .rpo, .rto, .mttr, .walTolerance: return .seconds
+        case .efficiency, .successRate: return .share
+        case .capacityAlert, .capacityFull, .volumeAlert, .volumeFull, .walVolumeFull: return .bytes
         }
     }
 }

@@ -20,7 +20,9 @@ public struct TuneSummary: Sendable {
     private(set) var requirementClosest: [Int: (value: Double, variant: Int)] = [:]
 
     /// KPI kinds that make a variant infeasible when they fail.
-    public static let constraintKinds: Set<KPIKind> = [.monthlyBudget, .rpo, .rto, .efficiency, .mttr, .capacityFull]
+    public static let constraintKinds: Set<KPIKind> = [
+        .monthlyBudget, .rpo, .rto, .efficiency, .mttr, .successRate, .walVolumeFull, .walTolerance, .capacityFull,
+    ]
 
     public init(table: TuneTable, top: Int) {
         self.table = table

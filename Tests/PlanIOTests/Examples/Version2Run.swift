@@ -11,6 +11,9 @@ struct Version2Run {
         var days: [DayRows] = []
         mutating func begin(_ layout: RowLayout) { self.layout = layout }
         mutating func day(_ rows: DayRows) { days.append(rows) }
+
+        /// A run's summary and its collected days.
+        typealias Result = (SimulationResult, Collector)
     }
 
     let result: SimulationResult

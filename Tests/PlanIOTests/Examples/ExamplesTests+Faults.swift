@@ -1,0 +1,115 @@
+import Testing
+
+@testable import PlanCore
+@testable import PlanIO
+
+/// examples.md section 20, "Version 2: faults", the `runs-fail` examples: each value worked
+/// out by hand there (the arithmetic is repeated in the comments). The faults are added to
+/// the loaded scenario as the loader reads them (seconds since the start's 00:00 UTC).
+@Suite("spec/examples.md, faults")
+struct FaultExamplesTests {
+    static let day = 86_400.0
+
+    static func run(_ yaml: String, faults: [Fault], successRate: Double? = nil) throws -> Version2Run.Collector.Result {
+        let options = LoadOptions(file: "example.yaml", defaultName: "example", today: CivilDate(year: 2026, month: 1, day: 1))
+        var scenario = try ScenarioLoader.load(text: yaml, options: options).get()
+        scenario.faults = faults
+        scenario.hasFaultKeys = true
+        scenario.kpis.successRate = successRate.map(Share.init)
+        var sink = Version2Run.Collector()
+        let result = try Engine.simulate(scenario, into: &sink).get()
+        return (result, sink)
+    }
+
+    func kpi(_ r: SimulationResult, _ kind: KPIKind, _ subject: String) -> KPIRow? {
+        r.kpis.first { $0.kpi == kind && $0.subject == subject }
+    }
+
+    @Test("E44: a nightly that fails three times")
+    func e44() throws {
+        let (result, days) = try Self.run(
+            """
+            version: 2
+            name: e44
+            start: 2026-01-01
+            horizon: 10d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              velero:
+                nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            kpis: {rpo: 1d}
+            """,
+            // outage: from 2026-01-04 (day 3) until 2026-01-07 (day 6).
+            faults: [Fault(name: "outage", kind: .runsFail, job: "velero/nightly", from: 3 * Self.day, until: 6 * Self.day)],
+            successRate: 0.999)
+        // Runs of days 3, 4, 5 fail; the gap day 2 03:00 → day 6 03:00 = 345600 s > 1 d.
+        let rpo = try #require(kpi(result, .rpo, "vol"))
+        #expect(rpo.worst == 345_600 && rpo.status == .fail)
+        #expect(kpi(result, .rto, "vol")?.worst == .infinity)
+        // 7 of 10 succeed; after the day-3 run the running rate is 3/4 < 0.999.
+        let rate = try #require(kpi(result, .successRate, "velero/nightly"))
+        #expect(rate.worst == 0.7 && rate.status == .fail)
+        #expect(rate.firstFailure == CivilDate(year: 2026, month: 1, day: 4))
+        // The day-2 point expires at day 4 03:00: no restore point on days 4 and 5.
+        #expect(days.days[4].workloads[0].rto == .infinity && days.days[5].workloads[0].rto == .infinity)
+        let i = try #require(days.layout.jobRows.firstIndex { $0.workload == "vol" })
+        let source = days.layout.jobRows[i].source
+        #expect((3...6).map { days.days[$0].jobs[source].restorePoints } == [1, 0, 0, 1])
+        // faults.csv: one run scheduled a day; failed on days 3, 4, 5.
+        #expect(days.days.map { $0.faults[0].runsFailed } == [0, 0, 0, 1, 1, 1, 0, 0, 0, 0])
+        #expect(days.days.allSatisfy { $0.faults[0].runsScheduled == 1 && $0.faults[0].walHeld == nil })
+    }
+
+    @Test("E45: base backups fail, WAL goes on")
+    func e45() throws {
+        let (result, days) = try Self.run(
+            """
+            version: 2
+            name: e45
+            start: 2026-01-01
+            horizon: 5d
+            workloads:
+              db: {kind: postgres, size: 100GiB, wal: 8GiB/day, volume: 200Gi}
+            backups:
+              cnpg:
+                pg: {workload: db, schedule: "0 0 0 * * *", retention: 7d, target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            """,
+            // broken: from 2026-01-02 (day 1) for 2 days.
+            faults: [Fault(name: "broken", kind: .runsFail, job: "cnpg/pg", from: Self.day, until: 3 * Self.day)], successRate: 0.9)
+        // Day 2: the newest base is day 0's: 100 GiB / 100 MiB/s + 24 GiB / 32 MiB/s = 1792 s.
+        #expect(kpi(result, .rto, "db")?.worst == 1792)
+        #expect(kpi(result, .rpo, "db")?.worst == 300)
+        let rate = try #require(kpi(result, .successRate, "cnpg/pg"))
+        #expect(rate.worst == 0.6 && rate.status == .fail)
+        #expect(rate.firstFailure == CivilDate(year: 2026, month: 1, day: 2))  // 1/2 < 0.9
+        // pg_wal on the data volume: 100 GiB + 1 GiB of a 200 GiB volume.
+        let full = try #require(kpi(result, .walVolumeFull, "db"))
+        #expect(full.limit == 214_748_364_800 && full.worst == 108_447_924_224 && full.status == .pass)
+        // (200 − 100 − 1) GiB / (512 segments × 16 MiB / 86400 s) = 1069200 s.
+        #expect(kpi(result, .walTolerance, "db")?.worst == 1_069_200)
+        #expect(days.days.map { $0.faults[0].pgWALPeak } == Array(repeating: 1_073_741_824, count: 5))
+        #expect(days.days.map { $0.faults[0].walHeld } == Array(repeating: 0, count: 5))
+    }
+
+    @Test("the kinds not simulated yet are refused with a message")
+    func refused() throws {
+        #expect(throws: Diagnostics.self) {
+            try Self.run(
+                """
+                version: 2
+                name: x
+                start: 2026-01-01
+                horizon: 5d
+                workloads: {}
+                backups: {}
+                targets:
+                  m: {kind: minio, capacity: 1Ti}
+                """, faults: [Fault(name: "up", kind: .targetDown, target: "m", from: 0, until: Self.day)])
+        }
+    }
+}
