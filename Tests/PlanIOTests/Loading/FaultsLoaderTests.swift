@@ -187,8 +187,12 @@ struct FaultsLoaderTests {
         #expect(try !loader.load(noFaults).get().hasFaultKeys)
         #expect(try loader.load(noFaults + "\nfaults: {}").get().hasFaultKeys)
         #expect(try loader.load(noFaults.replacing("rpo: 1d", with: "rpo: 1d, success_rate: 99%")).get().hasFaultKeys)
-        #expect(try loader.load(Self.e46.replacing("faults:\n  archive", with: "drills:\n  archive").replacing(
-            "archive: {kind: archive-down, job: cnpg/pg, from: \"2026-01-02T20:00:00Z\", for: 6h}", with: "{}")).get().hasFaultKeys)
+        // E46 without its fault and its KPI: wal_volume alone.
+        let walVolumeOnly = Self.e46.replacing(
+            "faults:\n  archive: {kind: archive-down, job: cnpg/pg, from: \"2026-01-02T20:00:00Z\", for: 6h}\n", with: ""
+        ).replacing(", wal_tolerance: 4h", with: "")
+        let s = try loader.load(walVolumeOnly).get()
+        #expect(s.faults.isEmpty && s.hasFaultKeys)
     }
 
     @Test(
@@ -251,8 +255,10 @@ struct FaultsLoaderTests {
         loader.expectErrors(
             Self.e47.replacing("{kind: retention-stops, job: cnpg/pg", with: "{kind: maintenance-stops, job: ⟨⟩cnpg/pg"),
             [("faults.stuck.job", "'maintenance-stops' applies only to velero jobs, and 'cnpg/pg' is a cnpg job; name a velero job")])
-        let cluster = Self.e49.replacing("  m: {kind: minio, capacity: 10Ti}", with: "  m: {kind: minio, capacity: 10Ti}\n  disks: {kind: cluster, capacity: 1Ti}")
-            .replacing("target: m, from", with: "target: ⟨⟩disks, from")
+        let cluster = Self.e49.replacing(
+            "  m: {kind: minio, capacity: 10Ti}", with: "  m: {kind: minio, capacity: 10Ti}\n  disks: {kind: cluster, capacity: 1Ti}"
+        )
+        .replacing("target: m, from", with: "target: ⟨⟩disks, from")
         loader.expectErrors(
             cluster,
             [
@@ -355,7 +361,9 @@ struct FaultsLoaderTests {
                 "faults.outage: its window from 2026-01-11 on lies wholly outside the horizon (2026-01-01 to 2026-01-10): the fault never takes effect"
             ))
         // A window that reaches into the horizon by one second is not warned about.
-        let inside = try loader.load(Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2025-12-31, until: \"2026-01-01T00:00:01Z\"}")).get()
+        let inside = try loader.load(
+            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2025-12-31, until: \"2026-01-01T00:00:01Z\"}")
+        ).get()
         #expect(try Checks.warnings(for: inside).get().filter { $0.hasPrefix("faults.") } == [])
     }
 
