@@ -1,5 +1,5 @@
 /// Parsers for the value syntax of scenario.md: sizes, rates, durations, percents, ratios,
-/// money, CNPG retention policies and dates. Pure functions from the scalar text of a YAML
+/// money, CNPG retention policies, dates and UTC date-times. Pure functions from the scalar text of a YAML
 /// value (already unquoted) to a unit type.
 ///
 /// Each kind lives in its own file (`ValueSyntax+Size.swift`, `ValueSyntax+Rate.swift`, …);
