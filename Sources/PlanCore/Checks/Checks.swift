@@ -23,7 +23,8 @@ public enum Checks {
     }
 
     /// The warnings that depend on the scenario and its fire times alone, in output order:
-    /// each job's (Longhorn, Velero, CNPG), then each workload's, then the targets'.
+    /// each job's (Longhorn, Velero, CNPG), then each workload's, then the targets', then the
+    /// faults'.
     static func staticWarnings(_ s: Scenario, fires: JobSchedules, protection: WorkloadProtection) -> [String] {
         var out: [String] = []
         let horizon = Double(Int64(s.horizonDays) * 86_400)
@@ -35,6 +36,7 @@ public enum Checks {
         for (i, w) in s.workloads.enumerated() { out += workloadWarnings(w, protected: protection.protected[i]) }
         out += fileSystemCopyWarnings(s)
         out += targetWarnings(s)
+        out += faultWarnings(s, horizon: horizon)
         return out
     }
 

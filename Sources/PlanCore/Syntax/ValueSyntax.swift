@@ -1,6 +1,6 @@
 /// Parsers for the value syntax of scenario.md: sizes, rates, durations, percents, ratios,
-/// money, CNPG retention policies and dates. Pure functions from the scalar text of a YAML
-/// value (already unquoted) to a unit type.
+/// money, CNPG retention policies, dates and UTC date-times. Pure functions from the scalar
+/// text of a YAML value (already unquoted) to a unit type.
 ///
 /// Each kind lives in its own file (`ValueSyntax+Size.swift`, `ValueSyntax+Rate.swift`, …);
 /// the decimal-number scanner they share is in `ValueSyntax+Number.swift`.

@@ -15,7 +15,16 @@ public enum ScenarioSettings {
         list.add("start", s.start.description)
         list.add("horizon", "\(s.horizonDays)d")
         list.add("currency", s.currency)
-        for w in s.workloads { workload(w, into: &list) }
+        // The fault settings are listed only in a file that uses a fault key, so that the
+        // settings and hash of every other file (version 1 or 2) stay as they were.
+        let faults = s.hasFaultKeys
+        for w in s.workloads {
+            workload(w, into: &list)
+            if faults && w.kind == .postgres {
+                list.add("workloads.\(w.name).wal_volume", w.walVolume.map { size($0.bytes) })
+                list.add("workloads.\(w.name).max_wal_size", size(w.maxWALSize.bytes))
+            }
+        }
         for j in s.cnpg { cnpg(j, into: &list) }
         for j in s.velero { velero(j, into: &list) }
         for j in s.longhorn {
@@ -34,6 +43,10 @@ public enum ScenarioSettings {
         list.add("kpis.rto", s.kpis.rto.map { duration($0.value) })
         list.add("kpis.efficiency", s.kpis.efficiency.map { percent($0.fraction) })
         if v2 { list.add("kpis.mttr", s.kpis.mttr.map { duration($0.value) }) }
+        if faults {
+            list.add("kpis.success_rate", s.kpis.successRate.map { percent($0.fraction) })
+            list.add("kpis.wal_tolerance", s.kpis.walTolerance.map { duration($0.value) })
+        }
         list.add("kpis.capacity_alert", percent(s.kpis.capacityAlert.fraction))
         list.add("kpis.volume_alert", percent(s.kpis.volumeAlert.fraction))
         for d in s.drills {
@@ -43,6 +56,7 @@ public enum ScenarioSettings {
             list.add(p + "job", d.job)
             list.add(p + "target", d.target)
         }
+        for f in s.faults { fault(f, start: s.start, into: &list) }
         return list.items
     }
 
@@ -50,6 +64,16 @@ public enum ScenarioSettings {
     struct SettingList {
         var items: [(path: String, value: String)] = []
         mutating func add(_ path: String, _ value: String?) { if let value { items.append((path, value)) } }
+    }
+
+    /// A fault's window as UTC date-times (`until` resolved from `for`; none: for ever).
+    static func fault(_ f: Fault, start: CivilDate, into list: inout SettingList) {
+        let p = "faults.\(f.name)."
+        list.add(p + "kind", f.kind.rawValue)
+        list.add(p + "job", f.job)
+        list.add(p + "target", f.target)
+        list.add(p + "from", Format.dateTime(start: start, seconds: f.from))
+        list.add(p + "until", f.until.map { Format.dateTime(start: start, seconds: $0) })
     }
 
     static func workload(_ w: Workload, into list: inout SettingList) {

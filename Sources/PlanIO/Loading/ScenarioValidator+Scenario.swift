@@ -63,6 +63,10 @@ extension ScenarioValidator {
             for (path, schedule) in schedules { checkRunCount(path, schedule, start: header.start, days: horizonDays) }
         }
 
+        // Faults need only the start and the names of jobs and targets: read with the rest,
+        // so that their errors come with the others'.
+        let faults = self.faults(top, start: header.start, references: references)
+
         guard let horizonDays = header.horizonDays, diagnostics.isEmpty else { return nil }
         var scenario = Scenario(
             version: version, name: header.name, description: header.description, start: header.start, horizonDays: horizonDays,
@@ -72,6 +76,8 @@ extension ScenarioValidator {
         // against the scenario as built.
         scenario.drills = drills(top, scenario: scenario, references: references)
         for drill in scenario.drills { checkRunCount("drills.\(drill.name).schedule", drill.schedule, start: header.start, days: horizonDays) }
+        scenario.faults = faults.sorted { $0.name < $1.name }
+        scenario.hasFaultKeys = Self.usesFaultKeys(top)
         return diagnostics.isEmpty ? scenario : nil
     }
 
@@ -180,14 +186,45 @@ extension ScenarioValidator {
                 wal = rate(f, "wal", allowNegative: false)
             }
         }
-        let volume = self.size(f, "volume")
-        if let volume, volume.bytes <= 0, let node = f["volume"]?.value {
-            error(node, f.path("volume"), "expected a size above 0, found \(node.found)")
+        let volume = positiveSize(f, "volume")
+        var walVolume: ByteCount?
+        var maxWALSize: ByteCount?
+        for key in ["wal_volume", "max_wal_size"] {
+            guard let pair = f[key] else { continue }
+            if kind == .volume {
+                error(
+                    pair.keyNode, f.path(key), "'\(key)' applies only to postgres workloads, and '\(entry.key)' is a volume",
+                    suggestion: "remove it")
+            } else if key == "wal_volume" {
+                walVolume = positiveSize(f, key)
+            } else {
+                maxWALSize = positiveSize(f, key)
+            }
         }
         guard let kind, let size else { return nil }
         return Workload(
             name: entry.key, kind: kind, size: size, growth: growth ?? ScenarioDefaults.growth, churn: churn ?? ScenarioDefaults.churn, wal: wal,
-            volume: volume)
+            volume: volume, walVolume: walVolume, maxWALSize: maxWALSize ?? ScenarioDefaults.maxWALSize)
+    }
+
+    /// A size above 0 (`volume`, `wal_volume`, `max_wal_size`).
+    mutating func positiveSize(_ f: Fields, _ key: String) -> ByteCount? {
+        guard let value = size(f, key) else { return nil }
+        if value.bytes <= 0, let node = f[key]?.value {
+            error(node, f.path(key), "expected a size above 0, found \(node.found)")
+            return nil
+        }
+        return value
+    }
+
+    /// True when the file uses a fault key (scenario.md `faults`: the outputs then gain
+    /// faults.csv and the fault KPI rows): `faults`, even empty, a workload's `wal_volume`
+    /// or `max_wal_size`, or `kpis.success_rate` or `kpis.wal_tolerance`.
+    static func usesFaultKeys(_ top: Fields) -> Bool {
+        func has(_ node: YAMLNode?, _ keys: [String]) -> Bool { node?.pairs?.contains { keys.contains($0.key) } ?? false }
+        let workloads = top["workloads"]?.value.pairs ?? []
+        return top["faults"] != nil || has(top["kpis"]?.value, ["success_rate", "wal_tolerance"])
+            || workloads.contains { has($0.value, ["wal_volume", "max_wal_size"]) }
     }
 
     /// `restore`: absolute rates, converted from bytes per day to bytes per second.
@@ -228,6 +265,8 @@ extension ScenarioValidator {
         limits.rto = duration(f, "rto")
         limits.efficiency = percent(f, "efficiency")
         limits.mttr = duration(f, "mttr")
+        limits.successRate = percent(f, "success_rate")
+        limits.walTolerance = duration(f, "wal_tolerance")
         if let alert = percent(f, "capacity_alert") { limits.capacityAlert = alert }
         if let alert = percent(f, "volume_alert") { limits.volumeAlert = alert }
         return limits

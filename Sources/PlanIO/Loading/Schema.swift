@@ -3,7 +3,7 @@ import PlanCore
 enum Schema {
     static func leaves(_ names: [String]) -> SchemaNode { .keys(names.map { ($0, .value) }) }
 
-    static let workload = ["kind", "size", "growth", "churn", "wal", "volume"]
+    static let workload = ["kind", "size", "growth", "churn", "wal", "volume", "wal_volume", "max_wal_size"]
     static let cnpg = [
         "workload", "schedule", "immediate", "retention", "retention_check", "compression", "wal_compression",
         "archive_timeout", "target",
@@ -17,9 +17,10 @@ enum Schema {
     static let classPrices = ["storage_gb_month", "put_per_1000", "get_per_1000", "retrieval_gb", "transition_per_1000", "restore_per_1000"]
     static let lifecycleRule = ["after", "class"]
     static let drill = ["schedule", "workload", "job", "target"]
+    static let fault = ["kind", "job", "target", "from", "until", "for"]
     static let priceTier = ["up_to", "price"]
     static let restore = ["bandwidth", "wal_replay", "egress_free"]
-    static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "mttr", "capacity_alert", "volume_alert"]
+    static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "mttr", "success_rate", "wal_tolerance", "capacity_alert", "volume_alert"]
     static let targetKeys = [
         "kind", "capacity", "drives", "parity", "replicas", "monthly_cost", "region", "prices", "alert", "replicates", "versioning",
         "noncurrent_expiry", "object_lock", "storage_class", "lifecycle", "poll_interval",
@@ -29,7 +30,7 @@ enum Schema {
     /// stand; no version 1 mapping has a key of these names.
     static let version2Keys: Set<String> = [
         "drills", "snapshot_target", "classes", "egress_free", "mttr", "versioning", "noncurrent_expiry", "object_lock",
-        "storage_class", "lifecycle", "poll_interval",
+        "storage_class", "lifecycle", "poll_interval", "faults", "wal_volume", "max_wal_size", "success_rate", "wal_tolerance",
     ]
 
     static let target: SchemaNode = .keys(
@@ -55,6 +56,7 @@ enum Schema {
         ("restore", leaves(restore)),
         ("kpis", leaves(kpis)),
         ("drills", .named(noun: "drill", entry: leaves(drill))),
+        ("faults", .named(noun: "fault", entry: leaves(fault))),
     ])
 
     static let topLevel = root.keyNames
