@@ -96,6 +96,31 @@ struct FaultExamplesTests {
         #expect(days.days.map { $0.faults[0].walHeld } == Array(repeating: 0, count: 5))
     }
 
+    @Test("E44 as examples.md writes it, faults map and all, gives the same figures")
+    func e44FromYAML() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e44
+            start: 2026-01-01
+            horizon: 10d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              velero:
+                nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}
+            kpis: {rpo: 1d, success_rate: 99.9%}
+            """)
+        #expect(kpi(run.result, .rpo, "vol")?.worst == 345_600)
+        let rate = try #require(kpi(run.result, .successRate, "velero/nightly"))
+        #expect(rate.worst == 0.7 && rate.firstFailure == CivilDate(year: 2026, month: 1, day: 4))
+        #expect(run.result.hasFaults)
+    }
+
     @Test("the kinds not simulated yet are refused with a message")
     func refused() throws {
         #expect(throws: Diagnostics.self) {
