@@ -46,6 +46,8 @@ struct CNPGSim {
     let checkInterval: Double?
     /// The latest interval check applied, seconds since start.
     var lastCheck = 0.0
+    /// Version 2 faults: where retention checks are skipped.
+    var retentionStops: FaultWindows.Windows? = nil
     var bases = PointQueue<Base>()
     /// Σ over `bases`: raw bytes, stored bytes, objects.
     var baseRaw = 0.0, baseStored = 0.0, baseObjects = 0.0
@@ -81,7 +83,7 @@ struct CNPGSim {
             baseObjects += objects
             uploaded += stored
             puts += (stored / barmanPart).rounded(.up) + 3
-            if checkInterval == nil { check(now: t) }
+            if checkInterval == nil, retentionStops?.contains(t) != true { check(now: t) }
         }
         if let d = checkInterval {
             // The latest check strictly before now (one at exactly now belongs to the next day).
@@ -117,7 +119,7 @@ struct CNPGSim {
     /// subset of what an earlier one kept, and deletes WAL up to its own oldest base.
     private mutating func intervalCheck(atOrBefore t: Double, every d: Double) {
         let c = (t / d).rounded(.down) * d
-        if c >= d && c > lastCheck {
+        if c >= d && c > lastCheck && retentionStops?.contains(c) != true {
             lastCheck = c
             check(now: c)
         }

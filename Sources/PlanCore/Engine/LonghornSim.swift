@@ -29,6 +29,8 @@ struct LonghornSim {
     let replicas: Double
     /// Version 2: the replica count of the `snapshot_target` (1 without one).
     var snapshotReplicas = 1.0
+    /// Version 2 faults: where the job deletes nothing (a run there keeps every older point).
+    var retentionStops: FaultWindows.Windows? = nil
     var volumes: [Volume]
 
     /// Simulates the runs before `now` (seconds since start, a day's end) and writes the
@@ -54,7 +56,9 @@ struct LonghornSim {
                 let size = model.size(at: t)
                 let a = amplification
                 let raw = volumes[v].chain.run(t: t, size: size) { a * model.churn($0, t) }
-                while volumes[v].chain.points.count > retain { volumes[v].chain.dropOldest() }
+                if retentionStops?.contains(t) != true {
+                    while volumes[v].chain.points.count > retain { volumes[v].chain.dropOldest() }
+                }
                 if !snapshot {
                     let r = volumes[v].row
                     rows[r].uploaded += raw * ratio

@@ -61,10 +61,20 @@ struct Prepared {
         let faults = s.version >= 2 && s.hasFaultKeys ? FaultWindows(s) : nil
         let successful = faults.map { fires.successful($0, s) } ?? fires
         var builder = PreparedBuilder(s)
-        for (j, f) in zip(s.longhorn, successful.longhorn) { builder.addLonghorn(j, fires: f) }
-        for (j, f) in zip(s.velero, successful.velero) { builder.addVelero(j, fires: f) }
+        for (j, f) in zip(s.longhorn, successful.longhorn) {
+            builder.addLonghorn(j, fires: f)
+            builder.longhorn[builder.longhorn.count - 1].retentionStops = faults?.retentionStops["longhorn/\(j.name)"]
+        }
+        for (j, f) in zip(s.velero, successful.velero) {
+            builder.addVelero(j, fires: f)
+            builder.velero[builder.velero.count - 1].retentionStops = faults?.retentionStops["velero/\(j.name)"]
+            builder.velero[builder.velero.count - 1].maintenanceStops = faults?.maintenanceStops["velero/\(j.name)"]
+        }
         for (j, f) in zip(s.cnpg, successful.cnpg) {
-            if let f { builder.addCNPG(j, fires: f) }
+            guard let f else { continue }
+            let before = builder.cnpg.count
+            builder.addCNPG(j, fires: f)
+            if builder.cnpg.count > before { builder.cnpg[before].retentionStops = faults?.retentionStops["cnpg/\(j.name)"] }
         }
         let protection = WorkloadProtection(s, fires: successful, scheduled: fires)
         builder.faults = faults.map { FaultTracker(s, scheduled: fires, windows: $0) }

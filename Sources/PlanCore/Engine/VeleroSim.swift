@@ -35,6 +35,25 @@ struct VeleroSim {
     /// The times of the resources backups still restorable, seconds since start.
     var resourceRuns = PointQueue<Double>()
     var volumes: [Volume]
+    /// Version 2 faults: deletions postponed to the end of a `retention-stops` window, and
+    /// volume-data deletions to the end of a `maintenance-stops` window (model.md).
+    var retentionStops: FaultWindows.Windows? = nil
+    var maintenanceStops: FaultWindows.Windows? = nil
+
+    /// When run `tk`'s resources are deleted: at `tk + ttl`, or the end of a
+    /// `retention-stops` window it falls in.
+    @inline(__always) func resourcesGone(_ tk: Double) -> Double {
+        retentionStops?.postponed(tk + ttl) ?? tk + ttl
+    }
+
+    /// When run `tk`'s volume data is deleted: `ttl + reclaim_delay` after it, the expiry
+    /// postponed by `retention-stops`, then the deletion by `maintenance-stops`.
+    @inline(__always) func dataGone(_ tk: Double) -> Double {
+        guard retentionStops != nil || maintenanceStops != nil else { return tk + keep }
+        let expiry = resourcesGone(tk)
+        let deletion = expiry + (keep - ttl)
+        return maintenanceStops?.postponed(deletion) ?? deletion
+    }
 
     /// Simulates the runs before `now` (seconds since start, a day's end) and writes the
     /// day's rows; offers each volume's newest restorable point to its workload's RTO
@@ -70,7 +89,7 @@ struct VeleroSim {
                     storedUpload = size * ratio
                 } else {
                     // Expiries at equal times come first: data kept until t_j + ttl + reclaim.
-                    while !volumes[v].chain.points.isEmpty && volumes[v].chain.points.first.t + keep <= t {
+                    while !volumes[v].chain.points.isEmpty && dataGone(volumes[v].chain.points.first.t) <= t {
                         volumes[v].chain.dropOldest()
                     }
                     let a = amplification
@@ -90,10 +109,12 @@ struct VeleroSim {
     /// what is no longer kept, and offers the newest restorable points to the RTO.
     @inline(__always)
     private mutating func report(now: Double, rows: inout [JobDayValues], rto: inout [Double?], bandwidth: Double) {
-        // Resources: stored while t_k + ttl > now.
-        while !resourceRuns.isEmpty && resourceRuns.first + ttl <= now { resourceRuns.popFirst() }
+        // Resources: stored until deleted (t_k + ttl, or postponed), restorable while t_k + ttl > now.
+        while !resourceRuns.isEmpty && resourcesGone(resourceRuns.first) <= now { resourceRuns.popFirst() }
         let points = Double(resourceRuns.count)
-        rows[resourcesRow].restorePoints = points
+        var expired = 0
+        while expired < resourceRuns.count && resourceRuns[expired] + ttl <= now { expired += 1 }
+        rows[resourcesRow].restorePoints = points - Double(expired)
         rows[resourcesRow].stored = points * resources
         rows[resourcesRow].raw = points * resources
         rows[resourcesRow].objects = 10 * points
@@ -111,7 +132,7 @@ struct VeleroSim {
                 for i in 0..<q.count where q[i].t + ttl > now { restorePoints += 1 }
                 if storedPoints > 0 { newest = q.last }
             } else {
-                while !volumes[v].chain.points.isEmpty && volumes[v].chain.points.first.t + keep <= now {
+                while !volumes[v].chain.points.isEmpty && dataGone(volumes[v].chain.points.first.t) <= now {
                     volumes[v].chain.dropOldest()
                 }
                 let q = volumes[v].chain.points
@@ -137,7 +158,7 @@ struct VeleroSim {
     /// Deletes the `mode: full` points of `v` whose data is no longer kept at `t`
     /// (`t_k + keep ≤ t`).
     private func expireFull(_ v: inout Volume, at t: Double) {
-        while !v.full.isEmpty && v.full.first.t + keep <= t {
+        while !v.full.isEmpty && dataGone(v.full.first.t) <= t {
             let p = v.full.popFirst()
             v.fullSum = v.full.isEmpty ? 0 : v.fullSum - p.size
         }

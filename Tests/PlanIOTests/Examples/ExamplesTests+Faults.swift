@@ -121,6 +121,91 @@ struct FaultExamplesTests {
         #expect(run.result.hasFaults)
     }
 
+    static let gib = 1_073_741_824.0
+
+    @Test("E47: CNPG retention stops and the bucket keeps growing")
+    func e47() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e47
+            start: 2026-01-01
+            horizon: 10d
+            workloads:
+              db: {kind: postgres, size: 10GiB, wal: 1GiB/day}
+            backups:
+              cnpg:
+                pg: {workload: db, schedule: "0 0 0 * * *", retention: 2d, archive_timeout: 1h, target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              stuck: {kind: retention-stops, job: cnpg/pg, from: 2026-01-07}
+            """)
+        // Checks of days 4 and 5 delete bases 0, 1 and WAL days 0, 1; from day 6 none runs:
+        // day 9 keeps bases 2–9 and WAL days 2–9, 8 × (10 + 1) = 88 GiB.
+        let day9 = try #require(run.row(day: 9, job: "cnpg/pg", target: "m", workload: "db"))
+        #expect(day9.stored == 88 * Self.gib)
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "cnpg/pg" })
+        #expect(run.collector.days[9].jobs[run.collector.layout.jobRows[i].source].restorePoints == 8)
+    }
+
+    @Test("E48: Longhorn retention stops, then catches up on a versioned bucket")
+    func e48() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e48
+            start: 2026-01-01
+            horizon: 8d
+            workloads:
+              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
+            backups:
+              longhorn:
+                lh: {schedule: "0 0 * * *", retain: 2, volumes: [vol], compression: none, target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti, versioning: true, noncurrent_expiry: 1d, poll_interval: 0}
+            faults:
+              gc: {kind: retention-stops, job: longhorn/lh, from: 2026-01-03, until: 2026-01-06}
+            """)
+        // Runs of days 2–4 keep every point: day 4, 5 points, 10 + 4 = 14 GiB. Day 5's run (at
+        // until) keeps 2: 11 GiB; deleted 14 + 1 − 11 = 4 GiB, noncurrent for one day more.
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "longhorn/lh" })
+        let source = run.collector.layout.jobRows[i].source
+        #expect(run.collector.days[4].jobs[source].restorePoints == 5)
+        #expect(run.row(day: 4, job: "longhorn/lh", target: "m", workload: "vol")?.stored == 14 * Self.gib)
+        let day5 = try #require(run.row(day: 5, job: "longhorn/lh", target: "m", workload: "vol"))
+        #expect(run.collector.days[5].jobs[source].restorePoints == 2)
+        #expect(day5.stored == 11 * Self.gib && day5.deleted == 4 * Self.gib && day5.noncurrent == 4 * Self.gib)
+        #expect(run.row(day: 6, job: "longhorn/lh", target: "m", workload: "vol")?.noncurrent == Self.gib)
+    }
+
+    @Test("E50: Kopia maintenance stops and volume data is no longer reclaimed")
+    func e50() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e50
+            start: 2026-01-01
+            horizon: 10d
+            workloads:
+              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
+            backups:
+              velero:
+                nightly: {schedule: "0 0 * * *", ttl: 48h, reclaim_delay: 1d, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              kopia: {kind: maintenance-stops, job: velero/nightly, from: 2026-01-05}
+            """)
+        // Run 0's pinned 1 GiB goes on day 2; from 4d every data deletion is postponed for
+        // ever: day 9 holds runs 1–9, 10 + 8 = 18 GiB, with 1 restore point (run 9).
+        #expect(run.row(day: 2, job: "velero/nightly", target: "m", workload: "vol")?.deleted == Self.gib)
+        let day9 = try #require(run.row(day: 9, job: "velero/nightly", target: "m", workload: "vol"))
+        #expect(day9.stored == 18 * Self.gib)
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "velero/nightly" && $0.workload == "vol" })
+        #expect(run.collector.days[9].jobs[run.collector.layout.jobRows[i].source].restorePoints == 1)
+    }
+
     @Test("the kinds not simulated yet are refused with a message")
     func refused() throws {
         #expect(throws: Diagnostics.self) {
@@ -134,7 +219,7 @@ struct FaultExamplesTests {
                 backups: {}
                 targets:
                   m: {kind: minio, capacity: 1Ti}
-                """, faults: [Fault(name: "up", kind: .targetDown, target: "m", from: 0, until: Self.day)])
+                """, faults: [Fault(name: "up", kind: .archiveDown, job: "cnpg/x", from: 0, until: Self.day)])
         }
     }
 }

@@ -29,6 +29,16 @@ struct FaultWindows {
         }
 
         var isEmpty: Bool { spans.isEmpty }
+
+        /// `t`, or the end of the window it is in (a deletion postponed to the window's end).
+        func postponed(_ t: Double) -> Double {
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].from <= t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && t < spans[lo - 1].until ? spans[lo - 1].until : t
+        }
     }
 
     /// Per job (`TIER/NAME`): where its scheduled runs fail (`runs-fail`, and `target-down`
@@ -36,10 +46,16 @@ struct FaultWindows {
     var runsFail: [String: Windows] = [:]
     /// Per CNPG job: where archiving is down (`archive-down`, and `target-down`).
     var archiveDown: [String: Windows] = [:]
+    /// Per job: where it deletes nothing (`retention-stops`, and `target-down`).
+    var retentionStops: [String: Windows] = [:]
+    /// Per Velero job: where Kopia maintenance does not run (`maintenance-stops`, and `target-down`).
+    var maintenanceStops: [String: Windows] = [:]
 
     init(_ s: Scenario) {
         var fail: [String: [(Double, Double)]] = [:]
         var archive: [String: [(Double, Double)]] = [:]
+        var retention: [String: [(Double, Double)]] = [:]
+        var maintenance: [String: [(Double, Double)]] = [:]
         let ownTarget =
             s.cnpg.map { ("cnpg/\($0.name)", $0.target) } + s.velero.map { ("velero/\($0.name)", $0.target) }
             + s.longhorn.map { ("longhorn/\($0.name)", $0.target) }
@@ -53,12 +69,18 @@ struct FaultWindows {
             case .targetDown:
                 for (job, target) in ownTarget where target == f.target {
                     fail[job, default: []].append(span)
+                    retention[job, default: []].append(span)
                     if job.hasPrefix("cnpg/") { archive[job, default: []].append(span) }
+                    if job.hasPrefix("velero/") { maintenance[job, default: []].append(span) }
                 }
-            case .retentionStops, .maintenanceStops:
-                break
+            case .retentionStops:
+                if let job = f.job { retention[job, default: []].append(span) }
+            case .maintenanceStops:
+                if let job = f.job { maintenance[job, default: []].append(span) }
             }
         }
+        retentionStops = retention.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
+        maintenanceStops = maintenance.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
         runsFail = fail.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
         archiveDown = archive.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
     }
