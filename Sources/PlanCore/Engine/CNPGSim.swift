@@ -48,6 +48,11 @@ struct CNPGSim {
     var lastCheck = 0.0
     /// Version 2 faults: where retention checks are skipped.
     var retentionStops: FaultWindows.Windows? = nil
+    /// Version 2 faults: where WAL archiving is down (merged, disjoint), and per window the
+    /// WAL held in pg_wal so far: stored bytes, raw bytes and segments (model.md "Archive
+    /// outages").
+    var archiveDown: FaultWindows.Windows? = nil
+    var held: [(stored: Double, raw: Double, segments: Double)] = []
     var bases = PointQueue<Base>()
     /// Σ over `bases`: raw bytes, stored bytes, objects.
     var baseRaw = 0.0, baseStored = 0.0, baseObjects = 0.0
@@ -100,16 +105,25 @@ struct CNPGSim {
         walSegments += n
         uploaded += groupStored
         puts += n
+        var missing = (stored: 0.0, raw: 0.0, segments: 0.0)
+        var archivedUpTo = now
+        if let windows = archiveDown {
+            let moved = hold(dayStart: dayStart, now: now, windows: windows, group: (groupStored, groupRaw, n))
+            uploaded += moved.uploaded
+            puts += moved.puts
+            missing = moved.missing
+            archivedUpTo = moved.archivedUpTo
+        }
 
         rows[row].restorePoints = Double(bases.count)
-        rows[row].stored = baseStored + walStored
-        rows[row].raw = baseRaw + walRaw
-        rows[row].objects = baseObjects + walSegments
+        rows[row].stored = baseStored + walStored - missing.stored
+        rows[row].raw = baseRaw + walRaw - missing.raw
+        rows[row].objects = baseObjects + walSegments - missing.segments
         rows[row].uploaded = uploaded
         rows[row].putRequests = puts
         if !bases.isEmpty {
             let b = bases.last
-            lower(&rto, b.raw / restore.bandwidthBytesPerSecond + model.wal(b.t, now) / restore.walReplayBytesPerSecond)
+            lower(&rto, b.raw / restore.bandwidthBytesPerSecond + model.wal(b.t, archivedUpTo) / restore.walReplayBytesPerSecond)
         }
         return ran
     }
@@ -148,5 +162,44 @@ struct CNPGSim {
             walSegments -= g.segments
         }
         if wal.isEmpty { (walRaw, walStored, walSegments) = (0, 0, 0) }
+    }
+
+    /// The day `[dayStart, now)` of an archive outage (model.md "Archive outages"): the part
+    /// of the day's WAL group generated in a window that is still down at the day's end
+    /// (`a < now ≤ b`) is held, so it leaves the day's upload; a window ending in the day
+    /// (`dayStart ≤ b < now`) releases everything it held as an upload of the day. Returns
+    /// the change to the day's upload and PUTs, what is still missing from the row, and the
+    /// time up to which WAL is archived (`a` while down at the day's end, else `now`).
+    mutating func hold(
+        dayStart: Double, now: Double, windows: FaultWindows.Windows, group: (stored: Double, raw: Double, segments: Double)
+    ) -> (uploaded: Double, puts: Double, missing: (stored: Double, raw: Double, segments: Double), archivedUpTo: Double) {
+        if held.count != windows.spans.count { held = Array(repeating: (0, 0, 0), count: windows.spans.count) }
+        var uploaded = 0.0, puts = 0.0
+        var archivedUpTo = now
+        for (w, span) in windows.spans.enumerated() {
+            if span.until >= now, span.from < now {
+                // Still down at the day's end: today's part of the group is held.
+                let share = (now - Swift.max(span.from, dayStart)) / 86_400
+                held[w].stored += group.stored * share
+                held[w].raw += group.raw * share
+                held[w].segments += group.segments * share
+                uploaded -= group.stored * share
+                puts -= group.segments * share
+                archivedUpTo = Swift.min(archivedUpTo, span.from)
+            } else if span.until >= dayStart, span.until < now {
+                // Archived at b: what was held becomes the day's upload (today's own part
+                // simply stays in today's upload).
+                uploaded += held[w].stored
+                puts += held[w].segments
+                held[w] = (0, 0, 0)
+            }
+        }
+        var missing = (stored: 0.0, raw: 0.0, segments: 0.0)
+        for h in held {
+            missing.stored += h.stored
+            missing.raw += h.raw
+            missing.segments += h.segments
+        }
+        return (uploaded, puts, missing, archivedUpTo)
     }
 }

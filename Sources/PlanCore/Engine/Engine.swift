@@ -12,8 +12,6 @@ public enum Engine {
     public static func simulate<S: SimulationSink>(
         _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, traces: TraceCache? = nil
     ) -> Result<SimulationResult, Diagnostics> {
-        let unsupported = FaultSupport.unsupported(scenario)
-        if !unsupported.isEmpty { return .failure(Diagnostics(unsupported)) }
         var prepared: Prepared
         switch Prepared.make(scenario, schedules: schedules) {
         case .success(let p): prepared = p

@@ -61,6 +61,7 @@ struct Prepared {
         let faults = s.version >= 2 && s.hasFaultKeys ? FaultWindows(s) : nil
         let successful = faults.map { fires.successful($0, s) } ?? fires
         var builder = PreparedBuilder(s)
+        builder.windows = faults
         for (j, f) in zip(s.longhorn, successful.longhorn) {
             builder.addLonghorn(j, fires: f)
             builder.longhorn[builder.longhorn.count - 1].retentionStops = faults?.retentionStops["longhorn/\(j.name)"]
@@ -74,9 +75,12 @@ struct Prepared {
             guard let f else { continue }
             let before = builder.cnpg.count
             builder.addCNPG(j, fires: f)
-            if builder.cnpg.count > before { builder.cnpg[before].retentionStops = faults?.retentionStops["cnpg/\(j.name)"] }
+            if builder.cnpg.count > before {
+                builder.cnpg[before].retentionStops = faults?.retentionStops["cnpg/\(j.name)"]
+                builder.cnpg[before].archiveDown = faults?.archiveDown["cnpg/\(j.name)"]
+            }
         }
-        let protection = WorkloadProtection(s, fires: successful, scheduled: fires)
+        let protection = WorkloadProtection(s, fires: successful, scheduled: fires, windows: faults)
         builder.faults = faults.map { FaultTracker(s, scheduled: fires, windows: $0) }
         return .success(builder.build(protection: protection, warnings: Checks.staticWarnings(s, fires: fires, protection: protection)))
     }

@@ -49,7 +49,10 @@ extension PreparedBuilder {
         return s.drills.compactMap { d in
             let fires = d.schedule.fireTimes(start: s.start, horizonSeconds: Int64(s.horizonDays) * 86_400, limit: Engine.maximumRunsPerJob)
                 .map(Double.init)
-            return plan(name: d.name, fires: fires, job: d.job, target: d.target, workload: d.workload, entry: entry)
+            var p = plan(name: d.name, fires: fires, job: d.job, target: d.target, workload: d.workload, entry: entry)
+            p?.archiveDown = windows?.archiveDown[d.job]
+            p?.targetDown = windows?.targetDown[d.target]
+            return p
         }
     }
 
@@ -108,7 +111,11 @@ extension PreparedBuilder {
             for j in s.velero where j.volumes.contains(workload.name) { jobs.append(("velero/\(j.name)", j.target)) }
             for j in s.cnpg where j.workload == workload.name { jobs.append(("cnpg/\(j.name)", j.target)) }
             guard jobs.contains(where: { archive.contains($0.1) }) else { continue }
-            out[w] = jobs.compactMap { plan(name: "", fires: [], job: $0.0, target: $0.1, workload: workload.name, entry: entry) }
+            out[w] = jobs.compactMap { job, target in
+                var p = plan(name: "", fires: [], job: job, target: target, workload: workload.name, entry: entry)
+                p?.archiveDown = windows?.archiveDown[job]
+                return p
+            }
         }
         return out
     }

@@ -15,6 +15,8 @@ struct PreparedBuilder {
     var cnpg: [CNPGSim] = []
     /// Version 2 with fault keys: the runs that fail and the WAL volumes, before day 0.
     var faults: FaultTracker?
+    /// Version 2 with fault keys: the windows of the faults, by effect.
+    var windows: FaultWindows?
 
     init(_ s: Scenario) {
         scenario = s

@@ -20,7 +20,7 @@ struct WorkloadProtection {
     /// scheduled run failed).
     ///
     /// - Complexity: O(runs + jobs × volumes).
-    init(_ s: Scenario, fires: JobSchedules, scheduled: JobSchedules? = nil) {
+    init(_ s: Scenario, fires: JobSchedules, scheduled: JobSchedules? = nil, windows: FaultWindows? = nil) {
         let index = Dictionary(uniqueKeysWithValues: s.workloads.enumerated().map { ($1.name, $0) })
         let horizon = Double(Int64(s.horizonDays) * 86_400)
         var offered = Array(repeating: [Double](), count: s.workloads.count)
@@ -40,7 +40,10 @@ struct WorkloadProtection {
         }
         for (j, f) in zip(s.cnpg, fires.cnpg) {
             guard let f, let w = index[j.workload] else { continue }
-            offered[w].append(f.isEmpty ? .infinity : j.archiveTimeout.value)
+            // With an archive outage, a loss of the primary loses every unarchived segment:
+            // max(archive_timeout, the longest outage, clipped to the horizon).
+            let outage = windows?.archiveDown["cnpg/\(j.name)"]?.spans.map { min($0.until, horizon) - max($0.from, 0) }.max() ?? 0
+            offered[w].append(f.isEmpty ? .infinity : max(j.archiveTimeout.value, outage))
         }
         protected = offered.map { !$0.isEmpty }
         rpo = offered.map { $0.min() ?? .infinity }

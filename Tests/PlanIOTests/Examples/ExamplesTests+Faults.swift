@@ -206,20 +206,93 @@ struct FaultExamplesTests {
         #expect(run.collector.days[9].jobs[run.collector.layout.jobRows[i].source].restorePoints == 1)
     }
 
-    @Test("the kinds not simulated yet are refused with a message")
-    func refused() throws {
-        #expect(throws: Diagnostics.self) {
-            try Self.run(
-                """
-                version: 2
-                name: x
-                start: 2026-01-01
-                horizon: 5d
-                workloads: {}
-                backups: {}
-                targets:
-                  m: {kind: minio, capacity: 1Ti}
-                """, faults: [Fault(name: "up", kind: .archiveDown, job: "cnpg/x", from: 0, until: Self.day)])
-        }
+    @Test("E46: a 6-hour archive outage fills a 10 GiB WAL volume")
+    func e46() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e46
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              db: {kind: postgres, size: 20GiB, wal: 48GiB/day, wal_volume: 10Gi}
+            backups:
+              cnpg:
+                pg: {workload: db, schedule: "0 0 0 * * *", retention: 7d, target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              archive: {kind: archive-down, job: cnpg/pg, from: "2026-01-02T20:00:00Z", for: 6h}
+            kpis: {rpo: 1h, wal_tolerance: 4h}
+            """)
+        // 48 GiB/day = 2 GiB/h; the outage is [day 1 20:00, day 2 02:00).
+        let days = run.collector.days
+        // Day 1's end: 4 h held = 8 GiB, peak 1 + 8 = 9 GiB. Day 2: the base backup fails; the
+        // peak at 02:00 is 12 GiB + 1 GiB, released that day.
+        #expect(days[1].faults[0].walHeld == 8 * Self.gib && days[1].faults[0].pgWALPeak == 9 * Self.gib)
+        #expect(days[2].faults[0].runsFailed == 1 && days[2].faults[0].walHeld == 0)
+        #expect(days[2].faults[0].pgWALPeak == 13 * Self.gib)
+        let full = try #require(kpi(run.result, .walVolumeFull, "db"))
+        #expect(full.limit == 10 * Self.gib && full.worst == 13 * Self.gib && full.status == .fail)
+        #expect(full.firstFailure == CivilDate(year: 2026, month: 1, day: 3))
+        // (10 − 1) GiB / 2 GiB/h = 4.5 h = 16200 s ≥ 4 h.
+        let tolerance = try #require(kpi(run.result, .walTolerance, "db"))
+        #expect(tolerance.worst == 16_200 && tolerance.status == .pass)
+        #expect(kpi(run.result, .rpo, "db")?.worst == 21_600)  // max(300, 6 h)
+        // Day 1 uploads base 20 + WAL 40 GiB and stores 40 + 48 + 40; day 2 uploads 8 + 48 GiB
+        // in 512 + 3072 PUTs.
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "cnpg/pg" })
+        let source = run.collector.layout.jobRows[i].source
+        #expect(days[1].jobs[source].uploaded == 60 * Self.gib && days[1].jobs[source].stored == 128 * Self.gib)
+        #expect(days[2].jobs[source].uploaded == 56 * Self.gib && days[2].jobs[source].putRequests == 3584)
+        // RTO day 1: WAL up to 20:00, 204.8 + 40 GiB / 32 MiB/s; day 2: 204.8 + 96 GiB / 32 MiB/s.
+        #expect(days[1].workloads[0].rto == 1484.8)
+        #expect(days[2].workloads[0].rto == 3276.8)
+    }
+
+    @Test("E49: a MinIO maintenance window fails the runs, holds the WAL and fails the drill")
+    func e49() throws {
+        let run = try Version2Run(
+            """
+            version: 2
+            name: e49
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              db: {kind: postgres, size: 10GiB, wal: 24GiB/day}
+              files: {kind: volume, size: 50GiB}
+            backups:
+              cnpg:
+                pg: {workload: db, schedule: "0 0 1 * * *", retention: 7d, target: m}
+              velero:
+                nightly: {schedule: "0 2 * * *", volumes: [files], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              upgrade: {kind: target-down, target: m, from: "2026-01-02T00:30:00Z", for: 4h}
+            drills:
+              test: {schedule: "0 3 * * *", workload: files, job: velero/nightly}
+            kpis: {mttr: 15min}
+            """)
+        // [day 1 00:30, 04:30): the 01:00 base and the 02:00 Velero run fail; WAL (1 GiB/h) is
+        // held 4 h and archived at 04:30 the same day: peak pg_wal 1 + 4 = 5 GiB.
+        let day1 = run.collector.days[1].faults
+        let jobs = try #require(run.collector.layout.faultJobs).map(\.job)
+        #expect(jobs == ["cnpg/pg", "velero/nightly"])
+        #expect(day1.map(\.runsFailed) == [1, 1])
+        #expect(day1[0].walHeld == 0 && day1[0].pgWALPeak == 5 * Self.gib)
+        let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "cnpg/pg" })
+        #expect(run.collector.days[1].jobs[run.collector.layout.jobRows[i].source].putRequests == 1536)
+        // The 03:00 drill of day 1 reads the down target: nothing read, restore infinite.
+        let drill = try #require(run.result.drills.first { $0.date == CivilDate(year: 2026, month: 1, day: 2) })
+        #expect(drill.bytesRead == 0 && drill.getRequests == 0 && drill.restoreSeconds == .infinity)
+        let mttr = try #require(kpi(run.result, .mttr, "all"))
+        #expect(mttr.worst == .infinity && mttr.firstFailure == CivilDate(year: 2026, month: 1, day: 2))
+        #expect(kpi(run.result, .rpo, "db")?.worst == 14_400)  // max(300, 4 h)
+        #expect(kpi(run.result, .rpo, "files")?.worst == 172_800)  // day 0 02:00 → day 2 02:00
+        #expect(kpi(run.result, .successRate, "cnpg/pg")?.worst == 2.0 / 3)
+        #expect(kpi(run.result, .successRate, "velero/nightly")?.worst == 2.0 / 3)
+        // RTO db day 1: day 0's 01:00 base and 47 h of WAL: 102.4 + 47 GiB / 32 MiB/s = 1606.4.
+        #expect(run.collector.days[1].workloads[0].rto == 1606.4)
     }
 }

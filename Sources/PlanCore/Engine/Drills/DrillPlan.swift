@@ -24,6 +24,10 @@ struct DrillPlan {
     let target: Int
     /// The book entries read: the volume row, then (Velero) the resources row.
     let entries: [Int]
+    /// Version 2 faults, CNPG: where archiving is down (WAL read and replayed stops at `a`).
+    var archiveDown: FaultWindows.Windows? = nil
+    /// Version 2 faults: where the target read is down (the drill fails).
+    var targetDown: FaultWindows.Windows? = nil
 
     /// The restore point at `t` (runs at `t` first; `endOfDay`: the state at a day's end
     /// `t`, whose runs at `t` belong to the next day): its time, and what it holds at `t`,
@@ -46,6 +50,8 @@ struct DrillPlan {
             let size = model.size(at: tk)
             return (tk, size * ratio + resources, (size * ratio / kopiaPack).rounded(.up) + 2 + 10, 0)
         case .cnpg(let ratio, let walRatio, let paddingRatio, let segmentsFloor):
+            // Inside an outage WAL is archived only up to its start a.
+            let t = archivedUpTo(t, endOfDay: endOfDay)
             let stored = model.size(at: tk) * ratio
             var bytes = stored
             var gets = (stored / barmanTar).rounded(.up) + 1
@@ -90,11 +96,21 @@ struct DrillPlan {
     func rto(now: Double, day d: Int, model: WorkloadModel, restore: RestoreSpeeds, book: BucketBook) -> Double? {
         guard let point = point(at: now, model: model, endOfDay: true) else { return nil }
         var seconds = model.size(at: point.time) / restore.bandwidthBytesPerSecond
-        if case .cnpg = source { seconds += model.wal(point.time, now) / restore.walReplayBytesPerSecond }
+        if case .cnpg = source { seconds += point.wal / restore.walReplayBytesPerSecond }
         if case .velero(_, _, let resources) = source, entries.count > 1 {
             let volume = book.delay(entry: entries[0], newest: point.bytes - resources, day: d, endOfDay: true)
             return seconds + max(volume, book.delay(entry: entries[1], newest: resources, day: d, endOfDay: true))
         }
         return seconds + (entries.first.map { book.delay(entry: $0, newest: point.bytes, day: d, endOfDay: true) } ?? 0)
+    }
+
+    /// `t`, or the start `a` of the archive outage `t` is in (`a ≤ t < b`; at a day's end
+    /// `t`, `a < t ≤ b`, since the release at `b` belongs to the next day).
+    func archivedUpTo(_ t: Double, endOfDay: Bool) -> Double {
+        guard let windows = archiveDown else { return t }
+        for span in windows.spans where endOfDay ? (span.from < t && t <= span.until) : (span.from <= t && t < span.until) {
+            return span.from
+        }
+        return t
     }
 }

@@ -66,6 +66,8 @@ struct DrillTracker {
             job: plan.job, target: target.name, bytesRead: 0, getRequests: 0, egressBytes: 0, egressCost: .zero, retrievalCost: .zero,
             retrievalSeconds: 0, restoreSeconds: .infinity)
         let model = models[plan.workload]
+        // model.md "Drills and faults": a drill reading a target that is down fails.
+        if plan.targetDown?.contains(t) == true { return row }
         guard let point = plan.point(at: t, model: model) else { return row }
         let byClass = plan.classBytes(point.bytes, book: book, day: d)
         // model.md: each class's share of the GETs is bytes_c / bytes (the point's bytes).

@@ -11,6 +11,11 @@ struct FaultTracker {
         let failed: [Bool]
         /// CNPG: segments forced a day by `archive_timeout`.
         let segmentsFloor: Double
+        /// CNPG: where archiving is down.
+        var archiveDown: FaultWindows.Windows? = nil
+        /// CNPG: the segment bytes generated since the start of the outage still going on at
+        /// the end of the last day (pg_wal's backlog).
+        var backlog = 0.0
         var next = 0
         var successes = 0
         var runs = 0
@@ -32,6 +37,8 @@ struct FaultTracker {
     var firstFull: [Int?]
     var worstTolerance: [Double]
     var firstShort: [Int?]
+    /// Per workload: the day's largest backlog over its CNPG jobs, bytes (reset each day).
+    var peakBacklog: [Double]
     let successLimit: Double?
     let toleranceLimit: Double?
 
@@ -49,6 +56,7 @@ struct FaultTracker {
         for (j, f) in zip(s.cnpg, scheduled.cnpg) {
             guard let f, let w = index[j.workload] else { continue }
             add("cnpg/\(j.name)", w, f, floor: j.archiveTimeout.value > 0 ? 86_400 / j.archiveTimeout.value : 0)
+            jobs[jobs.count - 1].archiveDown = windows.archiveDown["cnpg/\(j.name)"]
         }
         self.init(jobs: jobs.sorted { $0.name < $1.name }, scenario: s)
     }
@@ -66,6 +74,7 @@ struct FaultTracker {
         firstFull = Array(repeating: nil, count: s.workloads.count)
         worstTolerance = Array(repeating: .infinity, count: s.workloads.count)
         firstShort = Array(repeating: nil, count: s.workloads.count)
+        peakBacklog = Array(repeating: 0, count: s.workloads.count)
         successLimit = s.kpis.successRate?.fraction
         toleranceLimit = s.kpis.walTolerance?.value
     }
@@ -94,14 +103,17 @@ struct FaultTracker {
             rows[j].runsScheduled = scheduled
             rows[j].runsFailed = failed
             if let w = jobs[j].workload {
-                rows[j].walHeld = 0
-                rows[j].pgWALPeak = base[w]
+                let (held, peak) = backlog(j, day: d, walToday: walToday[w])
+                rows[j].walHeld = held
+                rows[j].pgWALPeak = base[w] + peak
+                peakBacklog[w] = max(peakBacklog[w], peak)
             }
         }
         for w in walVolume.indices {
             guard let volume = walVolume[w] else { continue }
             let data = shared[w] ? workloads[w].size : 0
-            let occupancy = data + base[w]
+            let occupancy = data + base[w] + peakBacklog[w]
+            peakBacklog[w] = 0
             if occupancy > peakOccupancy[w] { peakOccupancy[w] = occupancy }
             if firstFull[w] == nil, occupancy > volume { firstFull[w] = d }
             // The largest segment rate over the workload's CNPG jobs.
@@ -111,6 +123,25 @@ struct FaultTracker {
             if tolerance < worstTolerance[w] { worstTolerance[w] = tolerance }
             if let limit = toleranceLimit, firstShort[w] == nil, tolerance < limit { firstShort[w] = d }
         }
+    }
+
+    /// Job `j`'s pg_wal backlog on day `d` (model.md "Archive outages"): the segment bytes
+    /// `n × 16 MiB` generated since the start `a` of an outage, pro rata by time within each
+    /// day. Returns the backlog at the day's end (0 unless archiving is down then: `a < now ≤
+    /// b`) and the day's largest backlog (an outage meeting the day counts at `min(b, now)`).
+    mutating func backlog(_ j: Int, day d: Int, walToday: Double) -> (held: Double, peak: Double) {
+        guard let windows = jobs[j].archiveDown else { return (0, 0) }
+        let start = Double(d) * 86_400, now = start + 86_400
+        let rate = max(walToday / walSegment, jobs[j].segmentsFloor) * walSegment / 86_400
+        var held = 0.0, peak = 0.0
+        for span in windows.spans where span.from < now && span.until > start {
+            let carried = span.from < start ? jobs[j].backlog : 0
+            let atEnd = carried + rate * (min(span.until, now) - max(span.from, start))
+            peak = max(peak, atEnd)
+            if span.until >= now { held = atEnd }
+        }
+        jobs[j].backlog = held
+        return (held, peak)
     }
 
     /// The `success_rate` rows (per job), then `wal_volume_full` and `wal_tolerance` (per

@@ -50,12 +50,15 @@ struct FaultWindows {
     var retentionStops: [String: Windows] = [:]
     /// Per Velero job: where Kopia maintenance does not run (`maintenance-stops`, and `target-down`).
     var maintenanceStops: [String: Windows] = [:]
+    /// Per target: where it is down (`target-down`): drills reading it fail.
+    var targetDown: [String: Windows] = [:]
 
     init(_ s: Scenario) {
         var fail: [String: [(Double, Double)]] = [:]
         var archive: [String: [(Double, Double)]] = [:]
         var retention: [String: [(Double, Double)]] = [:]
         var maintenance: [String: [(Double, Double)]] = [:]
+        var down: [String: [(Double, Double)]] = [:]
         let ownTarget =
             s.cnpg.map { ("cnpg/\($0.name)", $0.target) } + s.velero.map { ("velero/\($0.name)", $0.target) }
             + s.longhorn.map { ("longhorn/\($0.name)", $0.target) }
@@ -67,6 +70,7 @@ struct FaultWindows {
             case .archiveDown:
                 if let job = f.job { archive[job, default: []].append(span) }
             case .targetDown:
+                if let target = f.target { down[target, default: []].append(span) }
                 for (job, target) in ownTarget where target == f.target {
                     fail[job, default: []].append(span)
                     retention[job, default: []].append(span)
@@ -81,6 +85,7 @@ struct FaultWindows {
         }
         retentionStops = retention.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
         maintenanceStops = maintenance.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
+        targetDown = down.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
         runsFail = fail.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
         archiveDown = archive.mapValues { Windows($0.map { (from: $0.0, until: $0.1) }) }
     }
