@@ -7,10 +7,10 @@ import PlanIO
 /// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
 /// - `runs` has one row per run; every other table has a `run_id` (indexed) and the
 ///   columns of its CSV file, named as in cli.md (`kpis."limit"` needs its quotes in SQL).
-///   The CSV tables' columns (the five files' and `drills`) are declared once, in PlanIO's
-///   `Rendering/Columns/`, which the INSERTs and the re-export are built from; a new
-///   declared column needs a migration here that adds it (`StoreColumnsTests` fails until
-///   it does).
+///   The CSV tables' columns (the five files', `drills` and `faults`) are declared once,
+///   in PlanIO's `Rendering/Columns/`, which the INSERTs and the re-export are built from;
+///   a new declared column needs a migration here that adds it (`StoreColumnsTests` fails
+///   until it does).
 /// - Integer columns (bytes, counts) hold the CSV's integers; decimal columns (money,
 ///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
 ///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
