@@ -14,6 +14,8 @@ final class RunInserter {
     private var dailyInsert: RowInsert?
     private var workloadInsert: RowInsert?
     private var targetInsert: RowInsert?
+    /// A version 2 layout with fault keys: the INSERT of the `faults` rows.
+    private var faultsInsert: RowInsert?
 
     init(db: Database, header: RunHeader) throws {
         self.db = db
@@ -41,15 +43,18 @@ final class RunInserter {
         dailyInsert = try RowInsert(db, columnsOf: DailyColumn.self, version: layout.version)
         workloadInsert = try RowInsert(db, columnsOf: WorkloadsColumn.self, version: layout.version)
         targetInsert = try RowInsert(db, columnsOf: TargetsColumn.self, version: layout.version)
+        faultsInsert = layout.faultJobs == nil ? nil : try RowInsert(db, columnsOf: FaultsColumn.self, version: layout.version)
     }
 
-    /// Inserts the day's `daily`, `workloads` and `targets` rows, with the cells of the CSV
-    /// files (the same column declarations; the round-trip test holds them equal).
+    /// Inserts the day's `daily`, `workloads` and `targets` rows (and `faults`, with fault
+    /// keys), with the cells of the CSV files (the same column declarations; the round-trip
+    /// test holds them equal).
     func day(_ rows: DayRows) throws {
         if dailyInsert == nil { try begin(layout) }
         try dailyInsert?.insert(DailyColumn.self, rows, layout: layout, runID: runID)
         try workloadInsert?.insert(WorkloadsColumn.self, rows, layout: layout, runID: runID)
         try targetInsert?.insert(TargetsColumn.self, rows, layout: layout, runID: runID)
+        try faultsInsert?.insert(FaultsColumn.self, rows, layout: layout, runID: runID)
     }
 
     /// Inserts the summary rows and the headline figures.
@@ -93,13 +98,13 @@ final class RunInserter {
         try db.execute(
             sql: """
                 UPDATE runs SET peak_used_bytes = ?, total_cost = ?, peak_monthly_cost = ?, kpi_statuses = ?,
-                    kpis_failed = ?, kpis_checked = ?, version = ? WHERE id = ?
+                    kpis_failed = ?, kpis_checked = ?, version = ?, has_faults = ? WHERE id = ?
                 """,
             arguments: [
                 StoreJSON.object(r.targets.map { ($0.name, CSVRenderer.integer($0.peakUsed.bytes)) }),
                 r.totalCost.amount, r.peakMonthlyCost.amount, StoreJSON.kpiStatuses(r.kpis),
                 r.kpis.filter { $0.status == .fail }.count, r.kpis.filter { $0.status != .info }.count, r.version,
-                runID,
+                r.hasFaults, runID,
             ])
     }
 

@@ -78,7 +78,7 @@ extension RunStore {
         let targets = try rows("target_summary").map(targetSummary)
         let workloads = try rows("workload_summary").map(workloadSummary)
         let jobs = try rows("job_summary").map(jobSummary)
-        let result = SimulationResult(
+        var result = SimulationResult(
             scenarioName: header.scenario, currency: header.currency, start: header.start,
             horizonDays: header.horizonDays, monthly: monthly, kpis: kpis, targets: targets, workloads: workloads,
             jobs: jobs, warnings: try rows("warnings").map { try $0.decode(forColumn: "message") },
@@ -86,12 +86,15 @@ extension RunStore {
             peakMonthlyCost: Money(try run.decode(forColumn: "peak_monthly_cost")),
             jobDays: jobs.count.multipliedReportingOverflow(by: header.horizonDays).partialValue, drills: drills,
             version: version)
+        // Runs before the store knew faults have none.
+        result.hasFaults = try run.decode(forColumn: "has_faults")
         return RunRecord(id: id, header: header, result: result)
     }
 
     /// Writes a recorded run's CSV files to `directory` (atomically, as `plan simulate`
     /// writes them), streaming the daily rows from the store: the files and columns of the
-    /// run's scenario version (version 2: also `drills.csv`).
+    /// run's scenario version (version 2: also `drills.csv`; with faults, also
+    /// `faults.csv`).
     /// - Returns: false when there is no run `id`.
     public func exportCSV(_ id: Int64, to directory: String) throws(PlanIOError) -> Bool {
         guard let record = try run(id) else { return false }
@@ -108,6 +111,10 @@ extension RunStore {
                     WorkloadsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .workload], to: directory, &files)
                 try RunStore.export(
                     TargetsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .target], to: directory, &files)
+                if result.hasFaults {
+                    try RunStore.export(
+                        FaultsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job], to: directory, &files)
+                }
             }
             // All complete under temporary names, then renamed together (as simulate does).
             var summaries = [

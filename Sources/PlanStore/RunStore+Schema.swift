@@ -7,18 +7,19 @@ import PlanIO
 /// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
 /// - `runs` has one row per run; every other table has a `run_id` (indexed) and the
 ///   columns of its CSV file, named as in cli.md (`kpis."limit"` needs its quotes in SQL).
-///   The CSV tables' columns (the five files' and `drills`) are declared once, in PlanIO's
-///   `Rendering/Columns/`, which the INSERTs and the re-export are built from; a new
-///   declared column needs a migration here that adds it (`StoreColumnsTests` fails until
-///   it does).
+///   The CSV tables' columns (the five files', `drills` and `faults`) are declared once,
+///   in PlanIO's `Rendering/Columns/`, which the INSERTs and the re-export are built from;
+///   a new declared column needs a migration here that adds it (`StoreColumnsTests` fails
+///   until it does).
 /// - Integer columns (bytes, counts) hold the CSV's integers; decimal columns (money,
 ///   shares, seconds, GB-months) hold the unrounded values that the CSV rounds; an
 ///   infinite value is REAL `Inf`; a cell that does not apply is NULL.
 /// - A run keeps the columns and files of its scenario's `version` (`runs.version`): the
 ///   columns appended in version 2 are NULL in a version 1 run's rows, and it has no
-///   `drills` rows; the re-export writes the run's own headers and files.
+///   `drills` rows; the re-export writes the run's own headers and files. A version 2 run
+///   with fault keys (`runs.has_faults`) also has `faults` rows (`faults.csv`).
 /// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-/// - `daily`, `workloads` and `targets` (thousands of rows a run) are clustered by their
+/// - `daily`, `workloads`, `targets` and `faults` (thousands of rows a run) are clustered by their
 ///   primary key, `run_id` then the CSV's row order (day, then the name columns): a run's
 ///   rows are read in CSV order without a sort or a second index. The smaller tables keep
 ///   the CSV's order in `rowid` and have an index on `run_id`.
@@ -28,6 +29,7 @@ extension RunStore {
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addKPICounts)
         migrator.registerMigration("v3", migrate: addVersion2Outputs)
+        migrator.registerMigration("v4", migrate: addFaults)
         return migrator
     }
 
@@ -230,6 +232,32 @@ extension RunStore {
                     restore_seconds REAL NOT NULL      -- Inf without a restore point
                 );
                 CREATE INDEX drills_by_run ON drills(run_id);
+                """)
+    }
+
+    /// Schema version 4: the outputs of a version 2 scenario with fault keys (cli.md,
+    /// `faults.csv` and the fault KPI rows), so that such a run is recorded whole.
+    /// `runs.has_faults` is 1 for such a run (0 for the runs recorded before, which have no
+    /// faults); `faults` has the rows of `faults.csv`, clustered by run, day and job (a day
+    /// has one row per job, jobs by name: the CSV's order). The fault KPI rows need no
+    /// column: `kpis.kpi` is text.
+    static func addFaults(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN has_faults INTEGER NOT NULL DEFAULT 0;  -- 1: the run wrote faults.csv
+
+                CREATE TABLE faults (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    workload TEXT,                     -- the CNPG job's workload; NULL for other jobs
+                    runs_scheduled INTEGER NOT NULL,
+                    runs_failed INTEGER NOT NULL,
+                    wal_held_bytes INTEGER,            -- CNPG jobs only
+                    pg_wal_peak_bytes INTEGER,         -- CNPG jobs only
+                    PRIMARY KEY (run_id, day, job)
+                ) WITHOUT ROWID;
                 """)
     }
 }

@@ -129,6 +129,7 @@ struct RunStoreVersion2Tests {
         #expect(renderer.render(record.result, files: ["out/"]) == renderer.render(result, files: ["out/"]))
         try RunStoreTests.query(dir + "/plan.sqlite") { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT version FROM runs WHERE id = 1") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM drills WHERE run_id = 1") == result.drills.count)
         }
     }
@@ -180,7 +181,7 @@ struct RunStoreVersion2Tests {
         }
     }
 
-    @Test("a store of the schema before version 2 outputs (v1, v2) migrates; its run reads and re-exports as before")
+    @Test("a store of the schema before version 2 outputs (v1, v2) migrates to v4; its run reads and re-exports as before")
     func migrateV2Store() throws {
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
@@ -192,11 +193,12 @@ struct RunStoreVersion2Tests {
 
         let store = try #require(try RunStore.open(path: path, create: false))
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4"])
             #expect(try Int.fetchOne(db, sql: "SELECT version FROM runs WHERE id = 1") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
         }
         let run = try #require(try store.run(1))
-        #expect(run.result.version == 1 && run.result.drills.isEmpty)
+        #expect(run.result.version == 1 && run.result.drills.isEmpty && !run.result.hasFaults)
         #expect(try store.exportCSV(1, to: dir + "/export"))
         #expect(try Self.csvFiles(dir + "/export") == Set(Self.version1Files))
         // The fixture's two days of `res` on `m`, with version 1's header.

@@ -6,7 +6,7 @@ import Testing
 @testable import PlanIO
 @testable import PlanStore
 
-/// The run store's tables of the CSV files (the five, and version 2's `drills`) against the
+/// The run store's tables of the CSV files (the five, version 2's `drills` and `faults`) against the
 /// column declarations that its INSERTs and its re-export are built from: the migrations
 /// (which stay explicit) must create every declared column of every version, with the type
 /// its kind says, and no other.
@@ -43,6 +43,12 @@ struct StoreColumnsTests {
         ],
     ]
 
+    /// cli.md, typed out: the file that version 2 with fault keys adds (one row per day per
+    /// job).
+    static let specFaults: [String: [String]] = [
+        "faults": ["date", "day", "job", "workload", "runs_scheduled", "runs_failed", "wal_held_bytes", "pg_wal_peak_bytes"]
+    ]
+
     /// A table's declared columns of `version`: store name and SQLite type.
     static func declared<C: OutputColumn>(_: C.Type, version: Int) -> [(String, String)] {
         C.columns(version: version).map { ($0.storeName, $0.kind.storeType) }
@@ -56,6 +62,7 @@ struct StoreColumnsTests {
         MonthlyColumn.file: declared(MonthlyColumn.self, version: 2),
         KPIsColumn.file: declared(KPIsColumn.self, version: 2),
         DrillsColumn.file: declared(DrillsColumn.self, version: 2),
+        FaultsColumn.file: declared(FaultsColumn.self, version: 2),
     ]
 
     /// Every column is in version 2 at the latest: no declaration is left out of the store.
@@ -68,6 +75,8 @@ struct StoreColumnsTests {
         #expect(KPIsColumn.columns(version: 2) == KPIsColumn.allCases)
         #expect(DrillsColumn.columns(version: 2) == DrillsColumn.allCases)
         #expect(DrillsColumn.columns(version: 1).isEmpty)
+        #expect(FaultsColumn.columns(version: 2) == FaultsColumn.allCases)
+        #expect(FaultsColumn.columns(version: 1).isEmpty)
     }
 
     @Test("every table has the run id and then exactly the declared columns, typed as declared")
@@ -82,7 +91,8 @@ struct StoreColumnsTests {
                 let types: [String] = info.map { $0["type"] }
                 #expect(names.first == "run_id", "\(table)")
                 #expect(Array(names.dropFirst()) == columns.map(\.0), "\(table) columns")
-                #expect(Array(names.dropFirst()) == (Self.spec[table] ?? []) + (Self.specVersion2[table] ?? []), "\(table) against cli.md")
+                let spec = (Self.spec[table] ?? []) + (Self.specVersion2[table] ?? []) + (Self.specFaults[table] ?? [])
+                #expect(Array(names.dropFirst()) == spec, "\(table) against cli.md")
                 #expect(Array(types.dropFirst()) == columns.map(\.1), "\(table) types")
             }
         }
@@ -115,7 +125,7 @@ struct StoreColumnsTests {
         let s = try RunStoreTests.scenario(try #require(RunStoreVersion2Tests.examples["e41"]))
         let (id, _, _) = try RunStoreTests.record(s, in: store)
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
-            for table in Self.declared.keys {
+            for table in Self.declared.keys where Self.specFaults[table] == nil {
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE run_id = ?", arguments: [id]) ?? 0
                 #expect(count > 0, "\(table) has rows")
             }
@@ -134,5 +144,42 @@ struct StoreColumnsTests {
             let header = (table == "drills" ? [] : Self.spec[table] ?? []) + (Self.specVersion2[table] ?? [])
             #expect(text.split(separator: "\n").first.map(String.init) == header.joined(separator: ","), "\(table).csv")
         }
+    }
+
+    @Test("runs.has_faults is an INTEGER flag that defaults to 0")
+    func hasFaultsColumn() throws {
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        _ = try #require(try RunStore.open(path: path, create: true))
+        try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            let info = try #require(try Row.fetchAll(db, sql: "PRAGMA table_info(runs)").first { $0["name"] == "has_faults" })
+            #expect(info["type"] as String == "INTEGER")
+            #expect(info["notnull"] as Int == 1)
+            #expect(info["dflt_value"] as String == "0")
+        }
+    }
+
+    @Test("a recorded run with faults has faults rows with a value in every cell that applies, and re-exports faults.csv's header")
+    func recordedFaults() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        // E45: a CNPG job, so every faults column applies.
+        let s = try RunStoreTests.scenario(try #require(RunStoreFaultsTests.examples["e45"]))
+        let (id, _, _) = try RunStoreTests.record(s, in: store)
+        try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            // E45 has no drills.
+            for table in Self.declared.keys where table != DrillsColumn.file {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE run_id = ?", arguments: [id]) ?? 0
+                #expect(count > 0, "\(table) has rows")
+            }
+            for column in Self.specFaults["faults"] ?? [] {
+                let nulls = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM faults WHERE run_id = ? AND \(column) IS NULL", arguments: [id])
+                #expect(nulls == 0, "faults.\(column)")
+            }
+        }
+        #expect(try store.exportCSV(id, to: dir + "/export"))
+        let text = try String(contentsOfFile: dir + "/export/faults.csv", encoding: .utf8)
+        #expect(text.split(separator: "\n").first.map(String.init) == Self.specFaults["faults"]?.joined(separator: ","))
     }
 }

@@ -104,6 +104,41 @@ struct StoreEndToEndTests {
         }
     }
 
+    /// examples.md E44 (version 2 with faults): a nightly whose runs fail three days.
+    static let e44 = """
+        version: 2
+        name: e44
+        start: 2026-01-01
+        horizon: 10d
+        workloads:
+          vol: {kind: volume, size: 10GiB}
+        backups:
+          velero:
+            nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
+        targets:
+          m: {kind: minio, capacity: 10Ti}
+        faults:
+          outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}
+        kpis: {rpo: 1d, success_rate: 99.9%}
+        """
+
+    @Test("a run with faults is recorded, without a note; plan show prints its summary and re-exports its seven files")
+    func roundTripFaults() throws {
+        let dir = try PlanProcess.folder()
+        try Self.e44.write(toFile: dir + "/e44.yaml", atomically: true, encoding: .utf8)
+        let simulated = try Self.plan(["simulate", "e44.yaml", "--no-color", "--db", "runs.sqlite", "--out", "first"], in: dir)
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stderr.isEmpty)
+        #expect(simulated.stdout.hasSuffix("Recorded as run 1 in runs.sqlite\n"))
+
+        let shown = try Self.plan(["show", "1", "--no-color", "--db", "runs.sqlite", "--out", "again"], in: dir)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout == simulated.stdout + "\nExported run 1 to again/e44/\n")
+        for file in ["daily", "workloads", "targets", "monthly", "kpis", "drills", "faults"] {
+            #expect(try Self.bytes(dir + "/again/e44/\(file).csv") == Self.bytes(dir + "/first/e44/\(file).csv"), "\(file).csv")
+        }
+    }
+
     // MARK: Exit codes
 
     @Test("exit codes: 0 success, 1 unknown run, 2 not a plan store, 64 malformed command line")

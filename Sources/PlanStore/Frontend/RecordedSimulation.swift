@@ -19,9 +19,7 @@ extension SimulationJob {
         var output: SimulationOutput? = nil
         var recordedID: Int64? = nil
         var storeFailure: PlanIOError? = nil
-        // The store has no table for faults.csv yet: a run with fault keys is not recorded.
-        let note = storePath != nil && scenario.hasFaultKeys ? RecordedSimulation.faultsNote : nil
-        if let storePath, note == nil {
+        if let storePath {
             do {
                 if let store = try RunStore.open(path: storePath, create: true) {
                     recordedID = try store.record(header) { recorder in
@@ -38,10 +36,10 @@ extension SimulationJob {
             }
         }
         if let output {
-            return .success(RecordedSimulation(output: output, recordedID: recordedID, storeFailure: storeFailure, note: note))
+            return .success(RecordedSimulation(output: output, recordedID: recordedID, storeFailure: storeFailure))
         }
         return run(into: files, also: NullSink()).map {
-            RecordedSimulation(output: $0, recordedID: nil, storeFailure: storeFailure, note: note)
+            RecordedSimulation(output: $0, recordedID: nil, storeFailure: storeFailure)
         }
     }
 }
@@ -53,10 +51,4 @@ public struct RecordedSimulation: Sendable {
     public var recordedID: Int64?
     /// Why the run is not in the store, when the store failed.
     public var storeFailure: PlanIOError?
-    /// Why the run was not recorded though the store is fine (a run with faults).
-    public var note: String? = nil
-
-    /// What a run with fault keys says instead of recording itself.
-    public static let faultsNote =
-        "plan: runs with faults are not recorded yet (the run store has no table for faults.csv); the summary and files are complete"
 }

@@ -78,7 +78,6 @@ extension Plan {
                 // Standard output holds only the document; say where the run went on standard error.
                 StandardError.print("plan: recorded as run \(id) in \(store.db)")
             }
-            if let note = run.note { StandardError.print(note) }
             if let storeFailure = run.storeFailure {
                 StandardError.print(storeFailure.description)
                 StandardError.print("note: the run was not recorded; its summary and files are complete")
