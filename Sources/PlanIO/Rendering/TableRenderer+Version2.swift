@@ -58,3 +58,30 @@ extension TableRenderer {
         return out + "\n"
     }
 }
+
+extension TableRenderer {
+    /// "Faults": each job's success rate, and each WAL volume's peak occupancy (pg_wal, with
+    /// the data when it shares the data volume) and how many hours of archive outage it
+    /// holds at its worst day. Derived from the KPI rows, so a run read back prints it the same.
+    func faults(_ r: SimulationResult, bold: (String) -> String) -> String {
+        var out = bold("Faults") + "\n"
+        var rows = [["job", "success rate"]]
+        for k in r.kpis where k.kpi == .successRate {
+            rows.append([k.subject, k.worst.map { Format.fixed($0 * 100, 1) + "%" } ?? "—"])
+        }
+        out += TableRenderer.columns(rows, right: [1])
+        let volumes = r.kpis.filter { $0.kpi == .walVolumeFull }
+        if !volumes.isEmpty {
+            rows = [["WAL volume", "size", "peak occupancy", "outage it holds"]]
+            for v in volumes {
+                let tolerance = r.kpis.first { $0.kpi == .walTolerance && $0.subject == v.subject }?.worst
+                rows.append([
+                    v.subject, v.limit.map(Format.bytes) ?? "—", v.worst.map(Format.bytes) ?? "—",
+                    tolerance.map { $0.isFinite ? Format.fixed($0 / 3600, 1) + " h" : "∞" } ?? "—",
+                ])
+            }
+            out += TableRenderer.columns(rows, right: [1, 2, 3])
+        }
+        return out + "\n"
+    }
+}

@@ -75,6 +75,7 @@ public struct TableRenderer {
             out += objectStore(r, bold: bold)
             out += drills(r, bold: bold)
         }
+        if r.hasFaults { out += faults(r, bold: bold) }
         out += kpiSection(r)
         // Warnings.
         if !r.warnings.isEmpty {
