@@ -76,13 +76,7 @@ extension ScenarioValidator {
 
     /// `target` of a `target-down`: an existing `minio` or `s3` target.
     private mutating func faultTarget(_ f: Fields, references: References) -> String? {
-        guard let (text, node) = text(f, "target", expected: "a target name") else { return nil }
-        guard references.targetSet.contains(text) else {
-            error(
-                node, f.path("target"), "no target named '\(text)'",
-                suggestion: Suggest.suggestion(for: text, among: references.targetNames, listing: "the targets are"))
-            return nil
-        }
+        guard let (text, node) = existingTarget(f, "target", references: references, expected: "a target name") else { return nil }
         if references.targetKinds[text] == .cluster {
             let stores = references.targetNames.filter { references.targetKinds[$0].map { $0 != .cluster } ?? false }
             error(

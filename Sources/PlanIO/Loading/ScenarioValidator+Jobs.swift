@@ -87,11 +87,7 @@ extension ScenarioValidator {
                 suggestion: "remove 'snapshot_target'")
             return nil
         }
-        guard let (text, node) = text(f, "snapshot_target", expected: "a cluster target name") else { return nil }
-        guard references.targetSet.contains(text) else {
-            error(
-                node, f.path("snapshot_target"), "no target named '\(text)'",
-                suggestion: Suggest.suggestion(for: text, among: references.targetNames, listing: "the targets are"))
+        guard let (text, node) = existingTarget(f, "snapshot_target", references: references, expected: "a cluster target name") else {
             return nil
         }
         if let kind = references.targetKinds[text], kind != .cluster {
@@ -216,14 +212,21 @@ extension ScenarioValidator {
     }
 
     /// A job's `target`: it exists and is of the kind the job writes to.
-    mutating func targetReference(_ f: Fields, references: References, job: String, needs: TargetNeed?) -> String? {
-        guard let (text, node) = text(f, "target", expected: "a target name") else { return nil }
+    /// `key`'s value when it names a target of the file; otherwise the error, with the
+    /// nearest names.
+    mutating func existingTarget(_ f: Fields, _ key: String, references: References, expected: String) -> (String, YAMLNode)? {
+        guard let (text, node) = text(f, key, expected: expected) else { return nil }
         guard references.targetSet.contains(text) else {
             error(
-                node, f.path("target"), "no target named '\(text)'",
+                node, f.path(key), "no target named '\(text)'",
                 suggestion: Suggest.suggestion(for: text, among: references.targetNames, listing: "the targets are"))
             return nil
         }
+        return (text, node)
+    }
+
+    mutating func targetReference(_ f: Fields, references: References, job: String, needs: TargetNeed?) -> String? {
+        guard let (text, node) = existingTarget(f, "target", references: references, expected: "a target name") else { return nil }
         guard let kind = references.targetKinds[text], let needs else { return text }
         switch needs {
         case .objectStore where kind == .cluster:
