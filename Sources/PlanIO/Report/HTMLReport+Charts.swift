@@ -18,7 +18,7 @@ extension HTMLReport {
                     SVGChart.Rule(
                         value: alert, label: "alert " + percent(t.target.alert.fraction) + " " + Format.bytes(alert), style: .threshold))
             }
-            var markers: [SVGChart.Marker] = []
+            var markers: [SVGChart.Marker] = faultMarkers()
             if let d = summary?.alertDate { markers.append(SVGChart.Marker(day: day(d), label: "alert on \(d)")) }
             if let d = summary?.fullDate { markers.append(SVGChart.Marker(day: day(d), label: "full on \(d)")) }
             let tooltips = t.samples.map { s in
@@ -89,7 +89,7 @@ extension HTMLReport {
             return lines.joined(separator: "\n")
         }
         var rules: [SVGChart.Rule] = []
-        var markers: [SVGChart.Marker] = []
+        var markers: [SVGChart.Marker] = faultMarkers()
         if let budget = budgetRow?.limit {
             rules.append(SVGChart.Rule(value: budget, label: "budget " + ValueAxis.money(budget, decimals: 2, currency: currency), style: .threshold))
             if let d = budgetRow?.firstFailure { markers.append(SVGChart.Marker(day: day(d), label: "over budget from \(d)")) }
@@ -150,7 +150,7 @@ extension HTMLReport {
         data.workloads.enumerated().map { index, w in
             let summary = result.workloads.first { $0.name == w.workload.name }
             var rules: [SVGChart.Rule] = []
-            var markers: [SVGChart.Marker] = []
+            var markers: [SVGChart.Marker] = faultMarkers()
             let volume = w.workload.volume?.bytes
             if let volume {
                 let share = scenario.kpis.volumeAlert.fraction

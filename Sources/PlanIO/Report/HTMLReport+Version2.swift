@@ -41,4 +41,20 @@ extension HTMLReport {
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
+
+    /// A marker on every time axis where a fault's window starts (and ends, when it ends in
+    /// the horizon), so a chart shows what the outage did.
+    func faultMarkers() -> [SVGChart.Marker] {
+        let horizon = Double(result.horizonDays) * 86_400
+        var out: [SVGChart.Marker] = []
+        for f in scenario.faults where f.from < horizon && (f.until ?? .infinity) > 0 {
+            let first = Int(max(0, f.from) / 86_400)
+            out.append(SVGChart.Marker(day: first, label: "\(f.name) (\(f.kind.rawValue)) from \(result.start.adding(days: first))"))
+            if let until = f.until, until < horizon {
+                let last = Int(until / 86_400)
+                out.append(SVGChart.Marker(day: last, label: "\(f.name) until \(result.start.adding(days: last))"))
+            }
+        }
+        return out
+    }
 }
