@@ -218,7 +218,11 @@ public struct ComparisonRenderer {
         func numbers(_ n: NumberChange, _ cell: (Double) -> String) -> [String] {
             [n.a.map(cell) ?? "", n.b.map(cell) ?? "", n.delta.map(cell) ?? "", n.relative.map(CSVRenderer.decimal6) ?? ""]
         }
-        for s in c.settings { line(["setting", s.path, "value", "", s.a ?? "", s.b ?? "", "", ""]) }
+        for s in c.settings {
+            // The values are the user's text (a description, a currency): neutralised.
+            out += ["setting", s.path, "value", ""].map(CSVRenderer.text).joined(separator: ",") + ","
+            out += [s.a ?? "", s.b ?? ""].map(CSVRenderer.freeText).joined(separator: ",") + ",,\n"
+        }
         for t in c.targets {
             line(["target", t.target, "peak_used", "bytes"] + numbers(t.peakUsed, CSVRenderer.integer))
             for (item, d) in [("alert_date", t.alert), ("full_date", t.full)] {

@@ -11,7 +11,9 @@ public struct ScenarioDocument: Sendable {
 
     /// Parses `text`; fails when no tree can be built (empty file, YAML syntax errors, a
     /// top level that is not a mapping).
-    public static func parse(text: String, file: String) -> Result<ScenarioDocument, Diagnostics> {
+    public static func parse(text original: String, file: String) -> Result<ScenarioDocument, Diagnostics> {
+        // A UTF-8 byte-order mark (some editors on Windows write one) is not part of the YAML.
+        let text = original.hasPrefix("\u{FEFF}") ? String(original.unicodeScalars.dropFirst()) : original
         func fileDiagnostic(_ failure: YAMLReadFailure) -> Diagnostic {
             Diagnostic(
                 at: .file(path: file, line: failure.line, column: failure.column), path: failure.path, failure.message,

@@ -133,22 +133,38 @@ public final class StreamingFile {
         return "cannot create the directory"
     }
 
-    /// Reads a file's bytes.
-    public static func read(_ path: String) throws(PlanIOError) -> [UInt8] {
+    /// The most bytes `plan` reads from one input file (a scenario, a tune.csv shard): far
+    /// above any real one, and checked while reading, so `/dev/zero` or a huge file is
+    /// refused at once instead of filling the memory.
+    public static let maximumInputBytes = 64 * 1_048_576
+
+    /// Reads a file's bytes, at most `maximumInputBytes`: a regular file by its size, a pipe
+    /// or a device (`/dev/stdin`, `<(…)`) in chunks until its end or the cap.
+    public static func read(_ path: String, maximum: Int = maximumInputBytes) throws(PlanIOError) -> [UInt8] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw .cannotRead(path: path, reason: "no such file")
         }
         if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
-        if let data = FileManager.default.contents(atPath: path) { return [UInt8](data) }
-        // A pipe or a device (`/dev/stdin`, `<(…)`) has no size to read up front: read to its end.
+        let tooLarge = PlanIOError.cannotRead(
+            path: path, reason: "it is larger than \(maximum / 1_048_576) MiB, the most plan reads from one file")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let regular = (attributes?[.type] as? FileAttributeType) == .typeRegular
+        if regular, let size = attributes?[.size] as? Int, size > maximum { throw tooLarge }
         guard FileManager.default.isReadableFile(atPath: path) else { throw .cannotRead(path: path, reason: "permission denied") }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path: path, reason: "cannot open it") }
         defer { try? handle.close() }
+        var bytes: [UInt8] = []
         do {
-            return [UInt8](try handle.readToEnd() ?? Data())
+            while let chunk = try handle.read(upToCount: 1_048_576), !chunk.isEmpty {
+                bytes += chunk
+                if bytes.count > maximum { throw tooLarge }
+            }
+        } catch let error as PlanIOError {
+            throw error
         } catch {
             throw .cannotRead(path: path, reason: "\(error.localizedDescription)")
         }
+        return bytes
     }
 }

@@ -30,6 +30,14 @@ public enum CSVRenderer {
     }
 
     /// A text cell, quoted when it holds a comma, quote or line break.
+    /// A cell of text the user wrote (a setting's value, a `--vary` value), safe to open in a
+    /// spreadsheet: one beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+    /// leading `'`, as OWASP recommends against formula injection; a number stays a number.
+    public static func freeText(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil else { return text(s) }
+        return text("'" + s)
+    }
+
     public static func text(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

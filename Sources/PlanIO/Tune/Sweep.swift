@@ -37,7 +37,10 @@ public struct Sweep: Sendable {
 
     /// The variants of shard `k` of `n`: a contiguous, deterministic slice (1-based, closed).
     public func shard(_ k: Int, of n: Int) -> ClosedRange<Int>? {
-        let lo = count * k / n + 1, hi = count * (k + 1) / n
+        // ⌊count × k / n⌋ in full width: a huge K/N must not overflow.
+        func part(_ k: Int) -> Int { n.dividingFullWidth(count.multipliedFullWidth(by: k)).quotient }
+        guard n > 0, k >= 0, k < n else { return nil }
+        let lo = part(k) + 1, hi = part(k + 1)
         return lo <= hi ? lo...hi : nil
     }
 }

@@ -54,7 +54,7 @@ public struct TuneRow: Sendable, Hashable {
 
     /// The CSV line (with its `\n`).
     public func line(_ table: TuneTable) -> String {
-        var cells = [String(variant)] + values.map(CSVRenderer.text)
+        var cells = [String(variant)] + values.map(CSVRenderer.freeText)
         cells.append(feasible ? "true" : "false")
         cells.append(CSVRenderer.kpiValue(objective, unit: table.objective.unit))
         cells.append(CSVRenderer.money(totalCost))

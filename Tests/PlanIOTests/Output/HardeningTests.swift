@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import PlanCore
+@testable import PlanIO
+
+/// Inputs that used to exhaust the machine, trap or reach a spreadsheet as formulas
+/// (issue 11): each case failed before its fix.
+@Suite("Hardening")
+struct HardeningTests {
+    @Test("a device without end or a file over the cap is refused at the cap, not read whole")
+    func boundedRead() throws {
+        // /dev/zero never ends: before, the read grew until the kernel killed the process.
+        #expect(throws: PlanIOError.self) { try StreamingFile.read("/dev/zero", maximum: 4 * 1_048_576) }
+        // A sparse 80 MiB file: refused from its size, before reading.
+        let dir = try TunePipelineTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/big.yaml"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 80 * 1_048_576)
+        try handle.close()
+        do {
+            _ = try StreamingFile.read(path)
+            Issue.record("an 80 MiB file was read")
+        } catch {
+            #expect(error.description == "error: cannot read '\(path)': it is larger than 64 MiB, the most plan reads from one file")
+        }
+    }
+
+    @Test("a shard of huge numbers is a slice, not an overflow trap")
+    func hugeShard() throws {
+        let sweep = try Sweep.make([VarySpec(path: "a", values: ["1", "2", "3"], argument: "")], maximum: 100).get()
+        // 3 variants in 2^63 − 1 shards: shard 2^63 − 2 is ⌊3k/n⌋+1 … ⌊3(k+1)/n⌋ = 3…3.
+        #expect(sweep.shard(Int.max - 1, of: Int.max) == 3...3)
+        #expect(sweep.shard(0, of: Int.max) == nil)
+    }
+
+    @Test("a UTF-8 byte-order mark at the top of a file is read as nothing")
+    func byteOrderMark() throws {
+        let yaml = "\u{FEFF}" + TuneTests.small
+        let options = LoadOptions(file: "bom.yaml", defaultName: "bom", today: TuneTests.today)
+        #expect(try ScenarioLoader.load(bytes: Array(yaml.utf8), options: options).get().name == "small")
+    }
+
+    @Test("free text reaches the CSV files as text, never as a formula; numbers stay numbers")
+    func formulaInjection() {
+        #expect(CSVRenderer.freeText("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVRenderer.freeText("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVRenderer.freeText("+1GiB/day") == "'+1GiB/day")
+        #expect(CSVRenderer.freeText("-5") == "-5")
+        #expect(CSVRenderer.freeText("USD") == "USD")
+    }
+
+    @Test("plan compare --format csv neutralises a description that is a formula")
+    func compareCSV() throws {
+        let options = LoadOptions(file: "t.yaml", defaultName: "t", today: TuneTests.today)
+        let a = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        var b = a
+        b.description = "=HYPERLINK(\"http://evil\",\"x\")"
+        let side = { (s: Scenario) in
+            ComparisonSide(simulated: s, result: try Engine.simulate(s).get(), label: "x", scenarioPath: nil, overrides: [])
+        }
+        let csv = ComparisonRenderer.csv(RunComparison(a: try side(a), b: try side(b)))
+        let line = try #require(csv.split(separator: "\n").first { $0.hasPrefix("setting,description") })
+        #expect(line == "setting,description,value,,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,")
+    }
+}
