@@ -20,6 +20,18 @@ public struct TunePipeline {
     /// The variants this run simulates (a shard's slice, or all); nil for an empty shard.
     public let variants: ClosedRange<Int>?
     let file: StreamingFile
+    /// The rows written so far, for the `tune.sweep` beside the file.
+    let written = WrittenRows()
+
+    /// The rows of a sweep as written: how many, and their checksum.
+    final class WrittenRows: @unchecked Sendable {
+        var count = 0
+        var hasher = SweepRecord.Hasher()
+        func add(_ line: String) {
+            count += 1
+            hasher.add(line)
+        }
+    }
 
     /// Everything before the first variant runs; every problem found at once.
     public static func prepare(_ request: TuneRequest) -> Result<TunePipeline, CommandFailure> {
@@ -109,6 +121,17 @@ public struct TunePipeline {
     /// `DIR/NAME/tune.csv`.
     public var tunePath: String { request.layout.tune(for: base.name) }
 
+    /// What `tune.csv` holds, for `--merge`: the sweep's identity (the scenario as resolved,
+    /// the `--vary`, `--require` and `--objective` arguments, the variant count), the rows
+    /// written (a prefix of this run's variants) and their checksum.
+    public var record: SweepRecord {
+        let count = builder.sweep.count
+        let identity = SweepRecord.hash(
+            [ScenarioSettings.hash(base)] + request.vary + ["--require"] + request.requirements + [request.objective, String(count)])
+        let rows = variants.flatMap { v in written.count > 0 ? v.lowerBound...(v.lowerBound + written.count - 1) : nil }
+        return SweepRecord(sweep: identity, variants: count, rows: rows, checksum: written.hasher.hex)
+    }
+
     /// Runs the variants on `workers` cores, writing and summarising the rows in variant
     /// order. `shouldStop` is polled before each chunk (Ctrl-C): what finished is kept.
     /// - Returns: the summary and how many variants finished.
@@ -123,7 +146,9 @@ public struct TunePipeline {
             variants, builder: builder, table: table, requirements: options.requirements, workers: workers, shouldStop: shouldStop,
             progress: progress
         ) { row in
-            file.write(row.line(table))
+            let line = row.line(table)
+            file.write(line)
+            written.add(line)
             summary.add(row)
         }
         return (summary, done)
@@ -134,6 +159,7 @@ public struct TunePipeline {
     public func finish(_ summary: TuneSummary) -> Result<TuneOutcome, CommandFailure> {
         do {
             try file.commit()
+            try StreamingFile.write(record.text, to: OutputLayout.join(request.layout.directory(for: base.name), SweepRecord.fileName))
         } catch {
             return .failure(.io(error))
         }

@@ -112,6 +112,52 @@ struct TunePipelineTests {
     }
 }
 
+extension TunePipelineTests {
+    /// Runs shard `k` of `n` of `vary` into `DIR/shardK/small/` and returns its tune.csv path.
+    static func shard(_ dir: String, _ k: Int, of n: Int, vary: [String] = vary) async throws -> String {
+        var request = try request(dir, vary: vary, shard: "\(k)/\(n)")
+        request.layout = OutputLayout(root: dir + "/shard\(k)-\(vary.count)")
+        let pipeline = try PlanIOTests.value(TunePipeline.prepare(request))
+        let (summary, _) = await pipeline.sweep(workers: 1, shouldStop: { false }, progress: { _ in })
+        _ = try PlanIOTests.value(pipeline.finish(summary))
+        return pipeline.tunePath
+    }
+
+    static func refusal(_ paths: [String], _ dir: String) -> String? {
+        guard case .failure(let f) = ShardMerge.run(paths: paths, layout: OutputLayout(root: dir + "/m"), top: 3) else { return nil }
+        return f.lines.first
+    }
+
+    @Test("a merge refuses a missing last shard, an edited or truncated shard, a foreign one and a file without its record")
+    func mergeRefusals() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // 6 variants in 3 shards: 1…2, 3…4, 5…6.
+        let paths = [try await Self.shard(dir, 0, of: 3), try await Self.shard(dir, 1, of: 3), try await Self.shard(dir, 2, of: 3)]
+        #expect(Self.refusal(paths, dir) == nil)
+        // The last shard missing: before, exit 0 with 4 of 6 rows.
+        #expect(Self.refusal(Array(paths.prefix(2)), dir)?.hasSuffix("the shards do not cover the sweep: variants 5…6 are missing") == true)
+        // An edited cell.
+        var text = try String(contentsOfFile: paths[1], encoding: .utf8)
+        try text.replacingOccurrences(of: ",true,", with: ",false,").write(toFile: paths[1], atomically: true, encoding: .utf8)
+        if text.contains(",true,") {
+            #expect(Self.refusal(paths, dir)?.contains("its rows are not the ones plan tune wrote") == true)
+        }
+        // A truncated row.
+        try String(text.dropLast(5)).write(toFile: paths[1], atomically: true, encoding: .utf8)
+        #expect(Self.refusal(paths, dir)?.contains("its rows are not the ones plan tune wrote") == true)
+        try text.write(toFile: paths[1], atomically: true, encoding: .utf8)
+        text = ""
+        // A shard of another sweep (one more value of resources): 9 variants, not 6.
+        let foreign = try await Self.shard(
+            dir, 2, of: 3, vary: ["backups.velero.res.ttl=36h,72h,96h", "backups.velero.res.resources=1GiB,2GiB,3GiB"])
+        #expect(Self.refusal([paths[0], paths[1], foreign], dir)?.contains("a shard of another sweep") == true)
+        // No record beside the file.
+        try FileManager.default.removeItem(atPath: (paths[2] as NSString).deletingLastPathComponent + "/tune.sweep")
+        #expect(Self.refusal(paths, dir)?.contains("no tune.sweep beside it") == true)
+    }
+}
+
 extension PlanIOTests {
     /// The value of a frontend's result, or the failure's lines as the thrown error.
     static func value<T>(_ result: Result<T, CommandFailure>) throws -> T {
