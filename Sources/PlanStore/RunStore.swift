@@ -156,10 +156,12 @@ public final class RunStore {
     /// Refuses a file that is not SQLite or that is shorter than its own header says,
     /// by reading its first 100 bytes (the SQLite header), before SQLite opens it.
     static func checkHeader(_ path: String) throws(PlanIOError) {
-        // A pipe or a device would block the read below (or is no database file at all).
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) ?? .typeRegular
-        if type != .typeRegular && type != .typeSymbolicLink {
-            throw .notARunStore(path: path, reason: "not a regular file")
+        // A pipe or a device would block the read below (or is no database file at all); a
+        // symbolic link is judged by what it points to (a link to a FIFO hung for ever).
+        let target = (path as NSString).resolvingSymlinksInPath
+        let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) ?? .typeRegular
+        if type != .typeRegular {
+            throw .notARunStore(path: path, reason: type == .typeSymbolicLink ? "a symbolic link that leads nowhere" : "not a regular file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotRead(path: path, reason: "permission denied")

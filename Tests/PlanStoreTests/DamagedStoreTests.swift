@@ -31,3 +31,16 @@ struct DamagedStoreTests {
         #expect(throws: PlanIOError.self) { try RunStore.open(path: path, create: false) }
     }
 }
+
+extension DamagedStoreTests {
+    @Test("a symbolic link to a pipe given as the store is refused, not waited on")
+    func linkToFifo() throws {
+        let dir = try RunStoreTests.folder()
+        let fifo = dir + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let link = dir + "/plan.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fifo)
+        // Before, the check looked at the link, then opening the pipe blocked for ever.
+        #expect(throws: PlanIOError.self) { try RunStore.open(path: link, create: false) }
+    }
+}

@@ -85,8 +85,10 @@ struct TuneEndToEndTests {
         try box.plan("validate", "best.yaml").expect(status: 0)
     }
 
-    @Test("Ctrl-C stops a sweep cleanly and keeps the variants that finished")
-    func interrupt() throws {
+    @Test(
+        "Ctrl-C and SIGTERM (a pod stopped by Kubernetes) stop a sweep cleanly and keep the variants that finished",
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interrupt(signal: Int32, status: Int32) throws {
         let box = try Sandbox()
         try production(box)
         let process = Process()
@@ -101,9 +103,9 @@ struct TuneEndToEndTests {
         try process.run()
         // Let it start on the 10,000 variants, then interrupt it as Ctrl-C does.
         Thread.sleep(forTimeInterval: 1.5)
-        kill(process.processIdentifier, SIGINT)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationStatus == status)
         let lines = try box.lines("out/production/tune.csv")
         // A header and some, not all, of the variants (none if the signal came before the
         // first finished), in order, each row complete.

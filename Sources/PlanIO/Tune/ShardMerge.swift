@@ -78,7 +78,9 @@ public struct ShardMerge: Sendable {
     /// NAME of `DIR/NAME/tune.csv` when every shard is in a folder of that name; else `merged`.
     static func folderName(_ paths: [String]) -> String {
         let folders = Set(paths.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })
-        guard folders.count == 1, let folder = folders.first, !folder.isEmpty, folder != "." else { return "merged" }
+        // Never a name that leaves --out (`sub/..` gives `..`).
+        guard folders.count == 1, let folder = folders.first, !folder.isEmpty, folder != ".", folder != "..", !folder.contains("/")
+        else { return "merged" }
         return folder
     }
 

@@ -78,6 +78,13 @@ public struct VariantBuilder: Sendable {
                     at: .option(name: "--vary", value: spec.argument), path: spec.path, "the path is varied twice",
                     suggestion: "list all its values in one --vary"))
         }
+        // The size first, from the counts: a sweep over --max-variants is refused before any
+        // of its values is validated (a million values took minutes to refuse).
+        let sweep: Sweep
+        switch Sweep.make(specs, maximum: maximumVariants) {
+        case .success(let s): sweep = s
+        case .failure(let d): return .failure(Diagnostics(problems + [d]))
+        }
         // Each value alone, in the context of the scenario as given.
         for spec in specs {
             for value in spec.values {
@@ -89,11 +96,6 @@ public struct VariantBuilder: Sendable {
             }
         }
         if !problems.isEmpty { return .failure(Diagnostics(problems)) }
-        let sweep: Sweep
-        switch Sweep.make(specs, maximum: maximumVariants) {
-        case .success(let s): sweep = s
-        case .failure(let d): return .failure(Diagnostics([d]))
-        }
 
         let refs = specs.map { entity(of: $0.path) }
         guard refs.allSatisfy({ $0 != nil }) else {

@@ -8,14 +8,23 @@ extension Plan.Tune {
     /// A sweep: the library's pipeline, with Ctrl-C, the progress bar and the clock added.
     func runSweep() async throws {
         guard let path = scenario else { return }
-        // Ctrl-C from here on: no new variants are started; what finished is kept (exit 130).
+        // Ctrl-C, and SIGTERM (how Kubernetes stops a pod), from here on: no new variants are
+        // started; what finished is kept (exit 130, or 143 for SIGTERM).
         signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { interruptRequested.store(true, ordering: .relaxed) }
-        source.resume()
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if number == SIGTERM { terminateRequested.store(true, ordering: .relaxed) }
+                interruptRequested.store(true, ordering: .relaxed)
+            }
+            source.resume()
+            return source
+        }
         defer {
-            source.cancel()
+            for source in sources { source.cancel() }
             signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
         }
         let request = TuneRequest(
             scenarioPath: path, vary: vary, overrides: options.parsedOverrides(), setArguments: options.overrides,
@@ -50,7 +59,7 @@ extension Plan.Tune {
         case .csv:
             StandardOutput.print((try? String(contentsOfFile: pipeline.tunePath, encoding: .utf8)) ?? "")
         }
-        if interrupted { throw ExitCode(130) }
+        if interrupted { throw ExitCode(terminateRequested.load(ordering: .relaxed) ? 143 : 130) }
     }
 
     /// `--merge`: the shards combined by the library, then rendered.

@@ -6,6 +6,8 @@ import Synchronization
 
 /// Set by Ctrl-C during a sweep: workers take no new variants, and what finished is kept.
 let interruptRequested = Atomic<Bool>(false)
+/// Set by SIGTERM: the same, and the exit code says so (143).
+let terminateRequested = Atomic<Bool>(false)
 
 extension Plan {
     /// `plan tune SCENARIO --vary PATH=VALUES …`: the cheapest settings that meet every KPI.

@@ -65,4 +65,23 @@ struct HardeningTests {
         let line = try #require(csv.split(separator: "\n").first { $0.hasPrefix("setting,description") })
         #expect(line == "setting,description,value,,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",,")
     }
+
+    @Test("--max-variants refuses a huge sweep from its counts, before validating a value")
+    func maxVariantsFirst() throws {
+        let document = try ScenarioDocument.parse(text: TuneTests.small, file: "t.yaml").get()
+        let options = LoadOptions(file: "t.yaml", defaultName: "t", today: TuneTests.today)
+        // 200,000 values, every one invalid as a ttl: only the size is reported.
+        let spec = try VarySpec.parse("backups.velero.res.ttl=1..200000/1").get()
+        guard case .failure(let d) = VariantBuilder.make(document: document, options: options, specs: [spec], maximumVariants: 1000) else {
+            Issue.record("a sweep of 200,000 variants was accepted")
+            return
+        }
+        #expect(d.items.map(\.message) == ["the sweep has 200,000 variants (200000), more than --max-variants 1,000"])
+    }
+
+    @Test("merged shards in a folder named '..' write under --out, not above it")
+    func mergeName() {
+        #expect(ShardMerge.folderName(["in/sub/../tune.csv"]) == "merged")
+        #expect(ShardMerge.folderName(["a/seed/tune.csv", "b/seed/tune.csv"]) == "seed")
+    }
 }
