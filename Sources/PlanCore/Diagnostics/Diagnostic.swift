@@ -46,7 +46,27 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         if !path.isEmpty { s += path + ": " }
         s += message
         if let suggestion { s += "; " + suggestion }
-        return s
+        return Diagnostic.visible(s)
+    }
+
+    /// `text` with every control character but the line break written as `\u{XX}`, so that
+    /// a value quoted from the user's input cannot move the cursor, clear the screen or
+    /// retitle the terminal it is printed to.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if isControl(u) {
+                out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\n") || (0x7F...0x9F).contains(u.value)
     }
 }
 

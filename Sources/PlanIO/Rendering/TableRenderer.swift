@@ -69,7 +69,7 @@ public struct TableRenderer {
         let end = r.start.adding(days: r.horizonDays - 1)
         out +=
             bold("plan simulate: \(r.scenarioName)")
-            + "  \(r.start) … \(end) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s"), \(r.currency))\n\n"
+            + "  \(r.start) … \(end) (\(r.horizonDays) day\(r.horizonDays == 1 ? "" : "s"), \(Diagnostic.visible(r.currency)))\n\n"
         out += targetSection(r) + jobSection(r) + monthlySection(r)
         if r.version >= 2 {
             out += objectStore(r, bold: bold)
@@ -129,7 +129,7 @@ public struct TableRenderer {
         var out = ""
         // Monthly cost.
         let budget = r.kpis.first { $0.kpi == .monthlyBudget }?.limit
-        out += bold("Monthly cost") + (budget.map { " (budget \(TableRenderer.money($0)) \(r.currency))" } ?? "") + "\n"
+        out += bold("Monthly cost") + (budget.map { " (budget \(TableRenderer.money($0)) \(Diagnostic.visible(r.currency)))" } ?? "") + "\n"
         let names = r.targets.map(\.name)
         var rows = [["month"] + names + ["total", ""]]
         var byMonth: [String: [String: MonthlyRow]] = [:]

@@ -84,4 +84,22 @@ struct HardeningTests {
         #expect(ShardMerge.folderName(["in/sub/../tune.csv"]) == "merged")
         #expect(ShardMerge.folderName(["a/seed/tune.csv", "b/seed/tune.csv"]) == "seed")
     }
+
+    @Test("control characters of the user's input reach the terminal escaped")
+    func controlCharacters() throws {
+        // An escape sequence that would clear the screen, in a currency and in a bad name.
+        #expect(Diagnostic.visible("x\u{1B}[2Jy\u{07}") == "x\\u{1B}[2Jy\\u{7}")
+        let yaml = TuneTests.small.replacing("name: small", with: "name: small\ncurrency: \"\\e[2J\"")
+        let options = LoadOptions(file: "t.yaml", defaultName: "t", today: TuneTests.today)
+        let s = try ScenarioLoader.load(text: yaml, options: options).get()
+        let table = TableRenderer(color: false).render(try Engine.simulate(s).get())
+        #expect(!table.unicodeScalars.contains("\u{1B}"))
+        #expect(table.contains("\\u{1B}[2J"))
+        let bad = TuneTests.small.replacing("name: small", with: "name: \"bad\\e]0;owned\\a\"")
+        guard case .failure(let d) = ScenarioLoader.load(text: bad, options: options) else {
+            Issue.record("a name with escapes was accepted")
+            return
+        }
+        #expect(d.items.allSatisfy { !$0.description.unicodeScalars.contains("\u{1B}") })
+    }
 }
