@@ -7,6 +7,10 @@ import Foundation
 /// numerically (composite Simpson), not by closed forms; nothing is cached between days.
 /// It is slow (quadratic in the horizon) and only meant for small scenarios with
 /// non-negative growth (no kink where the size reaches 0).
+///
+/// Of the version 2 faults it knows those that touch the tiers' accounting, read straight
+/// from `Scenario.faults`: `runs-fail`, `retention-stops` and `maintenance-stops` (not
+/// `archive-down` or `target-down`).
 enum NaiveEngine {
     struct Row: Equatable {
         var restorePoints = 0.0, stored = 0.0, raw = 0.0, uploaded = 0.0, objects = 0.0, puts = 0.0
@@ -69,6 +73,26 @@ enum NaiveEngine {
         integrate(t1, t2) { walRateAt(w, $0) }
     }
 
+    // MARK: Faults (model.md "Version 2: faults")
+
+    /// The windows `[a, b)` of the faults of `kind` on `job` (`TIER/NAME`); `b` infinite for
+    /// a fault without an end. Not merged: the helpers below treat the list as its union.
+    static func windows(_ s: Scenario, _ kind: FaultKind, _ job: String) -> [(a: Double, b: Double)] {
+        s.faults.filter { $0.kind == kind && $0.job == job }.map { ($0.from, $0.until ?? .infinity) }
+    }
+
+    /// Half-open: a time at `a` is inside, one at `b` is not.
+    static func inside(_ t: Double, _ ws: [(a: Double, b: Double)]) -> Bool {
+        ws.contains { $0.a <= t && t < $0.b }
+    }
+
+    /// A deletion time inside the windows moves to the end of the union's piece around it.
+    static func postponed(_ t: Double, _ ws: [(a: Double, b: Double)]) -> Double {
+        var t = t
+        while let w = ws.first(where: { $0.a <= t && t < $0.b }) { t = w.b }
+        return t
+    }
+
     // MARK: The run
 
     static func run(_ s: Scenario) -> [Day] {
@@ -88,7 +112,13 @@ enum NaiveEngine {
 
             for j in s.longhorn {
                 let fires = j.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1_000_000).map(Double.init)
-                let runs = fires.filter { $0 < now }
+                let failing = windows(s, .runsFail, "longhorn/\(j.name)"), stops = windows(s, .retentionStops, "longhorn/\(j.name)")
+                // Failed runs do not exist for the tier: `runs` are the successful ones.
+                let runs = fires.filter { $0 < now && !inside($0, failing) }
+                // The oldest kept point: a run outside `retention-stops` keeps the newest `retain`,
+                // one inside keeps every older point.
+                var lo = 0
+                for k in runs.indices where k > 0 && !inside(runs[k], stops) { lo = max(lo, k - j.retain + 1) }
                 let ratio = j.task == .snapshot ? 1 : j.compression.dataRatio
                 var total = 0.0
                 for name in j.volumes {
@@ -104,7 +134,7 @@ enum NaiveEngine {
                         }
                     }
                     if let newest = runs.last {
-                        let kept = Array(max(0, runs.count - j.retain)..<runs.count)
+                        let kept = Array(lo..<runs.count)
                         let pinnedSum = kept.dropLast().reduce(0.0) { $0 + pinned($1) }
                         row.restorePoints = Double(kept.count)
                         if j.task == .snapshot {
@@ -127,17 +157,25 @@ enum NaiveEngine {
 
             for j in s.velero {
                 let fires = j.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1_000_000).map(Double.init)
-                let runs = fires.filter { $0 < now }
-                let keep = j.ttl.value + j.reclaimDelay.value
+                let id = "velero/\(j.name)"
+                let failing = windows(s, .runsFail, id), stops = windows(s, .retentionStops, id)
+                let maintenance = windows(s, .maintenanceStops, id)
+                let runs = fires.filter { $0 < now && !inside($0, failing) }
+                // Points expire at t_k + ttl; the resources go then or at the end of a
+                // `retention-stops` window; the volume data `reclaim_delay` later, or at the end
+                // of a `maintenance-stops` window.
+                let resourcesGone = runs.map { postponed($0 + j.ttl.value, stops) }
+                let dataGone = resourcesGone.map { postponed($0 + j.reclaimDelay.value, maintenance) }
                 var res = Row()
                 let today = runs.filter { $0 >= dayStart }.count
                 let alive = runs.filter { $0 + j.ttl.value > now }.count
+                let resourcesKept = resourcesGone.filter { $0 > now }.count
                 res.restorePoints = Double(alive)
-                res.stored = Double(alive) * j.resources.bytes
+                res.stored = Double(resourcesKept) * j.resources.bytes
                 res.raw = res.stored
                 res.uploaded = Double(today) * j.resources.bytes
                 res.puts = Double(today) * 10
-                res.objects = Double(alive) * 10
+                res.objects = Double(resourcesKept) * 10
                 day.rows["velero/\(j.name)|\(j.target)|"] = res
                 var total = res.stored
                 for name in j.volumes {
@@ -150,13 +188,13 @@ enum NaiveEngine {
                         if j.mode == .full {
                             up = size(w, runs[k])
                         } else {
-                            let earlierStored = (0..<k).contains { runs[$0] + keep > runs[k] }
+                            let earlierStored = (0..<k).contains { dataGone[$0] > runs[k] }
                             up = earlierStored ? max(0, size(w, runs[k]) - size(w, runs[k - 1])) + pinned(k - 1) : size(w, runs[k])
                         }
                         row.uploaded += up * j.compressionRatio
                         row.puts += (up * j.compressionRatio / (20 * mib)).rounded(.up) + 2
                     }
-                    let stored = runs.indices.filter { runs[$0] + keep > now }
+                    let stored = runs.indices.filter { dataGone[$0] > now }
                     if let newest = stored.last {
                         let raw: Double
                         if j.mode == .full {
@@ -181,6 +219,10 @@ enum NaiveEngine {
                 protected.insert(w.name)
                 var fires = j.schedule.fireTimes(start: s.start, horizonSeconds: horizon, limit: 1_000_000).map(Double.init)
                 if j.immediate && fires.first != 0 { fires.insert(0, at: 0) }
+                let failing = windows(s, .runsFail, "cnpg/\(j.name)"), stops = windows(s, .retentionStops, "cnpg/\(j.name)")
+                // A failed base backup does not exist (nor its after-backup check); checks inside
+                // `retention-stops` are skipped.
+                fires.removeAll { inside($0, failing) }
                 let ratio = j.compression.dataRatio
                 let walRatio = j.walCompression.walRatio
                 let pad = walRatio == 1 ? 1 : 0.01
@@ -192,7 +234,7 @@ enum NaiveEngine {
                 if case .every(let interval) = j.retentionCheck {
                     var k = 1.0
                     while k * interval.value < now {
-                        events.append((k * interval.value, 1, 0))
+                        if !inside(k * interval.value, stops) { events.append((k * interval.value, 1, 0)) }
                         k += 1
                     }
                 }
@@ -231,7 +273,7 @@ enum NaiveEngine {
                             uploaded += raw * ratio
                             puts += (raw * ratio / 21_474_836).rounded(.up) + 3
                         }
-                        if case .afterBackup = j.retentionCheck { check(t) }
+                        if case .afterBackup = j.retentionCheck, !inside(t, stops) { check(t) }
                     }
                 }
                 var row = Row()
