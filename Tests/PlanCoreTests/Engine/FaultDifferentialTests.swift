@@ -55,26 +55,11 @@ struct FaultDifferentialTests {
 
     static func seed(_ i: Int) -> UInt64 { UInt64(i) &* 4409 &+ 53 }
 
-    /// Seeds where the fast engine is wrong by model.md, recorded as known issues (a fix makes
-    /// them fail as "known issue not recorded": then remove them). CNPGSim applies only the
-    /// latest interval check before a run or before the day's end, and skips it when it falls
-    /// in a `retention-stops` window; model.md skips only the checks inside the window, so the
-    /// checks between the last applied one and the window's start `a` are lost (a base backup
-    /// and its WAL kept for ever with a window that never ends). Seed 1084667 (index 246),
-    /// day 7 on, cnpg/p0|s|w0: restore_points fast 8 naive 7; seed 1291890 (index 293), day
-    /// 26, cnpg/p1|m|w1: fast 18 naive 17.
-    static let knownWrong: Set<UInt64> = [1_084_667, 1_291_890]
-
     @Test("random scenarios with faults", arguments: 0..<300)
     func agrees(index: Int) throws {
-        let seed = Self.seed(index)
-        if Self.knownWrong.contains(seed) {
-            withKnownIssue("CNPG interval checks before a retention-stops window are lost (fast engine)") {
-                try Self.compare(seed: seed)
-            }
-        } else {
-            try Self.compare(seed: seed)
-        }
+        // Seeds 1084667 (index 246) and 1291890 (index 293) found that the fast engine lost the
+        // CNPG interval checks before a retention-stops window; fixed in CNPGSim.intervalCheck.
+        try Self.compare(seed: Self.seed(index))
     }
 
     static func compare(seed: UInt64) throws {

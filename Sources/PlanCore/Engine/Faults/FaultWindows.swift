@@ -30,6 +30,16 @@ struct FaultWindows {
 
         var isEmpty: Bool { spans.isEmpty }
 
+        /// The window `t` is in (`a ≤ t < b`), if any.
+        func span(containing t: Double) -> (from: Double, until: Double)? {
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].from <= t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && t < spans[lo - 1].until ? spans[lo - 1] : nil
+        }
+
         /// `t`, or the end of the window it is in (a deletion postponed to the window's end).
         func postponed(_ t: Double) -> Double {
             var lo = 0, hi = spans.count
