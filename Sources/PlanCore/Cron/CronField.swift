@@ -57,6 +57,8 @@ struct CronField: Sendable {
             let stepText = slashParts[1]
             guard !stepText.isEmpty else { throw error("'\(item)' has no step after '/'") }
             guard let s = Self.number(stepText) else { throw error("step '\(stepText)' in '\(item)' is not a number") }
+            // Go's cron reads the step with strconv.Atoi, which refuses a number past 2^63 − 1.
+            guard Int64(stepText) != nil else { throw error("step '\(stepText)' in '\(item)' is too large") }
             guard s > 0 else { throw error("step 0 in '\(item)' must be at least 1") }
             step = s
         }

@@ -269,6 +269,10 @@ private func parseError(_ text: String, _ dialect: CronDialect = .standard) -> C
         #expect(parseError("0 0 0 * *") == CronError("day-of-month: '0' is out of range 1-31"))
         #expect(parseError("0 0 * 13 *") == CronError("month: '13' is out of range 1-12"))
         #expect(parseError("*/0 * * * *") == CronError("minute: step 0 in '*/0' must be at least 1"))
+        // Go's cron reads a step with strconv.Atoi: past 2^63 − 1 it is an error, not a step.
+        #expect(
+            parseError("*/99999999999999999999 * * * *")
+                == CronError("minute: step '99999999999999999999' in '*/99999999999999999999' is too large"))
         #expect(parseError("0 0 5-1 * *") == CronError("day-of-month: range '5-1' starts after it ends", suggestion: "write '1-5'"))
         #expect(
             parseError("0 0 * * mnd")
