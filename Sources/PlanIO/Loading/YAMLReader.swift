@@ -119,6 +119,14 @@ enum YAMLReader {
         } catch {
             // Name the top-level key whose value expands too far.
             let at = builder.topLevelKey ?? ("", root.mark?.line ?? 1, root.mark?.column ?? 1)
+            // Without an anchor there is no alias to expand: the file is simply too large.
+            guard text.contains("&") else {
+                return .failure(
+                    YAMLReadFailure(
+                        line: at.line, column: at.column, path: at.path,
+                        message: "the document has more than 100,000 nodes, far more than a scenario needs",
+                        suggestion: "is this the right file?"))
+            }
             return .failure(aliasBomb(line: at.line, column: at.column, path: at.path))
         }
     }

@@ -102,4 +102,16 @@ struct HardeningTests {
         }
         #expect(d.items.allSatisfy { !$0.description.unicodeScalars.contains("\u{1B}") })
     }
+
+    @Test("a plain file of more than 100,000 nodes is too large, not 'an alias bomb'")
+    func plainLargeFile() {
+        // 110,000 list items without an anchor: 110,000 nodes past the cap.
+        let yaml = "workloads: [" + Array(repeating: "x", count: 110_000).joined(separator: ", ") + "]\n"
+        let options = LoadOptions(file: "big.yaml", defaultName: "big", today: TuneTests.today)
+        guard case .failure(let d) = ScenarioLoader.load(text: yaml, options: options) else {
+            Issue.record("a file of 110,000 nodes loaded")
+            return
+        }
+        #expect(d.items.map(\.message) == ["the document has more than 100,000 nodes, far more than a scenario needs"])
+    }
 }
