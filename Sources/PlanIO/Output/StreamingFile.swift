@@ -52,9 +52,17 @@ public final class StreamingFile {
         try publish()
     }
 
-    /// Flushes and closes the temporary file; nothing is under the final name yet.
+    /// Flushes, syncs to the disk (so a crash after the rename cannot leave an empty file
+    /// under the final name) and closes the temporary file; nothing is under the final name yet.
     public func finishWriting() throws(PlanIOError) {
         flush()
+        if failed == nil {
+            do {
+                try handle.synchronize()
+            } catch {
+                failed = "\(error.localizedDescription)"
+            }
+        }
         try? handle.close()
         if let failed {
             abort()
@@ -62,12 +70,21 @@ public final class StreamingFile {
         }
     }
 
-    /// Renames the written temporary file to its final name.
+    /// Renames the written temporary file to its final name, keeping the mode of the file it
+    /// replaces (a file made private with `chmod 600` stays private), then syncs the folder.
     public func publish() throws(PlanIOError) {
+        var old = stat()
+        if stat(finalPath, &old) == 0 { chmod(tempPath, old.st_mode & 0o7777) }
         if rename(tempPath, finalPath) != 0 {
             let reason = String(cString: strerror(errno))
             abort()
             throw .cannotWrite(path: finalPath, reason: reason)
+        }
+        let folder = open(
+            (finalPath as NSString).deletingLastPathComponent.isEmpty ? "." : (finalPath as NSString).deletingLastPathComponent, O_RDONLY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
         }
     }
 

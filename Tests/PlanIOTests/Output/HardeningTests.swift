@@ -114,4 +114,19 @@ struct HardeningTests {
         }
         #expect(d.items.map(\.message) == ["the document has more than 100,000 nodes, far more than a scenario needs"])
     }
+
+    @Test("a replaced output file keeps its mode")
+    func modeKept() throws {
+        let dir = try TunePipelineTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/best.yaml"
+        try StreamingFile.write("a: 1\n", to: path)
+        #expect(chmod(path, 0o600) == 0)
+        // Before, the new file took the default mode (0644 under a 022 umask).
+        try StreamingFile.write("a: 2\n", to: path)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a: 2\n")
+    }
 }
