@@ -29,7 +29,8 @@ extension Plan {
 
                 Sharding: --shard K/N runs a contiguous slice (K from 0 to N-1, as an Indexed Job's \
                 JOB_COMPLETION_INDEX); plan tune --merge FILE... combines the shards' tune.csv files into \
-                the file a single run writes.
+                the file a single run writes, each checked against the tune.sweep written beside it (the \
+                sweep it belongs to, its rows' checksum), and every variant present exactly once.
                 """)
 
         @Argument(help: ArgumentHelp("A scenario file (YAML).", valueName: "SCENARIO"))
