@@ -181,7 +181,12 @@ public struct TunePipeline {
                 simulated: s, result: r, label: "variant \(best.variant): " + varied.joined(separator: ", "), scenarioPath: path,
                 overrides: setArguments + varied))
         if let writeBest = request.writeBest {
-            let edits = zip(options.specs, best.values).map { (path: $0.path, value: $1) }
+            // The file is what was simulated: the --set overrides (and --horizon, --start) of
+            // the sweep, then the best variant's values (a varied path wins).
+            let varied = Set(options.specs.map(\.path))
+            let edits =
+                options.overrides.filter { !varied.contains($0.path) }.map { (path: $0.path, value: $0.value) }
+                + zip(options.specs, best.values).map { (path: $0.path, value: $1) }
             switch ScenarioEditor.apply(edits, to: text) {
             case .success(let edited):
                 do {

@@ -53,6 +53,21 @@ struct TunePipelineTests {
         #expect(outcome.comparison?.b.label == "variant 3: backups.velero.res.ttl=72h, backups.velero.res.resources=1GiB")
     }
 
+    @Test("--write-best keeps the sweep's --set overrides, so the file simulates to the best row")
+    func writeBestKeepsOverrides() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let best = dir + "/best.yaml"
+        var request = try Self.request(dir, vary: ["backups.velero.res.ttl=72h,96h"], writeBest: best)
+        // Before, the written file lost this override: its horizon went back to 31d.
+        request.overrides = .success([try Override.parse("horizon=10d").get()])
+        let pipeline = try PlanIOTests.value(TunePipeline.prepare(request))
+        let (summary, _) = await pipeline.sweep(workers: 1, shouldStop: { false }, progress: { _ in })
+        _ = try PlanIOTests.value(pipeline.finish(summary))
+        let edited = try String(contentsOfFile: best, encoding: .utf8)
+        #expect(edited.contains("horizon: 10d") && edited.contains("ttl: 72h"))
+    }
+
     @Test("every malformed option is reported at once, before any file is written")
     func badOptions() throws {
         let dir = try Self.folder()
