@@ -17,7 +17,9 @@ public enum Engine {
         case .success(let p): prepared = p
         case .failure(let d): return .failure(d)
         }
-        return .success(prepared.run(into: &sink, traces: traces))
+        // A job's trace is keyed by what its rows depend on (TraceKey), which faults are not:
+        // a sweep of fault windows simulates every variant in full (found by review).
+        return .success(prepared.run(into: &sink, traces: scenario.faults.isEmpty ? traces : nil))
     }
 
     /// Simulates without keeping the daily rows.

@@ -68,6 +68,47 @@ struct TunePipelineTests {
         #expect(edited.contains("horizon: 10d") && edited.contains("ttl: 72h"))
     }
 
+    @Test("a sweep of a fault window gives each variant the numbers of a plain simulate")
+    func faultSweep() async throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // examples.md E44 with its outage ending on three dates: the runs of days 3…(until − 1)
+        // fail; with until 2026-01-09 the points run out on days 4–7 (RTO infinite).
+        let e44 = """
+            version: 2
+            name: e44
+            start: 2026-01-01
+            horizon: 10d
+            workloads:
+              vol: {kind: volume, size: 10GiB}
+            backups:
+              velero:
+                nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
+            targets:
+              m: {kind: minio, capacity: 10Ti}
+            faults:
+              outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}
+            """
+        try e44.write(toFile: dir + "/small.yaml", atomically: true, encoding: .utf8)
+        var request = try Self.request(dir, vary: ["faults.outage.until=2026-01-05,2026-01-07,2026-01-09"])
+        request.scenarioPath = dir + "/small.yaml"
+        try e44.write(toFile: request.scenarioPath, atomically: true, encoding: .utf8)
+        let pipeline = try PlanIOTests.value(TunePipeline.prepare(request))
+        var rows: [TuneRow] = []
+        _ = await TuneRunner.run(
+            1...3, builder: pipeline.builder, table: pipeline.table, requirements: [], workers: 1, shouldStop: { false }, progress: { _ in }
+        ) { rows.append($0) }
+        let rto = try #require(pipeline.table.kpis.firstIndex { $0.kind == .rto })
+        for (i, until) in ["2026-01-05", "2026-01-07", "2026-01-09"].enumerated() {
+            let options = LoadOptions(
+                file: "e44.yaml", defaultName: "e44", today: TuneTests.today, overrides: [try Override.parse("faults.outage.until=\(until)").get()])
+            let plain = try Engine.simulate(try ScenarioLoader.load(text: e44, options: options).get()).get()
+            #expect(rows[i].kpiWorst[rto] == plain.kpis.first { $0.kpi == .rto }?.worst, "until \(until)")
+            #expect(rows[i].totalCost == plain.totalCost.amount, "until \(until)")
+        }
+        #expect(rows[2].kpiWorst[rto] == .infinity)
+    }
+
     @Test("every malformed option is reported at once, before any file is written")
     func badOptions() throws {
         let dir = try Self.folder()
