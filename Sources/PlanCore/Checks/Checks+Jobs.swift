@@ -32,6 +32,11 @@ extension Checks {
     /// archives uncompressed WAL (every forced switch uploads a whole 16 MiB segment).
     static func cnpgWarnings(_ j: CNPGJob, fires: [Double]) -> [String] {
         var out = neverFires(fires, j.schedule, path: "backups.cnpg.\(j.name).schedule")
+        if j.scheduleIsDefault {
+            out.append(
+                "backups.cnpg.\(j.name): no schedule, so plan assumes @daily; but a CNPG cluster without a ScheduledBackup takes no base backup at all: write its ScheduledBackup's schedule, or 'never' if it has none"
+            )
+        }
         if let warning = j.schedule.cnpgFiveFieldWarning {
             out.append("backups.cnpg.\(j.name).schedule: \(warning)")
         }

@@ -19,6 +19,9 @@ public struct CNPGJob: Sendable, Hashable {
     public var walCompression: Compression
     public var archiveTimeout: Seconds
     public var target: String
+    /// The file gave no `schedule` and `@daily` stands in (a warning says so: CNPG itself
+    /// takes no base backup without a ScheduledBackup).
+    public var scheduleIsDefault = false
 
     public init(
         name: String, workload: String, schedule: CronSchedule, immediate: Bool = ScenarioDefaults.cnpgImmediate, retentionDays: Int,

@@ -20,10 +20,12 @@ extension ScenarioValidator {
         let archiveTimeout = duration(f, "archive_timeout", positive: true) ?? ScenarioDefaults.archiveTimeout
         let target = targetReference(f, references: references, job: "a cnpg job", needs: .objectStore)
         guard let workload, let schedule, let retention, let target else { return nil }
-        return CNPGJob(
+        var job = CNPGJob(
             name: entry.key, workload: workload, schedule: schedule, immediate: immediate, retentionDays: retention,
             retentionCheck: retentionCheck ?? ScenarioDefaults.cnpgRetentionCheck, compression: compression ?? ScenarioDefaults.cnpgCompression,
             walCompression: walCompression ?? ScenarioDefaults.cnpgWALCompression, archiveTimeout: archiveTimeout, target: target)
+        job.scheduleIsDefault = f["schedule"] == nil
+        return job
     }
 
     /// `backups.velero.NAME`.

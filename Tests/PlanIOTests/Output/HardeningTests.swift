@@ -129,4 +129,29 @@ struct HardeningTests {
         #expect(info.st_mode & 0o777 == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "a: 2\n")
     }
+
+    @Test("a CNPG job without a schedule is warned about: CNPG itself takes no base backup then")
+    func cnpgDefaultSchedule() throws {
+        let yaml = """
+            name: db
+            start: 2026-01-01
+            horizon: 3d
+            workloads:
+              db: {kind: postgres, size: 1GiB}
+            backups:
+              cnpg:
+                pg: {workload: db, retention: 7d, target: m}
+            targets:
+              m: {kind: minio, capacity: 1Ti}
+            """
+        let options = LoadOptions(file: "db.yaml", defaultName: "db", today: TuneTests.today)
+        let s = try ScenarioLoader.load(text: yaml, options: options).get()
+        let warnings = try Checks.warnings(for: s).get()
+        #expect(warnings.contains { $0.hasPrefix("backups.cnpg.pg: no schedule, so plan assumes @daily") })
+        // With the schedule written out, no such warning.
+        let written = try ScenarioLoader.load(
+            text: yaml.replacing("retention: 7d,", with: "schedule: \"@daily\", retention: 7d,"), options: options
+        ).get()
+        #expect(!(try Checks.warnings(for: written).get()).contains { $0.contains("no schedule") })
+    }
 }
