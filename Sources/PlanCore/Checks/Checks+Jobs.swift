@@ -17,6 +17,13 @@ extension Checks {
     /// runs fewer than twice).
     static func veleroWarnings(_ j: VeleroJob, fires: [Double], horizon: Double) -> [String] {
         var out = neverFires(fires, j.schedule, path: "backups.velero.\(j.name).schedule")
+        if let text = j.ttlWrittenWithDays {
+            let hours = j.ttl.value / 3600
+            let goForm = hours == hours.rounded() ? "\(Int(hours))h" : "\(Int(j.ttl.value))s"
+            out.append(
+                "backups.velero.\(j.name).ttl: '\(text)' is read here, but Velero's ttl is a Go duration without days: in the Schedule write '\(goForm)'"
+            )
+        }
         let gap = JobSchedules.longestGap(fires, horizon: horizon)
         // At `ttl == gap` the old point expires at the instant of the next run (expiries
         // come first at equal times) and is gone at a day's end (`e > now` keeps it).

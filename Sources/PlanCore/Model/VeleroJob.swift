@@ -15,6 +15,9 @@ public struct VeleroJob: Sendable, Hashable {
     public var blockAmplification: Double
     public var reclaimDelay: Seconds
     public var target: String
+    /// The `ttl` as the file wrote it, when it uses a unit Go's durations lack (`30d`):
+    /// Velero would reject it in its Schedule, so a warning gives the form it takes.
+    public var ttlWrittenWithDays: String? = nil
 
     public init(
         name: String, schedule: CronSchedule, ttl: Seconds = ScenarioDefaults.veleroTTL, resources: ByteCount = ScenarioDefaults.veleroResources,

@@ -45,10 +45,13 @@ extension ScenarioValidator {
         let reclaimDelay = duration(f, "reclaim_delay") ?? ScenarioDefaults.reclaimDelay
         let target = targetReference(f, references: references, job: "a velero job", needs: .objectStore)
         guard let schedule, let target else { return nil }
-        return VeleroJob(
+        var job = VeleroJob(
             name: entry.key, schedule: schedule, ttl: ttl, resources: resources, volumes: volumes, mode: mode,
             compressionRatio: compressionRatio, blockAmplification: amplification, reclaimDelay: reclaimDelay,
             target: target)
+        // Go's time.ParseDuration (Velero's ttl) has no d, w or y.
+        if let text = f["ttl"]?.value.scalarText, text.contains(where: { "dwy".contains($0) }) { job.ttlWrittenWithDays = text }
+        return job
     }
 
     /// `backups.longhorn.NAME`.

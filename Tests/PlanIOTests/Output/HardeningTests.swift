@@ -154,4 +154,17 @@ struct HardeningTests {
         ).get()
         #expect(!(try Checks.warnings(for: written).get()).contains { $0.contains("no schedule") })
     }
+
+    @Test("a Velero ttl in days is read, with a warning giving the form Velero takes")
+    func veleroTTLInDays() throws {
+        let options = LoadOptions(file: "t.yaml", defaultName: "t", today: TuneTests.today)
+        // 30d = 720 h: Velero's Schedule (a Go duration) rejects '30d'.
+        let s = try ScenarioLoader.load(text: TuneTests.small.replacing("ttl: 36h", with: "ttl: 30d"), options: options).get()
+        #expect(s.velero[0].ttl == Seconds(720 * 3600))
+        #expect(
+            try Checks.warnings(for: s).get().contains(
+                "backups.velero.res.ttl: '30d' is read here, but Velero's ttl is a Go duration without days: in the Schedule write '720h'"))
+        let hours = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        #expect(!(try Checks.warnings(for: hours).get()).contains { $0.contains("Go duration") })
+    }
 }
