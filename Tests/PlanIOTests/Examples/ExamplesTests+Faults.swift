@@ -98,23 +98,7 @@ struct FaultExamplesTests {
 
     @Test("E44 as examples.md writes it, faults map and all, gives the same figures")
     func e44FromYAML() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e44
-            start: 2026-01-01
-            horizon: 10d
-            workloads:
-              vol: {kind: volume, size: 10GiB}
-            backups:
-              velero:
-                nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti}
-            faults:
-              outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}
-            kpis: {rpo: 1d, success_rate: 99.9%}
-            """)
+        let run = try Version2Run(FaultScenarios.e44)
         #expect(kpi(run.result, .rpo, "vol")?.worst == 345_600)
         let rate = try #require(kpi(run.result, .successRate, "velero/nightly"))
         #expect(rate.worst == 0.7 && rate.firstFailure == CivilDate(year: 2026, month: 1, day: 4))
@@ -125,22 +109,7 @@ struct FaultExamplesTests {
 
     @Test("E47: CNPG retention stops and the bucket keeps growing")
     func e47() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e47
-            start: 2026-01-01
-            horizon: 10d
-            workloads:
-              db: {kind: postgres, size: 10GiB, wal: 1GiB/day}
-            backups:
-              cnpg:
-                pg: {workload: db, schedule: "0 0 0 * * *", retention: 2d, archive_timeout: 1h, target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti}
-            faults:
-              stuck: {kind: retention-stops, job: cnpg/pg, from: 2026-01-07}
-            """)
+        let run = try Version2Run(FaultScenarios.e47)
         // Checks of days 4 and 5 delete bases 0, 1 and WAL days 0, 1; from day 6 none runs:
         // day 9 keeps bases 2–9 and WAL days 2–9, 8 × (10 + 1) = 88 GiB.
         let day9 = try #require(run.row(day: 9, job: "cnpg/pg", target: "m", workload: "db"))
@@ -151,22 +120,7 @@ struct FaultExamplesTests {
 
     @Test("E48: Longhorn retention stops, then catches up on a versioned bucket")
     func e48() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e48
-            start: 2026-01-01
-            horizon: 8d
-            workloads:
-              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
-            backups:
-              longhorn:
-                lh: {schedule: "0 0 * * *", retain: 2, volumes: [vol], compression: none, target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti, versioning: true, noncurrent_expiry: 1d, poll_interval: 0}
-            faults:
-              gc: {kind: retention-stops, job: longhorn/lh, from: 2026-01-03, until: 2026-01-06}
-            """)
+        let run = try Version2Run(FaultScenarios.e48)
         // Runs of days 2–4 keep every point: day 4, 5 points, 10 + 4 = 14 GiB. Day 5's run (at
         // until) keeps 2: 11 GiB; deleted 14 + 1 − 11 = 4 GiB, noncurrent for one day more.
         let i = try #require(run.collector.layout.jobRows.firstIndex { $0.job == "longhorn/lh" })
@@ -181,22 +135,7 @@ struct FaultExamplesTests {
 
     @Test("E50: Kopia maintenance stops and volume data is no longer reclaimed")
     func e50() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e50
-            start: 2026-01-01
-            horizon: 10d
-            workloads:
-              vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
-            backups:
-              velero:
-                nightly: {schedule: "0 0 * * *", ttl: 48h, reclaim_delay: 1d, volumes: [vol], target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti}
-            faults:
-              kopia: {kind: maintenance-stops, job: velero/nightly, from: 2026-01-05}
-            """)
+        let run = try Version2Run(FaultScenarios.e50)
         // Run 0's pinned 1 GiB goes on day 2; from 4d every data deletion is postponed for
         // ever: day 9 holds runs 1–9, 10 + 8 = 18 GiB, with 1 restore point (run 9).
         #expect(run.row(day: 2, job: "velero/nightly", target: "m", workload: "vol")?.deleted == Self.gib)
@@ -208,23 +147,7 @@ struct FaultExamplesTests {
 
     @Test("E46: a 6-hour archive outage fills a 10 GiB WAL volume")
     func e46() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e46
-            start: 2026-01-01
-            horizon: 3d
-            workloads:
-              db: {kind: postgres, size: 20GiB, wal: 48GiB/day, wal_volume: 10Gi}
-            backups:
-              cnpg:
-                pg: {workload: db, schedule: "0 0 0 * * *", retention: 7d, target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti}
-            faults:
-              archive: {kind: archive-down, job: cnpg/pg, from: "2026-01-02T20:00:00Z", for: 6h}
-            kpis: {rpo: 1h, wal_tolerance: 4h}
-            """)
+        let run = try Version2Run(FaultScenarios.e46)
         // 48 GiB/day = 2 GiB/h; the outage is [day 1 20:00, day 2 02:00).
         let days = run.collector.days
         // Day 1's end: 4 h held = 8 GiB, peak 1 + 8 = 9 GiB. Day 2: the base backup fails; the
@@ -252,28 +175,7 @@ struct FaultExamplesTests {
 
     @Test("E49: a MinIO maintenance window fails the runs, holds the WAL and fails the drill")
     func e49() throws {
-        let run = try Version2Run(
-            """
-            version: 2
-            name: e49
-            start: 2026-01-01
-            horizon: 3d
-            workloads:
-              db: {kind: postgres, size: 10GiB, wal: 24GiB/day}
-              files: {kind: volume, size: 50GiB}
-            backups:
-              cnpg:
-                pg: {workload: db, schedule: "0 0 1 * * *", retention: 7d, target: m}
-              velero:
-                nightly: {schedule: "0 2 * * *", volumes: [files], target: m}
-            targets:
-              m: {kind: minio, capacity: 10Ti}
-            faults:
-              upgrade: {kind: target-down, target: m, from: "2026-01-02T00:30:00Z", for: 4h}
-            drills:
-              test: {schedule: "0 3 * * *", workload: files, job: velero/nightly}
-            kpis: {mttr: 15min}
-            """)
+        let run = try Version2Run(FaultScenarios.e49)
         // [day 1 00:30, 04:30): the 01:00 base and the 02:00 Velero run fail; WAL (1 GiB/h) is
         // held 4 h and archived at 04:30 the same day: peak pg_wal 1 + 4 = 5 GiB.
         let day1 = run.collector.days[1].faults

@@ -12,139 +12,6 @@ import Testing
 struct FaultsLoaderTests {
     let loader = LoaderTests()
 
-    /// examples.md E44.
-    static let e44 = """
-        version: 2
-        name: e44
-        start: 2026-01-01
-        horizon: 10d
-        workloads:
-          vol: {kind: volume, size: 10GiB}
-        backups:
-          velero:
-            nightly: {schedule: "0 3 * * *", ttl: 48h, volumes: [vol], target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}
-        kpis: {rpo: 1d, success_rate: 99.9%}
-        """
-
-    /// examples.md E45.
-    static let e45 = """
-        version: 2
-        name: e45
-        start: 2026-01-01
-        horizon: 5d
-        workloads:
-          db: {kind: postgres, size: 100GiB, wal: 8GiB/day, volume: 200Gi}
-        backups:
-          cnpg:
-            pg: {workload: db, schedule: "0 0 0 * * *", retention: 7d, target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          broken: {kind: runs-fail, job: cnpg/pg, from: 2026-01-02, for: 2d}
-        kpis: {success_rate: 90%}
-        """
-
-    /// examples.md E46.
-    static let e46 = """
-        version: 2
-        name: e46
-        start: 2026-01-01
-        horizon: 3d
-        workloads:
-          db: {kind: postgres, size: 20GiB, wal: 48GiB/day, wal_volume: 10Gi}
-        backups:
-          cnpg:
-            pg: {workload: db, schedule: "0 0 0 * * *", retention: 7d, target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          archive: {kind: archive-down, job: cnpg/pg, from: "2026-01-02T20:00:00Z", for: 6h}
-        kpis: {rpo: 1h, wal_tolerance: 4h}
-        """
-
-    /// examples.md E47.
-    static let e47 = """
-        version: 2
-        name: e47
-        start: 2026-01-01
-        horizon: 10d
-        workloads:
-          db: {kind: postgres, size: 10GiB, wal: 1GiB/day}
-        backups:
-          cnpg:
-            pg: {workload: db, schedule: "0 0 0 * * *", retention: 2d, archive_timeout: 1h, target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          stuck: {kind: retention-stops, job: cnpg/pg, from: 2026-01-07}
-        """
-
-    /// examples.md E48.
-    static let e48 = """
-        version: 2
-        name: e48
-        start: 2026-01-01
-        horizon: 8d
-        workloads:
-          vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
-        backups:
-          longhorn:
-            lh: {schedule: "0 0 * * *", retain: 2, volumes: [vol], compression: none, target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti, versioning: true, noncurrent_expiry: 1d, poll_interval: 0}
-        faults:
-          gc: {kind: retention-stops, job: longhorn/lh, from: 2026-01-03, until: 2026-01-06}
-        """
-
-    /// examples.md E49.
-    static let e49 = """
-        version: 2
-        name: e49
-        start: 2026-01-01
-        horizon: 3d
-        workloads:
-          db: {kind: postgres, size: 10GiB, wal: 24GiB/day}
-          files: {kind: volume, size: 50GiB}
-        backups:
-          cnpg:
-            pg: {workload: db, schedule: "0 0 1 * * *", retention: 7d, target: m}
-          velero:
-            nightly: {schedule: "0 2 * * *", volumes: [files], target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          upgrade: {kind: target-down, target: m, from: "2026-01-02T00:30:00Z", for: 4h}
-        drills:
-          test: {schedule: "0 3 * * *", workload: files, job: velero/nightly}
-        kpis: {mttr: 15min}
-        """
-
-    /// examples.md E50.
-    static let e50 = """
-        version: 2
-        name: e50
-        start: 2026-01-01
-        horizon: 10d
-        workloads:
-          vol: {kind: volume, size: 10GiB, churn: 1GiB/day}
-        backups:
-          velero:
-            nightly: {schedule: "0 0 * * *", ttl: 48h, reclaim_delay: 1d, volumes: [vol], target: m}
-        targets:
-          m: {kind: minio, capacity: 10Ti}
-        faults:
-          kopia: {kind: maintenance-stops, job: velero/nightly, from: 2026-01-05}
-        """
-
-    static let e44Fault = "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}"
-
-    /// E44 with its fault's line replaced.
-    static func e44(fault: String) -> String { e44.replacing(e44Fault, with: fault) }
-
     @Test("E44–E50 load, each window in seconds since 00:00 UTC of the start")
     func examples() throws {
         // (name, kind, job or target, from, until), worked by hand with start 2026-01-01:
@@ -153,13 +20,13 @@ struct FaultsLoaderTests {
         // ever; E48 Jan 3 = 172800, Jan 6 = 432000; E49 Jan 2 00:30 = 86400 + 1800 = 88200,
         // + 4 h = 102600; E50 Jan 5 = 345600, for ever.
         let cases: [(String, Fault)] = [
-            (Self.e44, Fault(name: "outage", kind: .runsFail, job: "velero/nightly", from: 259_200, until: 518_400)),
-            (Self.e45, Fault(name: "broken", kind: .runsFail, job: "cnpg/pg", from: 86_400, until: 259_200)),
-            (Self.e46, Fault(name: "archive", kind: .archiveDown, job: "cnpg/pg", from: 158_400, until: 180_000)),
-            (Self.e47, Fault(name: "stuck", kind: .retentionStops, job: "cnpg/pg", from: 518_400, until: nil)),
-            (Self.e48, Fault(name: "gc", kind: .retentionStops, job: "longhorn/lh", from: 172_800, until: 432_000)),
-            (Self.e49, Fault(name: "upgrade", kind: .targetDown, target: "m", from: 88_200, until: 102_600)),
-            (Self.e50, Fault(name: "kopia", kind: .maintenanceStops, job: "velero/nightly", from: 345_600, until: nil)),
+            (FaultScenarios.e44, Fault(name: "outage", kind: .runsFail, job: "velero/nightly", from: 259_200, until: 518_400)),
+            (FaultScenarios.e45, Fault(name: "broken", kind: .runsFail, job: "cnpg/pg", from: 86_400, until: 259_200)),
+            (FaultScenarios.e46, Fault(name: "archive", kind: .archiveDown, job: "cnpg/pg", from: 158_400, until: 180_000)),
+            (FaultScenarios.e47, Fault(name: "stuck", kind: .retentionStops, job: "cnpg/pg", from: 518_400, until: nil)),
+            (FaultScenarios.e48, Fault(name: "gc", kind: .retentionStops, job: "longhorn/lh", from: 172_800, until: 432_000)),
+            (FaultScenarios.e49, Fault(name: "upgrade", kind: .targetDown, target: "m", from: 88_200, until: 102_600)),
+            (FaultScenarios.e50, Fault(name: "kopia", kind: .maintenanceStops, job: "velero/nightly", from: 345_600, until: nil)),
         ]
         for (text, fault) in cases {
             let s = try loader.load(text).get()
@@ -171,24 +38,24 @@ struct FaultsLoaderTests {
 
     @Test("the workload and KPI fault keys are read, max_wal_size defaults to 1GiB")
     func otherKeys() throws {
-        let e44 = try loader.load(Self.e44).get()
+        let e44 = try loader.load(FaultScenarios.e44).get()
         #expect(e44.kpis.successRate == Share(0.999))
-        let e46 = try loader.load(Self.e46).get()
+        let e46 = try loader.load(FaultScenarios.e46).get()
         #expect(e46.workloads[0].walVolume == ByteCount(10_737_418_240))  // 10 × 2^30
         #expect(e46.workloads[0].maxWALSize == ByteCount(1_073_741_824))
         #expect(e46.kpis.walTolerance == Seconds(14_400))  // 4 h
-        let set = Self.e46.replacing("wal_volume: 10Gi}", with: "wal_volume: 10Gi, max_wal_size: 2GiB}")
+        let set = FaultScenarios.e46.replacing("wal_volume: 10Gi}", with: "wal_volume: 10Gi, max_wal_size: 2GiB}")
         #expect(try loader.load(set).get().workloads[0].maxWALSize == ByteCount(2_147_483_648))
     }
 
     @Test("any fault key, even an empty faults, marks the scenario; a file without one is not")
     func hasFaultKeys() throws {
-        let noFaults = Self.e44.replacing("faults:\n  \(Self.e44Fault)\n", with: "").replacing(", success_rate: 99.9%", with: "")
+        let noFaults = FaultScenarios.e44.replacing("faults:\n  \(FaultScenarios.e44Fault)\n", with: "").replacing(", success_rate: 99.9%", with: "")
         #expect(try !loader.load(noFaults).get().hasFaultKeys)
         #expect(try loader.load(noFaults + "\nfaults: {}").get().hasFaultKeys)
         #expect(try loader.load(noFaults.replacing("rpo: 1d", with: "rpo: 1d, success_rate: 99%")).get().hasFaultKeys)
         // E46 without its fault and its KPI: wal_volume alone.
-        let walVolumeOnly = Self.e46.replacing(
+        let walVolumeOnly = FaultScenarios.e46.replacing(
             "faults:\n  archive: {kind: archive-down, job: cnpg/pg, from: \"2026-01-02T20:00:00Z\", for: 6h}\n", with: ""
         ).replacing(", wal_tolerance: 4h", with: "")
         let s = try loader.load(walVolumeOnly).get()
@@ -202,7 +69,7 @@ struct FaultsLoaderTests {
             ("2026-01-02T20:00:30", 158_430), ("2026-01-02t20:00z", 158_400), ("2025-12-31T23:00:00Z", -3_600),
         ])
     func dateTimes(text: String, seconds: Double) throws {
-        let s = try loader.load(Self.e44(fault: "outage: {kind: retention-stops, job: velero/nightly, from: \(text)}")).get()
+        let s = try loader.load(FaultScenarios.e44(fault: "outage: {kind: retention-stops, job: velero/nightly, from: \(text)}")).get()
         #expect(s.faults.first?.from == seconds)
         #expect(s.faults.first?.until == nil)
     }
@@ -210,17 +77,17 @@ struct FaultsLoaderTests {
     @Test("E51: a job or target that does not exist")
     func missingReferences() {
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: ⟨⟩velero/nope, from: 2026-01-04, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: ⟨⟩velero/nope, from: 2026-01-04, until: 2026-01-07}"),
             [("faults.outage.job", "no job 'velero/nope'; the jobs are velero/nightly")])
         loader.expectErrors(
-            Self.e49.replacing("target: m, from", with: "target: ⟨⟩nope, from"),
+            FaultScenarios.e49.replacing("target: m, from", with: "target: ⟨⟩nope, from"),
             [("faults.upgrade.target", "no target named 'nope'; the targets are m")])
     }
 
     @Test("E51: an unknown kind or key, and the keys each kind needs")
     func kindsAndKeys() {
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: ⟨⟩runs-failed, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: ⟨⟩runs-failed, job: velero/nightly, from: 2026-01-04, until: 2026-01-07}"),
             [
                 (
                     "faults.outage.kind",
@@ -229,13 +96,13 @@ struct FaultsLoaderTests {
             ])
         // A misspelt key is taken for the one it resembles: not reported missing again.
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, ⟨⟩untill: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, ⟨⟩untill: 2026-01-07}"),
             [("faults.outage.untill", "unknown key; did you mean 'until'?")])
         loader.expectErrors(
-            Self.e44(fault: "⟨⟩⟨⟩outage: {kind: runs-fail, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "⟨⟩⟨⟩outage: {kind: runs-fail, until: 2026-01-07}"),
             [("faults.outage", "missing required key 'from'"), ("faults.outage", "missing required key 'job'")])
         loader.expectErrors(
-            Self.e49.replacing("{kind: target-down, target: m,", with: "{kind: target-down, ⟨⟩job: velero/nightly, target: m,"),
+            FaultScenarios.e49.replacing("{kind: target-down, target: m,", with: "{kind: target-down, ⟨⟩job: velero/nightly, target: m,"),
             [
                 (
                     "faults.upgrade.job",
@@ -243,19 +110,19 @@ struct FaultsLoaderTests {
                 )
             ])
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, ⟨⟩target: m, from: 2026-01-04, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, ⟨⟩target: m, from: 2026-01-04, until: 2026-01-07}"),
             [("faults.outage.target", "'target' does not apply to a runs-fail fault (a target-down fault names a target); remove it")])
     }
 
     @Test("E51: archive-down needs a cnpg job, maintenance-stops a velero job, target-down an object store")
     func wrongTiers() {
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: archive-down, job: ⟨⟩velero/nightly, from: 2026-01-04, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: archive-down, job: ⟨⟩velero/nightly, from: 2026-01-04, until: 2026-01-07}"),
             [("faults.outage.job", "'archive-down' applies only to cnpg jobs, and 'velero/nightly' is a velero job; name a cnpg job")])
         loader.expectErrors(
-            Self.e47.replacing("{kind: retention-stops, job: cnpg/pg", with: "{kind: maintenance-stops, job: ⟨⟩cnpg/pg"),
+            FaultScenarios.e47.replacing("{kind: retention-stops, job: cnpg/pg", with: "{kind: maintenance-stops, job: ⟨⟩cnpg/pg"),
             [("faults.stuck.job", "'maintenance-stops' applies only to velero jobs, and 'cnpg/pg' is a cnpg job; name a velero job")])
-        let cluster = Self.e49.replacing(
+        let cluster = FaultScenarios.e49.replacing(
             "  m: {kind: minio, capacity: 10Ti}", with: "  m: {kind: minio, capacity: 10Ti}\n  disks: {kind: cluster, capacity: 1Ti}"
         )
         .replacing("target: m, from", with: "target: ⟨⟩disks, from")
@@ -272,10 +139,10 @@ struct FaultsLoaderTests {
     @Test("E51: the window: both until and for, neither, until not after from, for not positive, a zone offset")
     func windows() {
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07, ⟨⟩for: 1d}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: 2026-01-07, ⟨⟩for: 1d}"),
             [("faults.outage.for", "both 'until' and 'for'; the window ends at one of them; remove one")])
         loader.expectErrors(
-            Self.e44(fault: "⟨⟩outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04}"),
+            FaultScenarios.e44(fault: "⟨⟩outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04}"),
             [
                 (
                     "faults.outage",
@@ -283,7 +150,7 @@ struct FaultsLoaderTests {
                 )
             ])
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: ⟨⟩2026-01-03}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: ⟨⟩2026-01-03}"),
             [
                 (
                     "faults.outage.until",
@@ -292,7 +159,7 @@ struct FaultsLoaderTests {
             ])
         // `until` equal to `from`: the half-open window is empty too.
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: ⟨⟩\"2026-01-04 00:00\"}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, until: ⟨⟩\"2026-01-04 00:00\"}"),
             [
                 (
                     "faults.outage.until",
@@ -300,17 +167,18 @@ struct FaultsLoaderTests {
                 )
             ])
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, for: ⟨⟩0s}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2026-01-04, for: ⟨⟩0s}"),
             [("faults.outage.for", "expected a duration above 0, found '0s'")])
         // 02:00 at +02:00 is 00:00 UTC; 20:00 at -05:00 is 01:00 UTC the next day.
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: ⟨⟩\"2026-01-04T02:00:00+02:00\", until: ⟨⟩2026-01-06T20:00-0500}"),
+            FaultScenarios.e44(
+                fault: "outage: {kind: runs-fail, job: velero/nightly, from: ⟨⟩\"2026-01-04T02:00:00+02:00\", until: ⟨⟩2026-01-06T20:00-0500}"),
             [
                 ("faults.outage.from", "'2026-01-04T02:00:00+02:00' has a zone offset; times are UTC; write '2026-01-04'"),
                 ("faults.outage.until", "'2026-01-06T20:00-0500' has a zone offset; times are UTC; write '2026-01-07T01:00:00Z'"),
             ])
         loader.expectErrors(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: ⟨⟩2026-01-04T25:00, until: 2026-01-07}"),
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: ⟨⟩2026-01-04T25:00, until: 2026-01-07}"),
             [
                 (
                     "faults.outage.from",
@@ -322,17 +190,18 @@ struct FaultsLoaderTests {
     @Test("E51: the fault keys need version 2, and wal_volume or max_wal_size a postgres workload")
     func versionAndWorkloads() {
         loader.expectErrors(
-            Self.e44.replacing("version: 2", with: "version: 1").replacing("faults:", with: "⟨⟩faults:").replacing(
+            FaultScenarios.e44.replacing("version: 2", with: "version: 1").replacing("faults:", with: "⟨⟩faults:").replacing(
                 "success_rate", with: "⟨⟩success_rate"),
             [("faults", "a version 2 key; add version: 2"), ("kpis.success_rate", "a version 2 key; add version: 2")])
         loader.expectErrors(
-            Self.e44.replacing("vol: {kind: volume, size: 10GiB}", with: "vol: {kind: volume, size: 10GiB, ⟨⟩wal_volume: 1Gi, ⟨⟩max_wal_size: 1GiB}"),
+            FaultScenarios.e44.replacing(
+                "vol: {kind: volume, size: 10GiB}", with: "vol: {kind: volume, size: 10GiB, ⟨⟩wal_volume: 1Gi, ⟨⟩max_wal_size: 1GiB}"),
             [
                 ("workloads.vol.wal_volume", "'wal_volume' applies only to postgres workloads, and 'vol' is a volume; remove it"),
                 ("workloads.vol.max_wal_size", "'max_wal_size' applies only to postgres workloads, and 'vol' is a volume; remove it"),
             ])
         loader.expectErrors(
-            Self.e46.replacing("wal_volume: 10Gi", with: "wal_volume: ⟨⟩0").replacing("wal_tolerance: 4h", with: "wal_tolerance: ⟨⟩soon"),
+            FaultScenarios.e46.replacing("wal_volume: 10Gi", with: "wal_volume: ⟨⟩0").replacing("wal_tolerance: 4h", with: "wal_tolerance: ⟨⟩soon"),
             [
                 ("workloads.db.wal_volume", "expected a size above 0, found '0'"),
                 ("kpis.wal_tolerance", "expected a duration such as '30d', '720h' or '5min', found 'soon'"),
@@ -341,7 +210,7 @@ struct FaultsLoaderTests {
 
     @Test("E51: a window wholly outside the horizon is a warning, printed by validate and simulate alike")
     func outsideTheHorizon() throws {
-        let in2027 = Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2027-01-04, until: 2027-01-07}")
+        let in2027 = FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2027-01-04, until: 2027-01-07}")
         let s = try loader.load(in2027).get()
         // 2026 has 365 days: Jan 4 2027 is day 365 + 3 = 368, 31795200 s.
         #expect(s.faults.first?.from == 31_795_200)
@@ -350,26 +219,27 @@ struct FaultsLoaderTests {
         #expect(try Checks.warnings(for: s).get().contains(warning))
         #expect(try Engine.simulate(s).get().warnings.contains(warning))
         // Ending exactly at the start, or starting at the end of the horizon (day 10): outside.
-        let before = try loader.load(Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: \"2025-12-31 18:00\", for: 6h}")).get()
+        let before = try loader.load(FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: \"2025-12-31 18:00\", for: 6h}"))
+            .get()
         #expect(
             try Checks.warnings(for: before).get().contains(
                 "faults.outage: its window [2025-12-31T18:00:00Z, 2026-01-01) lies wholly outside the horizon (2026-01-01 to 2026-01-10): the fault never takes effect"
             ))
-        let after = try loader.load(Self.e44(fault: "outage: {kind: retention-stops, job: velero/nightly, from: 2026-01-11}")).get()
+        let after = try loader.load(FaultScenarios.e44(fault: "outage: {kind: retention-stops, job: velero/nightly, from: 2026-01-11}")).get()
         #expect(
             try Checks.warnings(for: after).get().contains(
                 "faults.outage: its window from 2026-01-11 on lies wholly outside the horizon (2026-01-01 to 2026-01-10): the fault never takes effect"
             ))
         // A window that reaches into the horizon by one second is not warned about.
         let inside = try loader.load(
-            Self.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2025-12-31, until: \"2026-01-01T00:00:01Z\"}")
+            FaultScenarios.e44(fault: "outage: {kind: runs-fail, job: velero/nightly, from: 2025-12-31, until: \"2026-01-01T00:00:01Z\"}")
         ).get()
         #expect(try Checks.warnings(for: inside).get().filter { $0.hasPrefix("faults.") } == [])
     }
 
     @Test("the fault settings are listed, as UTC date-times, only in a file with a fault key")
     func settings() throws {
-        let s = try loader.load(Self.e46).get()
+        let s = try loader.load(FaultScenarios.e46).get()
         let settings = Dictionary(ScenarioSettings.flatten(s).map { ($0.path, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(settings["faults.archive.kind"] == "archive-down")
         #expect(settings["faults.archive.job"] == "cnpg/pg")
