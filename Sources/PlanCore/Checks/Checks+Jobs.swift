@@ -2,7 +2,8 @@
 extension Checks {
     /// A schedule that never fires within the horizon (`fires`: its fire times).
     static func neverFires(_ fires: [Double], _ schedule: CronSchedule, path: String) -> [String] {
-        fires.isEmpty ? ["\(path): '\(schedule.text)' never fires within the horizon: the job takes no backup"] : []
+        if schedule.isNever { return ["\(path): 'never': the job takes no backup"] }
+        return fires.isEmpty ? ["\(path): '\(schedule.text)' never fires within the horizon: the job takes no backup"] : []
     }
 
     /// A Longhorn job that never fires, or backs up no volume.
@@ -38,7 +39,12 @@ extension Checks {
     /// A CNPG job that never fires, has a 5-field schedule (read seconds-first), or
     /// archives uncompressed WAL (every forced switch uploads a whole 16 MiB segment).
     static func cnpgWarnings(_ j: CNPGJob, fires: [Double]) -> [String] {
-        var out = neverFires(fires, j.schedule, path: "backups.cnpg.\(j.name).schedule")
+        var out =
+            j.schedule.isNever
+            ? [
+                "backups.cnpg.\(j.name).schedule: 'never': no base backup is taken, only WAL is archived, and WAL alone cannot be restored: add a ScheduledBackup"
+            ]
+            : neverFires(fires, j.schedule, path: "backups.cnpg.\(j.name).schedule")
         if j.scheduleIsDefault {
             out.append(
                 "backups.cnpg.\(j.name): no schedule, so plan assumes @daily; but a CNPG cluster without a ScheduledBackup takes no base backup at all: write its ScheduledBackup's schedule, or 'never' if it has none"

@@ -30,6 +30,9 @@ enum CronParser {
             words.removeFirst()
             guard !words.isEmpty else { throw CronError("'\(first)' is followed by no schedule") }
         }
+        if words == ["never"] {
+            return .never
+        }
         if words[0].hasPrefix("@") {
             return try descriptor(words)
         }

@@ -10,7 +10,8 @@
 ///   firing at second 0 of each matching minute.
 /// - `.cnpg`: seconds first, 6 fields `second minute hour day-of-month month day-of-week`,
 ///   or 5 fields `second minute hour day-of-month month` with any day of the week.
-/// - Both: `@yearly @annually @monthly @weekly @daily @midnight @hourly`, `@every DURATION`.
+/// - Both: `@yearly @annually @monthly @weekly @daily @midnight @hourly`, `@every DURATION`,
+///   and plan's own `never` (scenario.md: no run at all).
 public struct CronSchedule: Sendable, Hashable {
     /// The text as written in the scenario.
     public private(set) var text: String
@@ -24,6 +25,8 @@ public struct CronSchedule: Sendable, Hashable {
         case fields(CronFields)
         /// `@every D`: fires at `0, D, 2D, …` seconds (model.md "Time"); `D ≥ 1`.
         case every(seconds: Int64)
+        /// `never`: no run at all (a CNPG cluster that archives WAL without a ScheduledBackup).
+        case never
     }
 
     init(text: String, dialect: CronDialect, rule: Rule) {
@@ -47,6 +50,9 @@ public struct CronSchedule: Sendable, Hashable {
     /// backups a day); for 02:00 every day write '0 0 2 * * *'`. There is no warning when
     /// the 5 fields are not a valid `minute hour day-of-month month day-of-week` line (such
     /// as `0 30 2 * *`, hour 30): then seconds first is the only reading and was meant.
+    /// True for `never`: the job is never run.
+    public var isNever: Bool { rule == .never }
+
     public var cnpgFiveFieldWarning: String? {
         guard dialect == .cnpg, case .fields(let fields) = rule else { return nil }
         let words = CronParser.words(of: text)
@@ -69,6 +75,8 @@ public struct CronSchedule: Sendable, Hashable {
             return CronSearch.every(interval: interval, horizonSeconds: horizonSeconds, cap: cap)
         case .fields(let fields):
             return CronSearch.fireTimes(of: fields, start: start, horizonSeconds: horizonSeconds, cap: cap)
+        case .never:
+            return []
         }
     }
 }

@@ -21,13 +21,15 @@ public struct Target: Sendable, Hashable {
     public var replicates: [String]
     /// Version 2: the object store as billed (model.md "Version 2").
     public var bucket: BucketSettings
+    /// `minio`, `s3`: the buckets it stands for (`plan calibrate --check`); no effect on the numbers.
+    public var series: TargetMetricSeries?
 
     public init(
         name: String, kind: TargetKind, capacity: ByteCount? = nil, drives: Int = ScenarioDefaults.drives, parity: Int? = nil,
         replicas: Int = ScenarioDefaults.replicas,
         monthlyCost: Money = ScenarioDefaults.monthlyCost, region: String = ScenarioDefaults.region, prices: S3Prices? = nil,
         alert: Share = ScenarioDefaults.capacityAlert,
-        replicates: [String] = [], bucket: BucketSettings = BucketSettings()
+        replicates: [String] = [], bucket: BucketSettings = BucketSettings(), series: TargetMetricSeries? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -41,6 +43,7 @@ public struct Target: Sendable, Hashable {
         self.alert = alert
         self.replicates = replicates
         self.bucket = bucket
+        self.series = series
     }
 
     /// MinIO's default parity for an erasure set of `drives` drives (model.md "Targets").

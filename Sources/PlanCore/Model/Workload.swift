@@ -18,10 +18,13 @@ public struct Workload: Sendable, Hashable {
     public var walVolume: ByteCount?
     /// Version 2, `postgres`: PostgreSQL `max_wal_size`, the steady content of pg_wal.
     public var maxWALSize: ByteCount
+    /// Where the cluster's metrics for it are (`plan calibrate`, `plan alerts`); no effect on the numbers.
+    public var series: WorkloadMetricSeries?
 
     public init(
         name: String, kind: WorkloadKind, size: ByteCount, growth: Rate = ScenarioDefaults.growth, churn: Rate = ScenarioDefaults.churn,
-        wal: Rate? = nil, volume: ByteCount? = nil, walVolume: ByteCount? = nil, maxWALSize: ByteCount = ScenarioDefaults.maxWALSize
+        wal: Rate? = nil, volume: ByteCount? = nil, walVolume: ByteCount? = nil, maxWALSize: ByteCount = ScenarioDefaults.maxWALSize,
+        series: WorkloadMetricSeries? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -32,5 +35,6 @@ public struct Workload: Sendable, Hashable {
         self.volume = volume
         self.walVolume = walVolume
         self.maxWALSize = maxWALSize
+        self.series = series
     }
 }

@@ -201,10 +201,11 @@ extension ScenarioValidator {
                 maxWALSize = positiveSize(f, key)
             }
         }
+        let series = workloadSeries(f)
         guard let kind, let size else { return nil }
         return Workload(
             name: entry.key, kind: kind, size: size, growth: growth ?? ScenarioDefaults.growth, churn: churn ?? ScenarioDefaults.churn, wal: wal,
-            volume: volume, walVolume: walVolume, maxWALSize: maxWALSize ?? ScenarioDefaults.maxWALSize)
+            volume: volume, walVolume: walVolume, maxWALSize: maxWALSize ?? ScenarioDefaults.maxWALSize, series: series)
     }
 
     /// A size above 0 (`volume`, `wal_volume`, `max_wal_size`).

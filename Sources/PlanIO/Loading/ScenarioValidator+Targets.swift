@@ -49,10 +49,11 @@ extension ScenarioValidator {
         let alert = percent(f, "alert") ?? defaultAlert
         let replicates = applies("replicates", to: [.minio, .s3], &self) ? replicatedJobs(f, target: name, references: references) : []
         let bucket = bucketSettings(f, kind: kind, prices: prices, region: region)
+        let series = targetSeries(f, kind: kind)
         guard let kind else { return nil }
         return Target(
             name: name, kind: kind, capacity: capacity, drives: drives, parity: parity, replicas: replicas,
-            monthlyCost: monthlyCost, region: region, prices: prices, alert: alert, replicates: replicates, bucket: bucket)
+            monthlyCost: monthlyCost, region: region, prices: prices, alert: alert, replicates: replicates, bucket: bucket, series: series)
     }
 
     /// False (and reported at the key) when `key` is given for a kind it does not apply to.

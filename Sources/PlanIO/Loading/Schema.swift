@@ -3,7 +3,9 @@ import PlanCore
 enum Schema {
     static func leaves(_ names: [String]) -> SchemaNode { .keys(names.map { ($0, .value) }) }
 
-    static let workload = ["kind", "size", "growth", "churn", "wal", "volume", "wal_volume", "max_wal_size"]
+    static let workload = ["kind", "size", "growth", "churn", "wal", "volume", "wal_volume", "max_wal_size", "series"]
+    static let workloadSeries = ["namespace", "pvc", "cluster"]
+    static let targetSeries = ["buckets"]
     static let cnpg = [
         "workload", "schedule", "immediate", "retention", "retention_check", "compression", "wal_compression",
         "archive_timeout", "target",
@@ -23,7 +25,7 @@ enum Schema {
     static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "mttr", "success_rate", "wal_tolerance", "capacity_alert", "volume_alert"]
     static let targetKeys = [
         "kind", "capacity", "drives", "parity", "replicas", "monthly_cost", "region", "prices", "alert", "replicates", "versioning",
-        "noncurrent_expiry", "object_lock", "storage_class", "lifecycle", "poll_interval",
+        "noncurrent_expiry", "object_lock", "storage_class", "lifecycle", "poll_interval", "series",
     ]
 
     /// The keys only a `version: 2` file may use (scenario.md, marked *v2*), wherever they
@@ -35,6 +37,7 @@ enum Schema {
 
     static let target: SchemaNode = .keys(
         targetKeys.map { key in
+            if key == "series" { return (key, leaves(targetSeries)) }
             guard key == "prices" else { return (key, .value) }
             let classes: SchemaNode = .keys(StorageClass.allCases.dropFirst().map { ($0.rawValue, leaves(classPrices)) })
             return (key, .keys(prices.map { $0 == "classes" ? ($0, classes) : ($0, .value) }))
@@ -43,7 +46,10 @@ enum Schema {
     static let root: SchemaNode = .keys([
         ("version", .value), ("name", .value), ("description", .value), ("start", .value), ("horizon", .value),
         ("currency", .value),
-        ("workloads", .named(noun: "workload", entry: leaves(workload))),
+        (
+            "workloads",
+            .named(noun: "workload", entry: .keys(workload.map { $0 == "series" ? ($0, leaves(workloadSeries)) : ($0, .value) }))
+        ),
         (
             "backups",
             .keys([

@@ -286,7 +286,7 @@ struct LoaderTests {
             [
                 (
                     "targets.minio.colour",
-                    "unknown key; expected one of kind, capacity, drives, parity, replicas, monthly_cost, region, prices, alert, replicates"
+                    "unknown key; expected one of kind, capacity, drives, parity, replicas, monthly_cost, region, prices, alert, replicates, series"
                 )
             ])
     }
