@@ -19,8 +19,7 @@ extension Checks {
     static func veleroWarnings(_ j: VeleroJob, fires: [Double], horizon: Double) -> [String] {
         var out = neverFires(fires, j.schedule, path: "backups.velero.\(j.name).schedule")
         if let text = j.ttlWrittenWithDays {
-            let hours = j.ttl.value / 3600
-            let goForm = hours == hours.rounded() ? "\(Int(hours))h" : "\(Int(j.ttl.value))s"
+            let goForm = Format.goDuration(j.ttl.value)
             out.append(
                 "backups.velero.\(j.name).ttl: '\(text)' is read here, but Velero's ttl is a Go duration without days: in the Schedule write '\(goForm)'"
             )

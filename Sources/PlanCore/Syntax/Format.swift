@@ -26,6 +26,13 @@ public enum Format {
         durationParts(seconds, limit: 4).joined()
     }
 
+    /// A duration as Go's `time.ParseDuration` reads it (Velero's `ttl`): whole hours as
+    /// `720h`, else seconds, `90s`. Go durations have no days.
+    public static func goDuration(_ seconds: Double) -> String {
+        let hours = seconds / 3600
+        return hours == hours.rounded() ? "\(Int(hours))h" : "\(Int(seconds.rounded()))s"
+    }
+
     /// Whole units from days down to seconds; `inf` beyond what whole seconds can count.
     static func durationParts(_ seconds: Double, limit: Int) -> [String] {
         guard seconds.isFinite, Swift.abs(seconds) < 9e15 else { return ["inf"] }

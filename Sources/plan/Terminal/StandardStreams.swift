@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanIO
 
 /// Standard error, unbuffered.
 enum StandardError {
@@ -15,4 +16,11 @@ enum StandardOutput {
         FileHandle.standardOutput.write(Data(s.utf8))
     }
     static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}
+
+/// Standard input, read whole through the bounded reader (`plan import -`).
+enum StandardInput {
+    static func readAll() throws(PlanIOError) -> [UInt8] {
+        try StreamingFile.read("/dev/stdin")
+    }
 }

@@ -1,0 +1,162 @@
+import PlanCore
+
+/// Translates the manifests into a scenario (gitops.md "plan import"), collecting the
+/// findings of `plan lint` on the way: each reader below reads one kind of object, writes
+/// its part of the scenario with the source of every value, and reports what the real tool
+/// would do differently from what the manifest seems to say.
+struct ManifestImporter {
+    typealias Entry = ImportedScenario.Entry
+    typealias Value = ImportedScenario.Value
+    typealias Origin = ImportedScenario.Origin
+
+    let inventory: ManifestInventory
+    var findings: [Diagnostic] = []
+    /// Paths of the values written as guesses, for the one warning that lists them.
+    var guesses: [String] = []
+    /// Names given out, per map of the scenario (workloads, each tier, targets).
+    var workloadNames = ImportNames()
+    var jobNames: [String: ImportNames] = [:]
+
+    mutating func jobName(_ tier: String, _ name: String) -> String {
+        jobNames[tier, default: ImportNames()].unique(name)
+    }
+
+    var workloads: [(name: String, entries: [Entry])] = []
+    var cnpgJobs: [(name: String, entries: [Entry])] = []
+    var veleroJobs: [(name: String, entries: [Entry])] = []
+    var longhornJobs: [(name: String, entries: [Entry])] = []
+    var targets = ImportTargets()
+    /// Volumes (PVCs, claim templates, CNPG's own PVCs) by `namespace/name`.
+    var claims: [String: ImportClaim] = [:]
+    /// Claims some job protects, by `namespace/name`.
+    var protected: Set<String> = []
+    /// Workload name of each claim that became (or is part of) a workload.
+    var workloadOfClaim: [String: String] = [:]
+
+    init(_ inventory: ManifestInventory) {
+        self.inventory = inventory
+    }
+
+    /// Reads everything, in an order where each reader finds what it needs.
+    mutating func run() {
+        collectClaims()
+        readClusters()
+        readVelero()
+        readLonghorn()
+        reportUnprotected()
+        reportSubstitutions()
+        for o in inventory.unknown {
+            finding(
+                .warning, o, o.node("kind"), "kind",
+                "'\(o.kind)' is not a kind plan reads from \(o.group)", fix: "plan skips it; check the kind's spelling")
+        }
+    }
+
+    // MARK: Findings
+
+    /// Flux replaces `${VAR}` after the build, so Git holds no value: each one in an object
+    /// plan reads is reported.
+    mutating func reportSubstitutions() {
+        let read = [
+            inventory.clusters, inventory.scheduledBackups, inventory.objectStores, inventory.schedules, inventory.storageLocations,
+            inventory.recurringJobs, inventory.longhornSettings, inventory.longhornBackupTargets, inventory.claims, inventory.tenants,
+        ].joined()
+        for o in read {
+            for (path, node) in o.substitutions {
+                finding(
+                    .warning, o, node, path,
+                    "'\(node.scalarText ?? "")' is a Flux substitution: its value is set in the cluster (postBuild.substitute), not in Git, so plan cannot read it",
+                    fix: "plan used its default or a guess here; write the value in the scenario")
+            }
+        }
+    }
+
+    mutating func finding(
+        _ severity: Diagnostic.Severity, _ object: ManifestObject, _ node: YAMLNode?, _ path: String, _ message: String, fix: String
+    ) {
+        findings.append(
+            Diagnostic(severity, at: object.location(node), path: "\(object.reference): \(path)", message, suggestion: fix))
+    }
+
+    mutating func guess(_ path: String) { guesses.append(path) }
+
+    /// A volume workload for `claim` (named after the PVC), created once.
+    mutating func volumeWorkload(for claim: ImportClaim) -> String {
+        if let name = workloadOfClaim[claim.id] { return name }
+        let name = workloadNames.unique(claim.name)
+        workloadOfClaim[claim.id] = name
+        var entries: [Entry] = [Entry("kind", .scalar("volume"))]
+        let path = "workloads.\(name)"
+        if let bytes = claim.bytes {
+            entries.append(
+                Entry(
+                    "size", .scalar(ImportFigures.size(ImportFigures.guessedSize(volume: bytes))),
+                    .guess("half of its \(claim.sizeText) volume; measure it with plan calibrate")))
+            entries.append(
+                Entry(
+                    "growth", .scalar(ImportFigures.dailyRate(ImportFigures.guessedGrowth(volume: bytes))),
+                    .guess("fills the other half of the volume in a year")))
+            entries.append(Entry("churn", .scalar(ImportFigures.guessedChurn), .guess("1% of the data rewritten a day")))
+            entries.append(Entry("volume", .scalar(claim.sizeText), .manifest(claim.source)))
+            guess(path + ".size")
+            guess(path + ".growth")
+            guess(path + ".churn")
+        } else {
+            entries.append(Entry("size", .scalar("10Gi"), .guess("the claim's size is not in the manifests (\(claim.source))")))
+            guess(path + ".size")
+        }
+        entries.append(Entry("series", .map([Entry("namespace", .quoted(claim.namespace)), Entry("pvc", .quoted(claim.name))])))
+        workloads.append((name, entries))
+        return name
+    }
+
+    /// The scenario, every value with its source; `name` is the scenario's name.
+    func scenario(name: String, inputs: [String]) -> ImportedScenario {
+        var top: [Entry] = [
+            Entry("version", .scalar("2"), .note("plan's version 2: walStorage, the Longhorn poll interval and buckets as billed")),
+            Entry("name", .scalar(name)),
+            Entry("description", .quoted("imported by plan import from \(inputs.joined(separator: " "))")),
+            Entry("horizon", .scalar("365d"), .note("plan default")),
+        ]
+        top.append(Entry("workloads", .map(workloads.sorted { $0.name < $1.name }.map { Entry($0.name, .map($0.entries)) })))
+        var tiers: [Entry] = []
+        for (tier, jobs) in [("cnpg", cnpgJobs), ("velero", veleroJobs), ("longhorn", longhornJobs)] where !jobs.isEmpty {
+            tiers.append(Entry(tier, .map(jobs.sorted { $0.name < $1.name }.map { Entry($0.name, .map($0.entries)) })))
+        }
+        top.append(Entry("backups", .map(tiers)))
+        top.append(Entry("targets", .map(targets.entries())))
+        top.append(
+            Entry(
+                "kpis",
+                .map([
+                    Entry("rpo", .scalar("1h"), .guess("no manifest states the KPIs; set your own")),
+                    Entry("rto", .scalar("30min"), .guess("set your own")),
+                    Entry("capacity_alert", .scalar("80%"), .note("plan default")),
+                    Entry("volume_alert", .scalar("80%"), .note("plan default")),
+                ])))
+        let header = [
+            "Written by plan import from \(inputs.joined(separator: " ")).",
+            "Each value names its manifest line; 'guess:' marks a figure no manifest holds (check them,",
+            "or measure them with plan calibrate). Run it with: plan simulate THIS-FILE",
+        ]
+        return ImportedScenario(header: header, entries: top)
+    }
+}
+
+/// A volume of the cluster: a PVC, a StatefulSet claim of one replica, or one of the PVCs
+/// the CNPG operator creates (not in Git, inferred from the Cluster).
+struct ImportClaim: Sendable {
+    var name: String
+    var namespace: String
+    var sizeText: String
+    var bytes: Double?
+    /// `storageClassName`; nil: the default class.
+    var storageClass: String?
+    var labels: [String: String]
+    /// `FILE:LINE PATH` of its size.
+    var source: String
+    /// The CNPG cluster whose operator creates it, if any.
+    var cnpgCluster: String?
+
+    var id: String { namespace + "/" + name }
+}

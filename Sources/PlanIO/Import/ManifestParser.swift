@@ -1,0 +1,80 @@
+import PlanCore
+import Yams
+
+/// Splits a manifest file into its YAML documents and keeps the Kubernetes objects
+/// (gitops.md): a document without `apiVersion` and `kind` is skipped silently, a
+/// SOPS-encrypted one (a top-level `sops` map with a `mac`) is skipped and reported.
+enum ManifestParser {
+    struct Outcome {
+        var objects: [ManifestObject] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static func parse(_ file: ManifestFile) -> Outcome {
+        var out = Outcome()
+        let at = Diagnostic.Location.file(path: file.path, line: 1, column: 1)
+        guard ScenarioLoader.isValidUTF8(file.bytes) else {
+            out.diagnostics.append(
+                Diagnostic(at: at, path: "", "file is not UTF-8 text (a binary file?)", suggestion: "remove it from the manifests"))
+            return out
+        }
+        var text = String(decoding: file.bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text = String(text.unicodeScalars.dropFirst()) }
+        let documents: YamlSequence<Node>
+        do {
+            documents = try Yams.compose_all(yaml: text)
+        } catch let error as YamlError {
+            out.diagnostics.append(failure(YAMLReader.translate(error, text: text), file: file.path))
+            return out
+        } catch {
+            out.diagnostics.append(Diagnostic(at: at, path: "", "cannot read the YAML text"))
+            return out
+        }
+        var iterator = documents
+        while let node = iterator.next() {
+            var builder = YAMLTreeBuilder { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) }
+            guard let root = try? builder.convert(node) else {
+                out.diagnostics.append(
+                    failure(YAMLReader.aliasBomb(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, path: ""), file: file.path))
+                return out
+            }
+            for problem in builder.problems { out.diagnostics.append(failure(problem, file: file.path)) }
+            if let object = object(root, file: file.path, diagnostics: &out.diagnostics) {
+                out.objects.append(object)
+            }
+        }
+        if let error = iterator.error {
+            if let yaml = error as? YamlError {
+                out.diagnostics.append(failure(YAMLReader.translate(yaml, text: text), file: file.path))
+            } else {
+                out.diagnostics.append(Diagnostic(at: at, path: "", "cannot read the YAML text"))
+            }
+        }
+        return out
+    }
+
+    private static func object(_ root: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> ManifestObject? {
+        guard root.pairs != nil, let kind = root.child("kind")?.scalarText, let api = root.child("apiVersion")?.scalarText else {
+            return nil
+        }
+        let name = root.descendant("metadata.name")?.scalarText ?? ""
+        let object = ManifestObject(
+            file: file, apiVersion: api, kind: kind, name: name, namespace: root.descendant("metadata.namespace")?.scalarText ?? "",
+            root: root)
+        if let sops = root.child("sops"), sops.child("mac") != nil {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: object.location(root.pair("sops")?.keyNode), path: "\(object.reference): sops",
+                    "a SOPS-encrypted document: Flux decrypts it in the cluster, plan cannot read its values",
+                    suggestion:
+                        "plan skips it; where it holds a figure the import needs (a credential secret's endpoint), write that figure in the scenario by hand"
+                ))
+            return nil
+        }
+        return object
+    }
+
+    private static func failure(_ f: YAMLReadFailure, file: String) -> Diagnostic {
+        Diagnostic(at: .file(path: file, line: f.line, column: f.column), path: f.path, f.message, suggestion: f.suggestion)
+    }
+}
