@@ -39,7 +39,10 @@ public struct AlertFiles: Sendable {
         let header = "Written by plan \(PlanVersion.current) alerts for scenario \(scenario.name): thresholds from the scenario and its simulation."
         let dashboard = GrafanaDashboard(scenario: scenario, thresholds: thresholds, namespace: namespace)
         return [
-            (AlertFiles.prometheusRule, AlertYAML.prometheusRule(groups, name: "plan-\(scenario.name)", namespace: namespace, release: release, header: header)),
+            (
+                AlertFiles.prometheusRule,
+                AlertYAML.prometheusRule(groups, name: "plan-\(scenario.name)", namespace: namespace, release: release, header: header)
+            ),
             (AlertFiles.rules, AlertYAML.ruleFile(groups, header: header + "\nCheck: promtool check rules rules.yaml")),
             (AlertFiles.tests, AlertYAML.testFile(groups, ruleFile: AlertFiles.rules, header: header + "\nRun: promtool test rules rules.test.yaml")),
             (AlertFiles.dashboard, dashboard.configMap(header: header)),

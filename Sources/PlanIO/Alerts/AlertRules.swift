@@ -89,7 +89,8 @@ extension AlertRules {
                     // Two instances: the replica's sidecar may be staler; the freshest counts.
                     return [
                         RuleTest.Series(selector: "\(metric){namespace=\"\(ns)\", pod=\"\(cluster)-1\"}", values: l),
-                        RuleTest.Series(selector: "\(metric){namespace=\"\(ns)\", pod=\"\(cluster)-2\"}", values: "\(AlertRules.n(-b.gap - 86_400))+0x5"),
+                        RuleTest.Series(
+                            selector: "\(metric){namespace=\"\(ns)\", pod=\"\(cluster)-2\"}", values: "\(AlertRules.n(-b.gap - 86_400))+0x5"),
                     ]
                 }
                 return [RuleTest.Series(selector: "\(metric){namespace=\"\(ns)\", pod=\"\(cluster)-1\"}", values: n)]
@@ -105,7 +106,11 @@ extension AlertRules {
             let ns = testNamespace(first)
             late = [Label("pvc", pvc), Label("pvc_namespace", ns)]
             testSeries = { l, n in
-                [RuleTest.Series(selector: "longhorn_volume_last_backup_at{pvc=\"\(pvc)\", pvc_namespace=\"\(ns)\", volume=\"pvc-0001\"}", values: l.isEmpty ? n : l)]
+                [
+                    RuleTest.Series(
+                        selector: "longhorn_volume_last_backup_at{pvc=\"\(pvc)\", pvc_namespace=\"\(ns)\", volume=\"pvc-0001\"}",
+                        values: l.isEmpty ? n : l)
+                ]
             }
             source = "Longhorn RecurringJob '\(b.job)' (per volume)"
         }
@@ -172,19 +177,20 @@ extension AlertRules {
             summary: "\(w.workload) of scenario \(scenario.name): WAL archiving has been failing for \(Format.duration(w.failingFor))",
             description:
                 "The last WAL archive attempt of \(w.workload) failed and none has succeeded since, for half of the RPO budget of scenario \(scenario.name) (\(budgetSource)). Every minute of this adds to the data a restore would lose. Check the instance's logs for barman-cloud-wal-archive errors and the object store's credentials and free space.",
-            tests: [RuleTest(
-                series: [
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_failed_time{\(pod(p1))}", values: "60+60x\(failMinutes)"),
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_archived_time{\(pod(p1))}", values: "0+0x\(failMinutes)"),
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_failed_time{\(pod(p2))}", values: "0+0x\(failMinutes)"),
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_archived_time{\(pod(p2))}", values: "60+60x\(failMinutes)"),
-                ],
-                checks: [
-                    RuleTest.Check(time: w.failingFor - 60, firing: [], why: "failing for less than half the budget: pending"),
-                    RuleTest.Check(
-                        time: w.failingFor + 60, firing: [[Label("namespace", ns), Label("pod", p1)]],
-                        why: "failing for half the budget: firing; the instance that archives is quiet"),
-                ])
+            tests: [
+                RuleTest(
+                    series: [
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_failed_time{\(pod(p1))}", values: "60+60x\(failMinutes)"),
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_archived_time{\(pod(p1))}", values: "0+0x\(failMinutes)"),
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_failed_time{\(pod(p2))}", values: "0+0x\(failMinutes)"),
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_last_archived_time{\(pod(p2))}", values: "60+60x\(failMinutes)"),
+                    ],
+                    checks: [
+                        RuleTest.Check(time: w.failingFor - 60, firing: [], why: "failing for less than half the budget: pending"),
+                        RuleTest.Check(
+                            time: w.failingFor + 60, firing: [[Label("namespace", ns), Label("pod", p1)]],
+                            why: "failing for half the budget: firing; the instance that archives is quiet"),
+                    ])
             ])
 
         let backlogMinutes = AlertRules.minutes(w.archiveTimeout) + 5
@@ -196,17 +202,20 @@ extension AlertRules {
             summary: "\(w.workload) of scenario \(scenario.name): more than \(n) WAL segments wait to be archived",
             description:
                 "More WAL segments of \(w.workload) wait in pg_wal/archive_status than one RPO budget of scenario \(scenario.name) fills (\(budgetSource): \(n) segments, from one forced switch per archive_timeout \(Format.duration(w.archiveTimeout)) and a peak WAL of \(Format.bytes(w.peakWALPerDay))/day), for longer than archive_timeout. Archiving is too slow or stuck: check the archiver's errors and the upload bandwidth (wal.maxParallel).",
-            tests: [RuleTest(
-                series: [
-                    RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p1)), value=\"ready\"}", values: "\(n + 1)+0x\(backlogMinutes)"),
-                    RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p2)), value=\"ready\"}", values: "\(n)+0x\(backlogMinutes)"),
-                ],
-                checks: [
-                    RuleTest.Check(time: w.archiveTimeout - 60, firing: [], why: "a backlog for less than archive_timeout: pending"),
-                    RuleTest.Check(
-                        time: w.archiveTimeout + 60, firing: [[Label("namespace", ns), Label("pod", p1), Label("value", "ready")]],
-                        why: "\(n + 1) segments for archive_timeout: firing; \(n) segments stay quiet"),
-                ])
+            tests: [
+                RuleTest(
+                    series: [
+                        RuleTest.Series(
+                            selector: "cnpg_collector_pg_wal_archive_status{\(pod(p1)), value=\"ready\"}", values: "\(n + 1)+0x\(backlogMinutes)"),
+                        RuleTest.Series(
+                            selector: "cnpg_collector_pg_wal_archive_status{\(pod(p2)), value=\"ready\"}", values: "\(n)+0x\(backlogMinutes)"),
+                    ],
+                    checks: [
+                        RuleTest.Check(time: w.archiveTimeout - 60, firing: [], why: "a backlog for less than archive_timeout: pending"),
+                        RuleTest.Check(
+                            time: w.archiveTimeout + 60, firing: [[Label("namespace", ns), Label("pod", p1), Label("value", "ready")]],
+                            why: "\(n + 1) segments for archive_timeout: firing; \(n) segments stay quiet"),
+                    ])
             ])
 
         let stuckMinutes = AlertRules.minutes(w.budget) + 5
@@ -218,19 +227,20 @@ extension AlertRules {
             summary: "\(w.workload) of scenario \(scenario.name): WAL waits, and nothing was archived for longer than the RPO",
             description:
                 "WAL of \(w.workload) waits to be archived and the last successful archive is older than the RPO budget of scenario \(scenario.name) (\(budgetSource)): a restore now would lose more than the plan allows. An idle database (nothing waiting) does not fire. Fix archiving first (logs, credentials, object store space), then take a base backup.",
-            tests: [RuleTest(
-                series: [
-                    RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p1)), value=\"ready\"}", values: "1+0x\(stuckMinutes)"),
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_seconds_since_last_archival{\(pod(p1))}", values: "0+60x\(stuckMinutes)"),
-                    RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p2)), value=\"ready\"}", values: "0+0x\(stuckMinutes)"),
-                    RuleTest.Series(selector: "cnpg_pg_stat_archiver_seconds_since_last_archival{\(pod(p2))}", values: "0+60x\(stuckMinutes)"),
-                ],
-                checks: [
-                    RuleTest.Check(time: w.budget - 60, firing: [], why: "nothing archived for less than the budget: quiet"),
-                    RuleTest.Check(
-                        time: w.budget + 60, firing: [[Label("namespace", ns), Label("pod", p1), Label("value", "ready")]],
-                        why: "WAL waiting and nothing archived for longer than the budget: firing; the idle instance stays quiet"),
-                ])
+            tests: [
+                RuleTest(
+                    series: [
+                        RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p1)), value=\"ready\"}", values: "1+0x\(stuckMinutes)"),
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_seconds_since_last_archival{\(pod(p1))}", values: "0+60x\(stuckMinutes)"),
+                        RuleTest.Series(selector: "cnpg_collector_pg_wal_archive_status{\(pod(p2)), value=\"ready\"}", values: "0+0x\(stuckMinutes)"),
+                        RuleTest.Series(selector: "cnpg_pg_stat_archiver_seconds_since_last_archival{\(pod(p2))}", values: "0+60x\(stuckMinutes)"),
+                    ],
+                    checks: [
+                        RuleTest.Check(time: w.budget - 60, firing: [], why: "nothing archived for less than the budget: quiet"),
+                        RuleTest.Check(
+                            time: w.budget + 60, firing: [[Label("namespace", ns), Label("pod", p1), Label("value", "ready")]],
+                            why: "WAL waiting and nothing archived for longer than the budget: firing; the idle instance stays quiet"),
+                    ])
             ])
         return [failing, backlog, stuck]
     }
@@ -275,13 +285,14 @@ extension AlertRules {
             measured = "MinIO's bucket usage (metrics v2, or v3 where v2 is not scraped)"
         }
         let planned =
-            t.alertDate.map { "the simulation reaches it on \($0)" } ?? "the simulation never reaches it within the horizon (peak \(Format.bytes(t.peakUsed)))"
+            t.alertDate.map { "the simulation reaches it on \($0)" }
+            ?? "the simulation never reaches it within the horizon (peak \(Format.bytes(t.peakUsed)))"
         let samples = 80
         return AlertRule(
             alert: "PlanTargetFilling", expr: expr, pending: AlertRules.predictionPending, labels: labels("warning", "plan_target", t.target),
             summary: "target \(t.target) of scenario \(scenario.name) is on course to pass its alert level within \(Format.exactDuration(t.lead))",
             description:
-                "The trend of \(measured) over \(Format.duration(t.window)) passes \(Int((t.alert * 100).rounded()))% of the usable capacity of target \(t.target) (\(Format.bytes(t.limit)) of \(Format.bytes(t.usable)), model.md) within \(Format.duration(t.lead)), the time the simulated growth of \(Format.bytes(t.growthPerDay))/day takes from the alert level to full; \(planned). If retention is set but the buckets keep growing, check that old backups are really deleted; otherwise add capacity or shorten retention, and simulate the change with plan.",
+                "The trend of \(measured) over \(Format.duration(t.window)) passes \(Int((t.alert * 100).rounded()))% of the usable capacity of target \(t.target) (\(Format.bytes(t.limit)) of \(Format.bytes(t.usable)), model.md) within \(Format.duration(t.lead)), the time the growth that scenario \(scenario.name) simulates (\(Format.bytes(t.growthPerDay))/day) takes from the alert level to full; \(planned). If retention is set but the buckets keep growing, check that old backups are really deleted; otherwise add capacity or shorten retention, and simulate the change with plan.",
             tests: targetTests(t, metric: metric, bucket: buckets?.first ?? "backups"))
     }
 
@@ -315,7 +326,8 @@ extension AlertRules {
         let volumeSeries = "\(metric){namespace=\"\(ns)\", persistentvolumeclaim=\"\(pvc)\"}"
         let start = (v.volume / 2).rounded(.down)
         let step = (v.volume * 60 / v.lead).rounded(.up) + 1
-        let planned = v.alertDate.map { "the simulation reaches the alert level on \($0)" } ?? "the simulation never reaches the alert level within the horizon"
+        let planned =
+            v.alertDate.map { "the simulation reaches the alert level on \($0)" } ?? "the simulation never reaches the alert level within the horizon"
         return AlertRule(
             alert: "PlanVolumeFilling", expr: "predict_linear(\(metric)\(PromQL.selector(matchers))[\(w)], \(h)) < 0",
             pending: AlertRules.predictionPending, labels: labels("warning", "plan_workload", v.workload),
@@ -353,7 +365,9 @@ extension AlertRules {
             seriesOf = { v in
                 [
                     RuleTest.Series(selector: "cnpg_pg_database_size_bytes{datname=\"app\", namespace=\"\(ns)\", pod=\"\(cluster)-1\"}", values: v),
-                    RuleTest.Series(selector: "cnpg_pg_database_size_bytes{datname=\"postgres\", namespace=\"\(ns)\", pod=\"\(cluster)-1\"}", values: "7500000+0x80"),
+                    RuleTest.Series(
+                        selector: "cnpg_pg_database_size_bytes{datname=\"postgres\", namespace=\"\(ns)\", pod=\"\(cluster)-1\"}",
+                        values: "7500000+0x80"),
                 ]
             }
             firing = [Label("namespace", ns), Label("pod", "\(cluster)-1")]
@@ -363,7 +377,9 @@ extension AlertRules {
             lhs = "deriv(\(m)[\(window)])"
             rhs = g.factor == 0 ? AlertRules.n(g.offset) : "\(m) * \(AlertRules.n(g.factor)) + \(AlertRules.n(g.offset))"
             measured = "the volume's used bytes (kubelet_volume_stats_used_bytes)"
-            seriesOf = { v in [RuleTest.Series(selector: "kubelet_volume_stats_used_bytes{namespace=\"\(ns)\", persistentvolumeclaim=\"\(s.pvc)\"}", values: v)] }
+            seriesOf = { v in
+                [RuleTest.Series(selector: "kubelet_volume_stats_used_bytes{namespace=\"\(ns)\", persistentvolumeclaim=\"\(s.pvc)\"}", values: v)]
+            }
             firing = [Label("namespace", ns), Label("persistentvolumeclaim", s.pvc)]
         }
         let size = scenario.workloads.first { $0.name == g.workload }?.size.bytes ?? 1e9

@@ -96,7 +96,10 @@ public struct GrafanaDashboard: Sendable {
                 "gridPos": ["h": 8, "w": 24, "x": 0, "y": y],
                 "fieldConfig": ["defaults": ["unit": p.unit], "overrides": [Any]()],
                 "targets": p.targets.enumerated().map { j, t in
-                    ["refId": String(UnicodeScalar(UInt8(65 + j % 26))) + (j >= 26 ? "\(j / 26)" : ""), "expr": t.0, "legendFormat": t.1, "datasource": datasource]
+                    [
+                        "refId": String(UnicodeScalar(UInt8(65 + j % 26))) + (j >= 26 ? "\(j / 26)" : ""), "expr": t.0, "legendFormat": t.1,
+                        "datasource": datasource,
+                    ]
                 },
             ])
             y += 8
