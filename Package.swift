@@ -36,7 +36,9 @@ let package = Package(
         .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanIO", "PlanStore"]),
         .testTarget(name: "PlanCoreTests", dependencies: ["PlanCore"]),
         // Rendering/Golden holds the expected output files, read through #filePath, not bundled.
-        .testTarget(name: "PlanIOTests", dependencies: ["PlanCore", "PlanIO"], exclude: ["Rendering/Golden", "Import/Fixtures"]),
+        .testTarget(
+            name: "PlanIOTests", dependencies: ["PlanCore", "PlanIO", .product(name: "Yams", package: "Yams")],
+            exclude: ["Rendering/Golden", "Import/Fixtures"]),
         // GRDB in the store's tests only to build old run stores and to check stores from outside.
         .testTarget(
             name: "PlanStoreTests",

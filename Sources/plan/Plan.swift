@@ -15,7 +15,9 @@ struct Plan: AsyncParsableCommand {
             runs the built-in example.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Import.self, Lint.self],
+        subcommands: [
+            Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Import.self, Lint.self, Alerts.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,69 @@
+import PlanCore
+
+/// `plan alerts`' whole job: simulate the scenario, derive the thresholds, render the four
+/// files and write them atomically to `DIR/NAME/` (gitops.md "`plan alerts`").
+public struct AlertFiles: Sendable {
+    public static let prometheusRule = "prometheusrule.yaml"
+    public static let rules = "rules.yaml"
+    public static let tests = "rules.test.yaml"
+    public static let dashboard = "grafana-dashboard.yaml"
+    /// `--release`'s default: the Helm release kube-prometheus-stack is usually installed as.
+    public static let defaultRelease = "kube-prometheus-stack"
+    /// `--namespace`'s default.
+    public static let defaultNamespace = "monitoring"
+
+    public var scenario: Scenario
+    public var release: String
+    public var namespace: String
+
+    public init(scenario: Scenario, release: String = AlertFiles.defaultRelease, namespace: String = AlertFiles.defaultNamespace) {
+        self.scenario = scenario
+        self.release = release
+        self.namespace = namespace
+    }
+
+    /// The rendered files, by name, in writing order; or the diagnostics of a scenario the
+    /// engine rejects.
+    public func render() -> Result<[(name: String, text: String)], CommandFailure> {
+        let result: SimulationResult
+        switch Engine.simulate(scenario) {
+        case .success(let r): result = r
+        case .failure(let d): return .failure(.invalid(d.items))
+        }
+        return .success(render(AlertThresholds.derive(scenario, result: result)))
+    }
+
+    /// The files for given thresholds.
+    public func render(_ thresholds: AlertThresholds) -> [(name: String, text: String)] {
+        let groups = AlertRules(scenario: scenario, thresholds: thresholds).groups
+        let header = "Written by plan \(PlanVersion.current) alerts for scenario \(scenario.name): thresholds from the scenario and its simulation."
+        let dashboard = GrafanaDashboard(scenario: scenario, thresholds: thresholds, namespace: namespace)
+        return [
+            (
+                AlertFiles.prometheusRule,
+                AlertYAML.prometheusRule(groups, name: "plan-\(scenario.name)", namespace: namespace, release: release, header: header)
+            ),
+            (AlertFiles.rules, AlertYAML.ruleFile(groups, header: header + "\nCheck: promtool check rules rules.yaml")),
+            (AlertFiles.tests, AlertYAML.testFile(groups, ruleFile: AlertFiles.rules, header: header + "\nRun: promtool test rules rules.test.yaml")),
+            (AlertFiles.dashboard, dashboard.configMap(header: header)),
+        ]
+    }
+
+    /// Renders and writes every file to `directory`, each atomically; returns the paths.
+    public func write(to directory: String) -> Result<[String], CommandFailure> {
+        render().flatMap { files in
+            do throws(PlanIOError) {
+                try StreamingFile.makeDirectory(directory)
+                var paths: [String] = []
+                for f in files {
+                    let path = OutputLayout.join(directory, f.name)
+                    try StreamingFile.write(f.text, to: path)
+                    paths.append(path)
+                }
+                return .success(paths)
+            } catch {
+                return .failure(.io(error))
+            }
+        }
+    }
+}
