@@ -87,7 +87,7 @@ extension ManifestImporter {
         let jobs = inventory.scheduledBackups.filter { $0.text("spec.cluster.name") == o.name && $0.namespace == o.namespace }
         if jobs.isEmpty {
             finding(
-                .error, o, o.node(config.plugin ? "spec.plugins" : "spec.backup"), config.plugin ? "spec.plugins" : "spec.backup",
+                .error, o, o.node("spec")?.pair(config.plugin ? "plugins" : "backup")?.keyNode, config.plugin ? "spec.plugins" : "spec.backup",
                 "no ScheduledBackup for this cluster: CNPG archives WAL but takes no base backup, and WAL alone cannot be restored",
                 fix: "add a ScheduledBackup with spec.cluster.name: \(o.name) (6 fields, seconds first: '0 0 2 * * *' is daily at 02:00)")
             cnpgJob(name: jobName("cnpg", o.name), workload: name, cluster: o, scheduled: nil, config: config)

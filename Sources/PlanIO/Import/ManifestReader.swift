@@ -49,7 +49,7 @@ struct ManifestReader {
                 diagnostics.append(
                     Diagnostic(
                         at: Self.location(from.node, file: from.file), path: "resources",
-                        "'\(path)' is listed here but is \(reason)", suggestion: "remove the entry or add the file"))
+                        "'\(from.node.scalarText ?? path)' is listed here but is \(reason)", suggestion: "remove the entry or add the file"))
                 return
             }
             throw .cannotRead(path: path, reason: reason)

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import PlanCore
+@testable import PlanIO
+
+/// Bad input to `plan import`: each a clear located message, never a crash and never a
+/// scenario written from half the input.
+@Suite("plan import, bad input")
+struct ImportInputTests {
+    /// A fresh folder with `files` (relative path → text) written into it.
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-import-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (path, text) in files {
+            let full = dir + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    func failure(_ paths: [String]) -> CommandFailure? {
+        if case .failure(let f) = ManifestImport.run(paths: paths, name: nil, format: .yaml, standardInput: ImportTests.noInput) { return f }
+        return nil
+    }
+
+    static let pvc = """
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: data, namespace: app}
+        spec: {resources: {requests: {storage: 1Gi}}}
+        """
+
+    @Test("a folder with no manifests")
+    func empty() throws {
+        let dir = try folder(["README.md": "# nothing here\n"])
+        let f = try #require(failure([dir]))
+        #expect(!f.isEnvironment)
+        #expect(f.lines.first?.contains("no manifest files (*.yaml, *.yml) in \(dir)") == true)
+        let notObjects = try folder(["values.yaml": "replicas: 3\n"])
+        #expect(try #require(failure([notObjects])).lines.first?.contains("no Kubernetes objects") == true)
+    }
+
+    @Test("a kustomization that lists a missing file is located on the entry")
+    func missingResource() throws {
+        let dir = try folder(["kustomization.yaml": "resources:\n  - pvc.yaml\n  - gone.yaml\n", "pvc.yaml": Self.pvc])
+        let f = try #require(failure([dir]))
+        #expect(
+            f.lines == [
+                "\(dir)/kustomization.yaml:3:5: error: resources: 'gone.yaml' is listed here but is no such file or directory; remove the entry or add the file"
+            ])
+    }
+
+    @Test("a file that is not YAML, and a binary file")
+    func notYAML() throws {
+        let dir = try folder(["a.yaml": Self.pvc, "b.yaml": "kind: Secret\n  bad: [\n"])
+        let f = try #require(failure([dir]))
+        #expect(f.lines.count == 1 && f.lines[0].hasPrefix("\(dir)/b.yaml:2:"))
+        let bin = try folder(["a.yaml": Self.pvc])
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: URL(fileURLWithPath: bin + "/c.yaml"))
+        #expect(
+            try #require(failure([bin])).lines == ["\(bin)/c.yaml:1:1: error: file is not UTF-8 text (a binary file?); remove it from the manifests"])
+    }
+
+    @Test("a symbolic link loop is skipped with a warning in a walk, an error where a kustomization names it")
+    func symlinkLoop() throws {
+        let dir = try folder(["a.yaml": Self.pvc])
+        try FileManager.default.createSymbolicLink(atPath: dir + "/loop.yaml", withDestinationPath: dir + "/loop.yaml")
+        let outcome = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get()
+        #expect(outcome.contains { $0.description == "\(dir)/loop.yaml:1:1: warning: a symbolic link loop; skipped" })
+        let k = try folder(["kustomization.yaml": "resources: [loop.yaml]\n"])
+        try FileManager.default.createSymbolicLink(atPath: k + "/loop.yaml", withDestinationPath: k + "/loop.yaml")
+        #expect(try #require(failure([k])).lines.first?.contains("'loop.yaml' is listed here but is a symbolic link loop") == true)
+    }
+
+    @Test("a file above the 64 MiB cap is refused at once, naming the cap (exit 2)")
+    func huge() throws {
+        let dir = try folder([:])
+        let path = dir + "/huge.yaml"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(StreamingFile.maximumInputBytes) + 1)
+        try handle.close()
+        let f = try #require(failure([dir]))
+        #expect(f.isEnvironment)
+        #expect(f.lines == ["error: cannot read '\(path)': it is larger than 64 MiB, the most plan reads from one file"])
+    }
+
+    @Test("a kind plan does not know in a group it reads is reported, not an error")
+    func unknownKind() throws {
+        let dir = try folder(["c.yaml": "apiVersion: postgresql.cnpg.io/v1\nkind: Clusterr\nmetadata: {name: db}\n", "pvc.yaml": Self.pvc])
+        let findings = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get()
+        #expect(
+            findings.first?.description
+                == "\(dir)/c.yaml:2:7: warning: Clusterr/db: kind: 'Clusterr' is not a kind plan reads from postgresql.cnpg.io; plan skips it; check the kind's spelling"
+        )
+    }
+}
