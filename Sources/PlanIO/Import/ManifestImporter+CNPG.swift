@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// CNPG `Cluster`, `ScheduledBackup` and the Barman Cloud plugin's `ObjectStore`
@@ -171,8 +172,10 @@ extension ManifestImporter {
         }
         if let r = o.node(c.retentionPath), let text = r.scalarText, case .failure(let e) = ValueSyntax.retentionPolicy(text) {
             finding(
-                .error, o, r, c.retentionPath, "'\(text)' does not match the CRD's pattern ^[1-9][0-9]*[dwm]$: \(e.message)",
-                fix: e.suggestion ?? "write e.g. '30d'")
+                .error, o, r, c.retentionPath,
+                "'\(text)' does not match the CRD's pattern ^[1-9][0-9]*[dwm]$ (a whole number of days, weeks or months): Kubernetes rejects the manifest",
+                fix: e.suggestion.map { $0.replacingOccurrences(of: "did you mean", with: "write").replacingOccurrences(of: "?", with: "") }
+                    ?? "write e.g. '30d'")
         }
     }
 
