@@ -15,7 +15,7 @@ struct Plan: AsyncParsableCommand {
             runs the built-in example.
             """,
         version: PlanVersion.current,
-        subcommands: [Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self],
+        subcommands: [Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Calibrate.self],
         defaultSubcommand: nil
     )
 }
