@@ -45,7 +45,7 @@ public enum Calibration {
     static func matching(
         _ metric: String, _ byName: [String: [LabeledSeries]], namespace: String?, keep: (LabeledSeries) -> Bool
     ) -> (series: [LabeledSeries], namespaces: [String]) {
-        let found = (byName[metric] ?? []).filter { s in keep(s) && (namespace == nil || s.labels["namespace"] == namespace) }
+        let found = (byName[metric] ?? []).filter { s in keep(s) && (namespace == nil || (s.labels["namespace"] ?? "") == namespace) }
         return (found, Set(found.map { $0.labels["namespace"] ?? "" }).sorted())
     }
 
@@ -61,7 +61,7 @@ public enum Calibration {
             outcome.problems.append(ambiguous(w, "CNPG cluster '\(cluster)'", sizes.namespaces))
             return
         }
-        let ns = namespace ?? sizes.namespaces.first
+        let ns = namespace ?? sizes.namespaces.first.flatMap { $0.isEmpty ? nil : $0 }
         // Size: per pod, the sum over datname; the pod whose line ends highest.
         let pods = Dictionary(grouping: sizes.series) { $0.labels["pod"] ?? "" }
         var best: (pod: String, databases: Int, fit: SizeFit)?
@@ -137,7 +137,7 @@ public enum Calibration {
             outcome.problems.append(ambiguous(w, "PVC '\(pvc)'", found.namespaces))
             return
         }
-        let ns = w.series?.namespace ?? found.namespaces.first
+        let ns = w.series?.namespace ?? found.namespaces.first.flatMap { $0.isEmpty ? nil : $0 }
         outcome.matches.append(
             SeriesMatch(workload: w.name, text: "PVC '\(pvc)' (by \(how))" + (ns.map { " in namespace '\($0)'" } ?? "")))
         let joined = CounterSeries.concatenated(found.series.map(\.samples))
