@@ -132,6 +132,17 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    /// 30 days at 1 s would be 2,592,000 points: refused before any query is sent.
+    @Test func aStepPastTheLimitIsRefused() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("seed.yaml", CalibrateEndToEndTests.seed())
+        let run = try sandbox.plan("calibrate", "seed.yaml", "--prometheus", "http://127.0.0.1:9", "--step", "1s")
+        run.expect(status: 1)
+        #expect(
+            run.stderr.contains("error: --step '1s': 30d at this step is more than Prometheus' 11,000 points per series; use --step 236s or more"),
+            "\(run.stderr)")
+    }
+
     @Test func malformedMetricsAreInvalidInput() throws {
         let sandbox = try Sandbox()
         try sandbox.write("seed.yaml", CalibrateEndToEndTests.seed())
