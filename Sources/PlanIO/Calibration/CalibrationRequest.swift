@@ -41,8 +41,10 @@ public struct CalibrationRequest: Sendable {
     /// Prometheus' limit on the points of one series in a range query (`web/api/v1/api.go`).
     public static let maximumPoints = 11_000
 
-    /// The smallest whole step in seconds that keeps `range` within 11,000 points (30 days:
-    /// 236 s; 90 days: 707 s).
+    /// The smallest whole step in seconds that keeps `range` within the limit as Prometheus
+    /// checks it, range ÷ step ≤ 11,000 (so at most 11,001 points; 30 days: 236 s; 90 days:
+    /// 707 s). Prometheus 2.42 refuses a larger ratio with HTTP 400 "exceeded maximum
+    /// resolution of 11,000 points per timeseries".
     public static func defaultStep(range: Seconds) -> Int {
         max(1, Int((range.value / Double(maximumPoints)).rounded(.up)))
     }
