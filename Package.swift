@@ -43,7 +43,10 @@ let package = Package(
         .testTarget(
             name: "PlanStoreTests",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "planTests", dependencies: ["plan", .product(name: "GRDB", package: "GRDB.swift")]),
+        // PlanIO to read back the scenarios `plan calibrate --write` writes.
+        .testTarget(
+            name: "planTests", dependencies: ["plan", "PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,8 @@ struct Plan: AsyncParsableCommand {
             """,
         version: PlanVersion.current,
         subcommands: [
-            Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Import.self, Lint.self, Alerts.self,
+            Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Import.self, Lint.self, Calibrate.self,
+            Alerts.self,
         ],
         defaultSubcommand: nil
     )

@@ -16,6 +16,12 @@ public enum ScenarioEditor {
 
     /// Returns the new text, or a message when an edit cannot be made in place.
     public static func apply(_ edits: [(path: String, value: String)], to text: String) -> Result<String, ValueError> {
+        apply(edits.map { ScenarioEdit(path: $0.path, value: $0.value) }, to: text)
+    }
+
+    /// The same, each edit with an optional trailing comment that replaces the line's own
+    /// (`plan calibrate`: `size: 2.13GiB  # measured: …`).
+    public static func apply(_ edits: [ScenarioEdit], to text: String) -> Result<String, ValueError> {
         let document: ScenarioDocument
         switch ScenarioDocument.parse(text: text, file: "") {
         case .success(let d): document = d
@@ -43,9 +49,7 @@ public enum ScenarioEditor {
 
     /// The change one edit makes: a replacement where the key is in the file, else an
     /// addition to its mapping; nil when the node has no place in the text.
-    static func change(
-        for edit: (path: String, value: String), in document: ScenarioDocument, lines: [[Unicode.Scalar]]
-    ) -> Result<Change?, ValueError> {
+    static func change(for edit: ScenarioEdit, in document: ScenarioDocument, lines: [[Unicode.Scalar]]) -> Result<Change?, ValueError> {
         let parts = edit.path.split(separator: ".").map(String.init)
         guard let key = parts.last else { return .success(nil) }
         var node = document.root
@@ -64,13 +68,16 @@ public enum ScenarioEditor {
             }
         }
         return found
-            ? replacement(of: node, path: edit.path, value: edit.value, lines: lines)
-            : addition(of: key, value: edit.value, to: parent, lines: lines)
+            ? replacement(of: node, path: edit.path, value: edit.value, comment: edit.comment, lines: lines)
+            : addition(of: key, value: edit.value, comment: edit.comment, to: parent, lines: lines)
     }
 
     /// Replaces a value where it stands, in its own quotes; a trailing comment keeps its
-    /// column: `retain: 48   # two days` → `retain: 12   # …`.
-    static func replacement(of node: YAMLNode, path: String, value: String, lines: [[Unicode.Scalar]]) -> Result<Change?, ValueError> {
+    /// column: `retain: 48   # two days` → `retain: 12   # …`. With `comment`, the line's
+    /// comment is replaced by it (at the old comment's column, or two spaces after the value).
+    static func replacement(
+        of node: YAMLNode, path: String, value: String, comment: String? = nil, lines: [[Unicode.Scalar]]
+    ) -> Result<Change?, ValueError> {
         guard case .file(let line, let column) = node.origin else { return .success(nil) }
         let l = line - 1, c = column - 1
         guard l < lines.count, c <= lines[l].count else { return .failure(ValueError("cannot find '\(path)' in the file")) }
@@ -96,7 +103,13 @@ public enum ScenarioEditor {
         var remove = length
         let after = lines[l].dropFirst(c + length)
         let spaces = after.prefix { $0 == " " }.count
-        if spaces > 0, after.dropFirst(spaces).first == "#" {
+        let commented = spaces > 0 && after.dropFirst(spaces).first == "#"
+        // A comment only where the value ends its line (not inside a flow mapping).
+        if let comment, commented || after.dropFirst(spaces).isEmpty {
+            let width = insert.unicodeScalars.count
+            insert += String(repeating: " ", count: commented ? max(2, length + spaces - width) : 2) + "# " + comment
+            remove = lines[l].count - c
+        } else if commented {
             let width = insert.unicodeScalars.count
             insert += String(repeating: " ", count: max(1, length + spaces - width))
             remove += spaces
@@ -106,7 +119,9 @@ public enum ScenarioEditor {
 
     /// Adds `key: value` to a mapping: inside a one-line flow mapping before its `}`, or
     /// as a new line after the last pair of a block mapping, at the keys' indentation.
-    static func addition(of key: String, value: String, to parent: YAMLNode, lines: [[Unicode.Scalar]]) -> Result<Change?, ValueError> {
+    static func addition(
+        of key: String, value: String, comment: String? = nil, to parent: YAMLNode, lines: [[Unicode.Scalar]]
+    ) -> Result<Change?, ValueError> {
         guard case .file(let line, let column) = parent.origin else { return .success(nil) }
         let l = line - 1, c = column - 1
         if lines[l].count > c, lines[l][c] == "{" {
@@ -132,7 +147,8 @@ public enum ScenarioEditor {
             end += 1
         }
         while end > keyLine, String(String.UnicodeScalarView(lines[end - 1])).trimmingSpaces().isEmpty { end -= 1 }
-        let insert = String(repeating: " ", count: keyColumn - 1) + key + ": " + render(value, quote: nil)
+        let insert =
+            String(repeating: " ", count: keyColumn - 1) + key + ": " + render(value, quote: nil) + (comment.map { "  # " + $0 } ?? "")
         return .success(Change(line: end, column: 0, remove: 0, insert: insert, newLine: true))
     }
 
@@ -167,6 +183,45 @@ public enum ScenarioEditor {
         if let first = value.first, special.contains(first) { return doubleQuoted(value) }
         if value.contains(": ") || value.contains(" #") || value != value.trimmingSpaces() || value.isEmpty { return doubleQuoted(value) }
         return value
+    }
+}
+
+/// One value to write into a scenario file: its dotted path, its YAML text, and an optional
+/// trailing comment (without the `# `).
+public struct ScenarioEdit: Sendable, Hashable {
+    public var path: String
+    public var value: String
+    public var comment: String?
+
+    public init(path: String, value: String, comment: String? = nil) {
+        self.path = path
+        self.value = value
+        self.comment = comment
+    }
+}
+
+extension ScenarioDocument {
+    /// Where `path` is in the file: its key's line and column, or, for a key the file leaves
+    /// out, those of the deepest mapping key on the path that it has (1-based).
+    public func location(of path: String) -> (line: Int, column: Int) {
+        var node = root
+        var found: (Int, Int) = (1, 1)
+        for part in path.split(separator: ".").map(String.init) {
+            guard let pair = node.pairs?.first(where: { $0.key == part }) else { break }
+            if case .file(let line, let column) = pair.keyNode.origin { found = (line, column) }
+            node = pair.value
+        }
+        return found
+    }
+
+    /// The scalar text at `path` as the file writes it (`2GiB`), or nil when it is not there.
+    public func text(at path: String) -> String? {
+        var node = root
+        for part in path.split(separator: ".").map(String.init) {
+            guard let pair = node.pairs?.first(where: { $0.key == part }) else { return nil }
+            node = pair.value
+        }
+        return node.scalarText
     }
 }
 
