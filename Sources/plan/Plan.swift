@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanIO
 
 /// `plan`: storage-cost and capacity planning for Kubernetes backup stacks.
 @main
@@ -21,4 +22,19 @@ struct Plan: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Runs the command line; a first word that names no command but is close to one gets
+    /// a "did you mean" (`plan simualte`), exit 64 as every malformed command line.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first),
+            let close = Suggest.closest(to: first, among: names)
+        {
+            StandardError.print("error: unknown command '\(first)'; did you mean '\(close)'?")
+            StandardError.print("Usage: plan <subcommand>; see 'plan --help' for the commands")
+            Foundation.exit(64)
+        }
+        await main(arguments)
+    }
 }

@@ -157,7 +157,13 @@ struct StoreEndToEndTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "error: no run 7 in 'output/plan.sqlite'; plan runs lists the recorded runs\n")
         #expect(try Self.plan(["compare", "1", "7"], in: dir).status == 1)
-        #expect(try Self.plan(["show", "1", "--db", "nowhere.sqlite"], in: dir).status == 1)
+        let nowhere = try Self.plan(["show", "1", "--db", "nowhere.sqlite"], in: dir)
+        #expect(nowhere.status == 1)
+        // No store there at all: said so, not "no run 1" (issue 14).
+        #expect(
+            nowhere.stderr
+                == "error: there is no run store at 'nowhere.sqlite', so no run 1: plan simulate records its runs there; give another store with --db PATH or PLAN_DB\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: dir + "/nowhere.sqlite"))
 
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))

@@ -15,6 +15,10 @@ extension ValueSyntax {
     /// No spaces inside (Go's `time.ParseDuration` refuses them too): `30 d` is refused with
     /// `did you mean '30d'?`, and a long unit name (`30days`) with its short form.
     public static func duration(_ text: String) -> Result<Seconds, ValueError> {
+        offeringFix(durationUnfixed(text), text, fix: durationFix) { (try? durationUnfixed($0).get()) != nil }
+    }
+
+    static func durationUnfixed(_ text: String) -> Result<Seconds, ValueError> {
         let value = trimmed(text)
         let expected = "expected a duration such as '30d', '720h' or '5min', found '\(text)'"
         if value.contains(where: \.isWhitespace) {

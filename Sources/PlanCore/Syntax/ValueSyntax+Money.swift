@@ -7,6 +7,10 @@ extension ValueSyntax {
     /// (`€50`) is refused with the suggestion to write the bare number and set `currency`,
     /// since the tool converts nothing.
     public static func money(_ text: String) -> Result<Money, ValueError> {
+        offeringFix(moneyUnfixed(text), text, fix: moneyFix) { (try? moneyUnfixed($0).get()) != nil }
+    }
+
+    static func moneyUnfixed(_ text: String) -> Result<Money, ValueError> {
         let value = trimmed(text)
         let expected = "expected an amount of money such as '50', '50.00' or '$50', found '\(text)'"
         // `$50`, `-$5` and `$-5` all read as a sign, an optional `$` and a number.

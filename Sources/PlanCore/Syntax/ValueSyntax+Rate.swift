@@ -21,6 +21,12 @@ extension ValueSyntax {
     /// rate of −100% per period or less is always an error (model.md "Workloads"). The
     /// amount per period is at most 2^70 bytes, the model's limit for any size.
     public static func rate(_ text: String, allowNegative: Bool) -> Result<Rate, ValueError> {
+        offeringFix(rateUnfixed(text, allowNegative: allowNegative), text, fix: rateFix) {
+            (try? rateUnfixed($0, allowNegative: allowNegative).get()) != nil
+        }
+    }
+
+    static func rateUnfixed(_ text: String, allowNegative: Bool) -> Result<Rate, ValueError> {
         let value = trimmed(text)
         let expected = "expected a rate such as '2GiB/day', '100MiB/h' or '3%/month', found '\(text)'"
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)

@@ -9,6 +9,10 @@ extension ValueSyntax {
     /// unit is bytes. Units are case-sensitive (`20gb` is refused with `did you mean
     /// '20GB'?`), since `b` and `B`, `m` and `M` mean different things elsewhere.
     public static func size(_ text: String) -> Result<ByteCount, ValueError> {
+        offeringFix(sizeUnfixed(text), text, fix: sizeFix) { (try? sizeUnfixed($0).get()) != nil }
+    }
+
+    static func sizeUnfixed(_ text: String) -> Result<ByteCount, ValueError> {
         switch sizeAmount(trimmed(text)) {
         case .failure(.notANumber):
             return .failure(ValueError("expected a size such as '20Gi', '500MB' or '4096', found '\(text)'"))

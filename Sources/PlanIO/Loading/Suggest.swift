@@ -1,10 +1,10 @@
 import PlanCore
 
 /// "Did you mean" suggestions (STYLE.md "Errors a person reads").
-enum Suggest {
+public enum Suggest {
     /// The one candidate close to `word` (edit distance at most 2, or `word` a prefix of it),
     /// or `nil` when none or several are equally close.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         // Names are many only in generated files; a suggestion is not worth quadratic time there.
         guard candidates.count <= 1000 else { return nil }
         let lower = word.lowercased()

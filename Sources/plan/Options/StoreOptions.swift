@@ -4,10 +4,16 @@ import PlanCore
 import PlanIO
 import PlanStore
 
-/// `--db PATH`: the run store, shared by every command that reads or records runs.
+/// `--db PATH`: the run store, shared by every command that reads or records runs; the
+/// environment's `PLAN_DB` when `--db` is not given, else `output/plan.sqlite`.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The run store, an SQLite file.", valueName: "PATH"))
-    var db: String = "output/plan.sqlite"
+    @Option(help: ArgumentHelp("The run store, an SQLite file (default: $PLAN_DB, else output/plan.sqlite).", valueName: "PATH"))
+    var db: String = StoreOptions.defaultPath
+
+    static var defaultPath: String {
+        let fromEnvironment = ProcessInfo.processInfo.environment["PLAN_DB"] ?? ""
+        return fromEnvironment.isEmpty ? "output/plan.sqlite" : fromEnvironment
+    }
 
     /// Opens the store; prints the error and throws exit 2 when it cannot be used.
     /// - Returns: nil when `create` is false and the file does not exist.

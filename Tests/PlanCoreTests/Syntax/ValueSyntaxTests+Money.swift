@@ -87,7 +87,8 @@ extension ValueSyntaxTests {
     @Test(arguments: [
         ("cheap", ValueError("expected an amount of money such as '50', '50.00' or '$50', found 'cheap'")),
         ("$", ValueError("expected an amount of money such as '50', '50.00' or '$50', found '$'")),
-        ("50$", ValueError("expected an amount of money such as '50', '50.00' or '$50', found '50$'")),
+        // The sign after the number: the fix of issue 14.
+        ("50$", ValueError("expected an amount of money such as '50', '50.00' or '$50', found '50$'", suggestion: "write '50'")),
         ("1,000", ValueError("expected an amount of money such as '50', '50.00' or '$50', found '1,000'")),
         ("-$-5", ValueError("expected an amount of money such as '50', '50.00' or '$50', found '-$-5'")),
         (

@@ -256,7 +256,7 @@ struct LoaderTests {
             [
                 (
                     "workloads.app-db.size",
-                    "size '8 gigs' has an unknown unit 'gigs'; expected one of B, kB, KB, MB, GB, TB, PB, k, M, G, T, P, Ki, Mi, Gi, Ti, Pi, KiB, MiB, GiB, TiB, PiB"
+                    "size '8 gigs' has an unknown unit 'gigs'; expected one of B, kB, KB, MB, GB, TB, PB, k, M, G, T, P, Ki, Mi, Gi, Ti, Pi, KiB, MiB, GiB, TiB, PiB; write '8G'"
                 ),
                 ("backups.cnpg.app-postgres.retenton", "unknown key; did you mean 'retention'?"),
                 ("backups.velero.nightly.target", "no target named 'offsite'; the targets are minio"),
