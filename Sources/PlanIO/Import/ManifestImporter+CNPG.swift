@@ -27,6 +27,11 @@ extension ManifestImporter {
 
     mutating func readClusters() {
         for o in inventory.scheduledBackups {
+            if o.text("spec.suspend") == "true" {
+                finding(
+                    .warning, o, o.node("spec.suspend"), "spec.suspend", "the ScheduledBackup is suspended: CNPG takes none of its backups",
+                    fix: "remove 'suspend: true' (plan simulates the schedule as if it ran)")
+            }
             let cluster = o.text("spec.cluster.name") ?? ""
             if !inventory.clusters.contains(where: { $0.name == cluster && $0.namespace == o.namespace }) {
                 finding(
@@ -43,7 +48,7 @@ extension ManifestImporter {
         let path = "workloads.\(name)"
         var entries: [Entry] = [Entry("kind", .scalar("postgres"))]
         let storagePath = o.node("spec.storage.size") != nil ? "spec.storage.size" : "spec.storage.pvcTemplate.resources.requests.storage"
-        let volumeText = o.text(storagePath)
+        let volumeText = quantity(o, storagePath)
         let volume = volumeText.flatMap(ImportFigures.quantity)
         let base = volume ?? 10 * 1_073_741_824
         let size = ImportFigures.guessedSize(volume: base)
@@ -58,8 +63,8 @@ extension ManifestImporter {
         if let volumeText {
             entries.append(Entry("volume", .scalar(volumeText), .manifest(o.source(storagePath))))
         }
-        if let wal = o.text("spec.walStorage.size") ?? o.text("spec.walStorage.pvcTemplate.resources.requests.storage") {
-            let p = o.node("spec.walStorage.size") != nil ? "spec.walStorage.size" : "spec.walStorage.pvcTemplate.resources.requests.storage"
+        let p = o.node("spec.walStorage.size") != nil ? "spec.walStorage.size" : "spec.walStorage.pvcTemplate.resources.requests.storage"
+        if let wal = quantity(o, p) {
             entries.append(Entry("wal_volume", .scalar(wal), .manifest(o.source(p))))
         }
         let maxWAL = "spec.postgresql.parameters.max_wal_size"
@@ -75,7 +80,7 @@ extension ManifestImporter {
         } else {
             entries.append(Entry("max_wal_size", .scalar("1Gi"), .toolDefault("PostgreSQL default (1GB)")))
         }
-        entries.append(Entry("series", .map([Entry("namespace", .quoted(o.namespace)), Entry("cluster", .quoted(o.name))])))
+        entries.append(Self.series(namespace: o.namespace, ("cluster", o.name)))
         workloads.append((name, entries))
         for suffix in ["", "-wal"] {
             for n in 1...max(Int(o.text("spec.instances") ?? "1") ?? 1, 1) {
@@ -93,7 +98,7 @@ extension ManifestImporter {
                 fix: "add a ScheduledBackup with spec.cluster.name: \(o.name) (6 fields, seconds first: '0 0 2 * * *' is daily at 02:00)")
             cnpgJob(name: jobName("cnpg", o.name), workload: name, cluster: o, scheduled: nil, config: config)
         }
-        for s in jobs {
+        for s in jobs where cron(s, "spec.schedule", dialect: .cnpg, tool: "CNPG", example: "'0 0 2 * * *'") != nil {
             cnpgJob(name: jobName("cnpg", s.name), workload: name, cluster: o, scheduled: s, config: config)
         }
     }
@@ -186,14 +191,8 @@ extension ManifestImporter {
         if let s = scheduled {
             let text = s.text("spec.schedule") ?? ""
             entries.append(Entry("schedule", .quoted(text), .manifest(s.source("spec.schedule"))))
-            checkCNPGSchedule(s, text)
             if let imm = s.text("spec.immediate") {
                 entries.append(Entry("immediate", .scalar(imm == "true" ? "true" : "false"), .manifest(s.source("spec.immediate"))))
-            }
-            if s.text("spec.suspend") == "true" {
-                finding(
-                    .warning, s, s.node("spec.suspend"), "spec.suspend", "the ScheduledBackup is suspended: CNPG takes none of its backups",
-                    fix: "remove 'suspend: true' (plan simulates the schedule as if it ran)")
             }
         } else {
             entries.append(Entry("schedule", .scalar("never"), .note("no ScheduledBackup for Cluster \(cluster.name): WAL only")))
@@ -206,8 +205,8 @@ extension ManifestImporter {
         }
         if c.plugin {
             let p = "spec.instanceSidecarConfiguration.retentionPolicyIntervalSeconds"
-            if let v = o.text(p) {
-                entries.append(Entry("retention_check", .scalar("\(v)s"), .manifest(o.source(p))))
+            if let v = o.text(p), let n = Int(v), n > 0 {
+                entries.append(Entry("retention_check", .scalar("\(n)s"), .manifest(o.source(p))))
             } else {
                 entries.append(Entry("retention_check", .scalar("1800s"), .toolDefault("Barman Cloud plugin default")))
             }
@@ -224,7 +223,7 @@ extension ManifestImporter {
             }
         }
         let at = "spec.postgresql.parameters.archive_timeout"
-        if let v = cluster.text(at) {
+        if let v = cluster.text(at).map({ $0.allSatisfy(\.isNumber) ? $0 + "s" : $0 }), (try? ValueSyntax.duration(v).get()) != nil {
             entries.append(Entry("archive_timeout", .scalar(v), .manifest(cluster.source(at))))
         } else {
             entries.append(Entry("archive_timeout", .scalar("5min"), .toolDefault("CNPG default")))
@@ -240,17 +239,4 @@ extension ManifestImporter {
         }
     }
 
-    /// A 5-field schedule (read seconds first) and a cron CNPG cannot read.
-    private mutating func checkCNPGSchedule(_ s: ManifestObject, _ text: String) {
-        switch CronSchedule.parse(text, dialect: .cnpg) {
-        case .failure(let e):
-            finding(
-                .error, s, s.node("spec.schedule"), "spec.schedule", "CNPG cannot read '\(text)': \(e.message)",
-                fix: e.suggestion ?? "write 6 fields, seconds first: '0 0 2 * * *'")
-        case .success(let cron):
-            if let w = cron.cnpgFiveFieldWarning {
-                finding(.warning, s, s.node("spec.schedule"), "spec.schedule", w, fix: "write the 6 fields CNPG expects")
-            }
-        }
-    }
 }

@@ -49,7 +49,7 @@ extension ManifestImporter {
             if let r = h.text("spec.values.defaultSettings.defaultReplicaCount") {
                 s.replicas = (Self.replicaCount(r), .manifest(h.source("spec.values.defaultSettings.defaultReplicaCount")))
             } else if let r = h.text("spec.values.persistence.defaultClassReplicaCount") {
-                s.replicas = (r, .manifest(h.source("spec.values.persistence.defaultClassReplicaCount")))
+                s.replicas = (Self.replicaCount(r), .manifest(h.source("spec.values.persistence.defaultClassReplicaCount")))
             }
         }
         for o in inventory.longhornSettings {
@@ -74,7 +74,8 @@ extension ManifestImporter {
 
     /// `{"v1":"3","v2":"3"}` (per data engine, newer Longhorn) or `3`.
     static func replicaCount(_ text: String) -> String {
-        guard text.hasPrefix("{"), let r = text.range(of: "\"v1\"") else { return text }
+        if let n = Int(text), n >= 1 { return String(n) }
+        guard text.hasPrefix("{"), let r = text.range(of: "\"v1\"") else { return "3" }
         let digits = text[r.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
         return digits.isEmpty ? "3" : String(digits)
     }
@@ -97,16 +98,17 @@ extension ManifestImporter {
                 fix: "nothing to do: plan skips it")
             return
         }
+        guard let cron = cron(o, "spec.cron", dialect: .standard, tool: "Longhorn", example: "5 fields: '0 3 * * *'") else { return }
         let name = jobName("longhorn", o.name)
         var entries: [Entry] = [Entry("task", .scalar(isBackup ? "backup" : "snapshot"), .manifest(o.source("spec.task")))]
-        let cron = o.text("spec.cron") ?? ""
         entries.append(Entry("schedule", .quoted(cron), .manifest(o.source("spec.cron"))))
-        if case .failure(let e) = CronSchedule.parse(cron, dialect: .standard) {
+        guard let retain = Int(o.text("spec.retain") ?? ""), retain >= 1 else {
             finding(
-                .error, o, o.node("spec.cron"), "spec.cron", "Longhorn cannot read '\(cron)': \(e.message)",
-                fix: e.suggestion ?? "write 5 fields: '0 3 * * *'")
+                .error, o, o.node("spec.retain") ?? o.nameNode, "spec.retain",
+                "'\(o.text("spec.retain") ?? "")' is not a number of restore points to keep",
+                fix: "write a whole number from 1 to 100; plan skips the job")
+            return
         }
-        let retain = Int(o.text("spec.retain") ?? "") ?? 0
         if retain > 100 {
             finding(
                 .warning, o, o.node("spec.retain"), "spec.retain",
@@ -130,7 +132,7 @@ extension ManifestImporter {
         let disks = targets.longhornDisks(replicas: settings.replicas)
         if !guesses.contains("targets.\(disks).capacity") { guess("targets.\(disks).capacity") }
         if isBackup {
-            if let c = settings.compression {
+            if let c = settings.compression, ["none", "lz4", "gzip"].contains(c.0) {
                 entries.append(Entry("compression", .scalar(c.0), .manifest(c.1)))
             } else {
                 entries.append(Entry("compression", .scalar("lz4"), .toolDefault("Longhorn default backup-compression-method")))
@@ -153,7 +155,9 @@ extension ManifestImporter {
             entries.append(Entry("snapshot_target", .scalar(disks), .note("Longhorn keeps the last backup's snapshot on the volume")))
             if let p = settings.pollInterval {
                 let value = p.0.allSatisfy(\.isNumber) ? p.0 + "s" : p.0
-                targets.add(Entry("poll_interval", .scalar(value), .manifest(p.1)), to: target)
+                if (try? ValueSyntax.duration(value).get()) != nil {
+                    targets.add(Entry("poll_interval", .scalar(value), .manifest(p.1)), to: target)
+                }
             } else {
                 targets.add(Entry("poll_interval", .scalar("300s"), .toolDefault("Longhorn default backupstore-poll-interval")), to: target)
             }

@@ -72,7 +72,15 @@ extension ManifestImporter {
     }
 
     private func minioEntries(raw: Double, drives: Int, source: String) -> [Entry] {
-        [
+        guard raw > 0, drives >= 1 else {
+            return [
+                Entry("kind", .scalar("minio")),
+                Entry("capacity", .scalar("1Ti"), .guess("the MinIO manifest gives no usable size (\(source))")),
+                Entry("drives", .scalar("1"), .guess("the MinIO manifest gives no drive count")),
+                Entry("monthly_cost", .scalar("0"), .guess("hardware amortisation and power per month")),
+            ]
+        }
+        return [
             Entry("kind", .scalar("minio")),
             Entry("capacity", .scalar(ImportFigures.size(raw)), .manifest(source)),
             Entry("drives", .scalar(String(Self.erasureSet(drives: drives))), .note("MinIO's erasure set of the \(drives) drives")),

@@ -8,19 +8,11 @@ extension ManifestImporter {
     }
 
     private mutating func readSchedule(_ s: ManifestObject) {
+        guard let cron = cron(s, "spec.schedule", dialect: .standard, tool: "Velero", example: "5 fields: '0 2 * * *'") else { return }
         let name = jobName("velero", s.name)
         var entries: [Entry] = []
-        let cron = s.text("spec.schedule") ?? ""
         entries.append(Entry("schedule", .quoted(cron), .manifest(s.source("spec.schedule"))))
-        var gap: Double?
-        switch CronSchedule.parse(cron, dialect: .standard) {
-        case .failure(let e):
-            finding(
-                .error, s, s.node("spec.schedule"), "spec.schedule", "Velero cannot read '\(cron)': \(e.message)",
-                fix: e.suggestion ?? "write 5 fields: '0 2 * * *'")
-        case .success(let c):
-            gap = Self.longestGap(c)
-        }
+        let gap = (try? CronSchedule.parse(cron, dialect: .standard).get()).flatMap(Self.longestGap)
         let ttlPath = "spec.template.ttl"
         if let ttl = s.text(ttlPath) {
             if !Self.isGoDuration(ttl) {

@@ -80,6 +80,43 @@ struct ManifestImporter {
 
     mutating func guess(_ path: String) { guesses.append(path) }
 
+    /// `series: {namespace, pvc|cluster}`, leaving out an empty namespace (one that Flux's
+    /// `targetNamespace` sets, not the manifest).
+    static func series(namespace: String, _ key: (String, String)) -> Entry {
+        var entries: [Entry] = []
+        if !namespace.isEmpty { entries.append(Entry("namespace", .quoted(namespace))) }
+        entries.append(Entry(key.0, .quoted(key.1)))
+        return Entry("series", .map(entries))
+    }
+
+    /// A Kubernetes quantity the scenario can take, or a finding and nil.
+    mutating func quantity(_ o: ManifestObject, _ path: String) -> String? {
+        guard let text = o.text(path) else { return nil }
+        guard let bytes = ImportFigures.quantity(text), bytes > 0 else {
+            finding(.error, o, o.node(path), path, "'\(text)' is not a Kubernetes quantity", fix: "write a size such as '20Gi'")
+            return nil
+        }
+        return text
+    }
+
+    /// A cron the scenario can take for `dialect`, or a finding and nil (the job is skipped).
+    mutating func cron(_ o: ManifestObject, _ path: String, dialect: CronDialect, tool: String, example: String) -> String? {
+        let text = o.text(path) ?? ""
+        switch CronSchedule.parse(text, dialect: dialect) {
+        case .failure(let e):
+            finding(
+                .error, o, o.node(path) ?? o.nameNode, path,
+                text.isEmpty ? "no schedule: \(tool) runs nothing" : "\(tool) cannot read '\(text)': \(e.message)",
+                fix: (e.suggestion ?? "write \(example)") + "; plan skips the job")
+            return nil
+        case .success(let c):
+            if let w = c.cnpgFiveFieldWarning {
+                finding(.warning, o, o.node(path), path, w, fix: "write the 6 fields CNPG expects")
+            }
+            return text
+        }
+    }
+
     /// A volume workload for `claim` (named after the PVC), created once.
     mutating func volumeWorkload(for claim: ImportClaim) -> String {
         if let name = workloadOfClaim[claim.id] { return name }
@@ -105,7 +142,7 @@ struct ManifestImporter {
             entries.append(Entry("size", .scalar("10Gi"), .guess("the claim's size is not in the manifests (\(claim.source))")))
             guess(path + ".size")
         }
-        entries.append(Entry("series", .map([Entry("namespace", .quoted(claim.namespace)), Entry("pvc", .quoted(claim.name))])))
+        entries.append(Self.series(namespace: claim.namespace, ("pvc", claim.name)))
         workloads.append((name, entries))
         return name
     }

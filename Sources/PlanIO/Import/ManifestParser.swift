@@ -61,6 +61,13 @@ enum ManifestParser {
         let object = ManifestObject(
             file: file, apiVersion: api, kind: kind, name: name, namespace: root.descendant("metadata.namespace")?.scalarText ?? "",
             root: root)
+        if name.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: object.location(root.child("metadata") ?? root.child("kind")), path: "\(kind): metadata.name",
+                    "an object without a name: Kubernetes refuses it, and plan skips it", suggestion: "give it metadata.name"))
+            return nil
+        }
         if let sops = root.child("sops"), sops.child("mac") != nil {
             diagnostics.append(
                 Diagnostic(
