@@ -152,7 +152,7 @@ extension EndToEndTests {
         let run = try box.plan("simulate", "--out", "out", "--fail-on-kpi")
         run.expect(status: 3)
         // Eleven failing rows of kpis.csv; the earliest is gitea-data's daily RPO, from the start.
-        #expect(run.stderr == "plan: 11 KPI checks failed (first: rpo gitea-data on 2026-01-01); exit 3 (--fail-on-kpi)\n")
+        #expect(run.stderrWithoutNotices == "plan: 11 KPI checks failed (first: rpo gitea-data on 2026-01-01); exit 3 (--fail-on-kpi)\n")
         #expect(run.stdout.hasPrefix("plan simulate: seed  "))
         #expect(run.stdout.contains("\nKPIs\n"))
         #expect(run.stdout.contains("KPI checks fail; first: "))

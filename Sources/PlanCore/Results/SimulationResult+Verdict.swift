@@ -16,4 +16,18 @@ extension SimulationResult {
 
     /// How many KPI rows are checks: rows with a limit, passing or failing (not `info`).
     public var kpiCheckCount: Int { kpis.filter { $0.status != .info }.count }
+
+    /// One notice per target that fills up (issue 14): from its full date on, the figures
+    /// are what the plan would store, not what the target can hold, and nothing else on the
+    /// page says so beyond the failed capacity KPI. Empty when no target fills.
+    public var overflowNotices: [String] {
+        targets.compactMap { t in
+            guard let full = t.fullDate, let usable = t.usable else { return nil }
+            let share = usable.bytes > 0 ? Format.fixed(t.peakUsed.bytes / usable.bytes * 100, 0) + "%" : "—"
+            var text =
+                "\(t.name) is full on \(full): from then on its used bytes (peak \(Format.bytes(t.peakUsed.bytes)), \(share) of its \(Format.bytes(usable.bytes)) usable), its cost and the restore points of the jobs on it show what the plan would store; a full target refuses those uploads"
+            if let need = t.neededCapacity { text += "; size it for \(Format.bytes(need.bytes)) raw, or keep less" }
+            return text
+        }
+    }
 }

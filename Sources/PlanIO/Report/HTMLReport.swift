@@ -66,6 +66,9 @@ public struct HTMLReport: Sendable {
         } else {
             out += "<div class=\"verdict info\"><p>No KPI has a limit: nothing to pass or fail.</p></div>\n"
         }
+        for notice in result.overflowNotices {
+            out += "<div class=\"verdict fail\"><p><strong>Past capacity</strong>: \(XMLText.escape(notice)).</p></div>\n"
+        }
         out += "<p class=\"figures\">Total cost over the horizon \(XMLText.escape(money(result.totalCost.amount))); "
         out += "most expensive month \(XMLText.escape(money(result.peakMonthlyCost.amount))).</p>\n</header>\n"
         return out

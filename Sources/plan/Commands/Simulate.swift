@@ -74,6 +74,7 @@ extension Plan {
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }
+            for notice in result.overflowNotices { StandardError.print("notice: " + notice) }
             if format != .table, let id = run.recordedID {
                 // Standard output holds only the document; say where the run went on standard error.
                 StandardError.print("plan: recorded as run \(id) in \(store.db)")

@@ -10,6 +10,11 @@ struct PlanRun {
     var stderr: String
     var status: Int32
 
+    /// Standard error without the `notice: …` lines (a target full before the horizon ends).
+    var stderrWithoutNotices: String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("notice: ") }.joined(separator: "\n")
+    }
+
     /// Checks the exit code, showing what was printed when it differs.
     func expect(status expected: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(
