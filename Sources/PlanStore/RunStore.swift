@@ -41,6 +41,13 @@ public final class RunStore {
         if exists && isDirectory.boolValue {
             throw .cannotWrite(path: path, reason: "is a directory; --db names the database file")
         }
+        if !exists, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+            // A link to nothing, or to itself: not "nothing recorded yet".
+            let loop = realpath(path, nil) == nil && errno == ELOOP
+            throw .cannotRead(
+                path: path,
+                reason: loop ? "it is a symbolic link loop; point --db at the store itself" : "it is a symbolic link to a file that does not exist")
+        }
         if !exists {
             guard create else { return nil }
             let folder = (path as NSString).deletingLastPathComponent
@@ -226,6 +233,8 @@ public final class RunStore {
             return .cannotWrite(
                 path: path, reason: "another process kept it locked for more than \(Int(busyTimeout)) seconds")
         case .SQLITE_FULL:
+            // On a read, SQLite is out of room for its temporary files, not for the store.
+            if reading { return .cannotRead(path: path, reason: "SQLite has no room for its temporary files (is /tmp or the disk full?)") }
             return .cannotWrite(path: path, reason: "the disk is full")
         default:
             return .cannotWrite(path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail)")
@@ -235,6 +244,11 @@ public final class RunStore {
     /// Why a store cannot be opened or written: the file or its folder is read-only.
     static func readOnlyReason(_ path: String, reading: Bool) -> String {
         let fm = FileManager.default
+        if let real = realpath(path, nil) {
+            free(real)
+        } else if errno == ELOOP {
+            return "it is a symbolic link loop; point --db at the store itself"
+        }
         let folder = (path as NSString).deletingLastPathComponent
         let shown = folder.isEmpty ? "." : folder
         if reading {

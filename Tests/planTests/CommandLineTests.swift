@@ -31,4 +31,20 @@ struct CommandLineTests {
         #expect(other.status == 1)
         #expect(other.stderr.contains("there is no run store at 'other.sqlite'"))
     }
+
+    @Test("a --db that is a symbolic link loop says so (issue 11), for reading and for recording")
+    func storeLinkLoop() throws {
+        let dir = try PlanProcess.folder()
+        try FileManager.default.createSymbolicLink(atPath: dir + "/loop.sqlite", withDestinationPath: dir + "/loop.sqlite")
+        let runs = try PlanProcess.run(["runs", "--db", "loop.sqlite"], in: dir)
+        #expect(runs.status == 2)
+        #expect(runs.stderr == "error: cannot read 'loop.sqlite': it is a symbolic link loop; point --db at the store itself\n")
+        let sim = try PlanProcess.run(["simulate", "--db", "loop.sqlite", "--out", "out"], in: dir)
+        #expect(sim.status == 2)
+        #expect(sim.stderr.contains("error: cannot read 'loop.sqlite': it is a symbolic link loop"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/gone.sqlite", withDestinationPath: dir + "/nothing-here")
+        let dangling = try PlanProcess.run(["show", "1", "--db", "gone.sqlite"], in: dir)
+        #expect(dangling.status == 2)
+        #expect(dangling.stderr.contains("it is a symbolic link to a file that does not exist"))
+    }
 }
