@@ -99,7 +99,7 @@ public struct FailCondition: Sendable, Hashable {
             let worse = h.regressions
             guard !worse.isEmpty else { return .success(nil) }
             let list = worse.map { "\($0.kpi.rawValue) \($0.subject) (\(ComparisonCells.statusChange($0)))" }
-            return .success("\(worse.count) KPI\(worse.count == 1 ? "" : "s") fail in B and not in A: " + list.joined(separator: ", "))
+            return .success("\(worse.count) KPI\(worse.count == 1 ? " fails" : "s fail") in B and not in A: " + list.joined(separator: ", "))
         case .rise(let figure, let threshold):
             guard h.sameCurrency else {
                 return .failure(
