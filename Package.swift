@@ -38,7 +38,7 @@ let package = Package(
         // Rendering/Golden holds the expected output files, read through #filePath, not bundled.
         .testTarget(
             name: "PlanIOTests", dependencies: ["PlanCore", "PlanIO", .product(name: "Yams", package: "Yams")],
-            exclude: ["Rendering/Golden", "Import/Fixtures"]),
+            exclude: ["Rendering/Golden", "Compare/Golden", "Import/Fixtures"]),
         // GRDB in the store's tests only to build old run stores and to check stores from outside.
         .testTarget(
             name: "PlanStoreTests",

@@ -89,44 +89,23 @@ public struct ComparisonRenderer {
         return out
     }
 
-    private func word(_ s: KPIStatus) -> String { s == .fail ? "FAIL" : s.rawValue }
-    private func bytes(_ x: Double?) -> String { x.map(Format.bytes) ?? "—" }
-    private func signedBytes(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        return (x > 0 ? "+" : "") + Format.bytes(x)
-    }
-    private func date(_ d: CivilDate?) -> String { d?.description ?? "—" }
-    private func days(_ n: Int?) -> String {
-        guard let n else { return "—" }
-        return (n > 0 ? "+" : "") + "\(n)d"
-    }
-    private func money(_ x: Double?) -> String { x.map(TableRenderer.money) ?? "—" }
-    private func signedMoney(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        let s = TableRenderer.money(x)
-        return x > 0 && s != "0.00" ? "+" + s : s == "-0.00" ? "0.00" : s
-    }
-    private func percent(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        let s = Format.fixed(x * 100, 1)
-        return (x > 0 && s != "0.0" ? "+" : "") + (s == "-0.0" ? "0.0" : s) + "%"
-    }
-    private func kpi(_ x: Double?, _ unit: KPIUnit) -> String { TableRenderer.kpiValue(x, unit) }
-    private func signedKPI(_ x: Double?, _ unit: KPIUnit) -> String {
-        guard let x else { return "—" }
-        if x == 0 { return unit == .share ? "0.0 pp" : unit == .seconds ? "0s" : unit == .bytes ? "0 B" : "0.00" }
-        let sign = x > 0 ? "+" : "-"
-        switch unit {
-        case .money: return signedMoney(x)
-        case .bytes: return signedBytes(x)
-        case .seconds: return sign + Format.duration(Swift.abs(x))
-        case .share: return sign + Format.fixed(Swift.abs(x) * 100, 1) + " pp"
-        }
-    }
+    private func word(_ s: KPIStatus) -> String { ComparisonCells.word(s) }
+    private func bytes(_ x: Double?) -> String { ComparisonCells.bytes(x) }
+    private func signedBytes(_ x: Double?) -> String { ComparisonCells.signedBytes(x) }
+    private func date(_ d: CivilDate?) -> String { ComparisonCells.date(d) }
+    private func days(_ n: Int?) -> String { ComparisonCells.days(n) }
+    private func money(_ x: Double?) -> String { ComparisonCells.money(x) }
+    private func signedMoney(_ x: Double?) -> String { ComparisonCells.signedMoney(x) }
+    private func percent(_ x: Double?) -> String { ComparisonCells.percent(x) }
+    private func kpi(_ x: Double?, _ unit: KPIUnit) -> String { ComparisonCells.kpi(x, unit) }
+    private func signedKPI(_ x: Double?, _ unit: KPIUnit) -> String { ComparisonCells.signedKPI(x, unit) }
 
     // MARK: JSON
 
-    /// One document: the two sides, then one array per section. Numbers as the CSV cells
+    /// One document: the two sides, then one array per section, then the `headline`
+    /// (`ComparisonHeadline`: the verdict, `total_cost` and `peak_month_cost` as changes,
+    /// `full_dates` per target with a capacity, `failing_kpis` per side, `kpi_changes`;
+    /// added after the sections, so that no earlier line moves). Numbers as the CSV cells
     /// round them (money 4 decimals, bytes integers, shares and seconds 6 decimals, a
     /// relative delta as a share with 6 decimals), `"inf"` for infinity, `null` where a
     /// value does not apply.
@@ -198,9 +177,53 @@ public struct ComparisonRenderer {
                         ("status_b", k.statusB.map { J.string($0.rawValue) } ?? "null"),
                         ("status_changed", k.statusChanged ? "true" : "false"),
                     ])
-                }) + "\n"
+                }) + ",\n"
+        out += "  \"headline\": " + headlineJSON(c.headline) + "\n"
         out += "}\n"
         return out
+    }
+
+    private static func headlineJSON(_ h: ComparisonHeadline) -> String {
+        typealias J = JSONRenderer
+        func money(_ n: NumberChange, _ extra: [(String, String)] = []) -> String {
+            J.object(
+                [
+                    ("a", n.a.map { J.number(CSVRenderer.money($0)) } ?? "null"),
+                    ("b", n.b.map { J.number(CSVRenderer.money($0)) } ?? "null"),
+                    ("delta", n.delta.map { J.number(CSVRenderer.money($0)) } ?? "null"),
+                    ("relative", n.relative.map { J.number(CSVRenderer.decimal6($0)) } ?? "null"),
+                ] + extra)
+        }
+        let full = h.full.map { t in
+            J.object([
+                ("target", J.string(t.target)), ("a", t.full.a.map { J.string($0.description) } ?? "null"),
+                ("b", t.full.b.map { J.string($0.description) } ?? "null"),
+                ("delta_days", t.full.days.map { String($0) } ?? "null"), ("shifted", t.shifted ? "true" : "false"),
+            ])
+        }
+        let kpis = h.kpiChanges.map { k in
+            J.object([
+                ("kpi", J.string(k.kpi.rawValue)), ("subject", J.string(k.subject)),
+                ("status_a", k.statusA.map { J.string($0.rawValue) } ?? "null"),
+                ("status_b", k.statusB.map { J.string($0.rawValue) } ?? "null"),
+            ])
+        }
+        let month = { (m: String?) in m.map(J.string) ?? "null" }
+        var out = "{\n"
+        out += "    \"verdict\": \(J.string(verdict(h))),\n"
+        out += "    \"currency\": \(J.string(h.currency)),\n"
+        out += "    \"total_cost\": \(money(h.total)),\n"
+        out += "    \"peak_month_cost\": \(money(h.peakMonth, [("month_a", month(h.peakMonthA)), ("month_b", month(h.peakMonthB))])),\n"
+        out += "    \"failing_kpis\": \(J.object([("a", String(h.failingA)), ("b", String(h.failingB))])),\n"
+        out += "    \"full_dates\": " + nested(full) + ",\n"
+        out += "    \"kpi_changes\": " + nested(kpis) + "\n"
+        return out + "  }"
+    }
+
+    /// An array inside the `headline` object, one element a line, indented one level more
+    /// than `JSONRenderer.array`.
+    private static func nested(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]" : "[\n      " + objects.joined(separator: ",\n      ") + "\n    ]"
     }
 
     // MARK: CSV

@@ -19,8 +19,17 @@ extension Plan {
                   plan compare scenarios/seed.yaml \\
                     --what-if backups.cnpg.gitea-postgres.retention=14d
                 Δ is B − A; Δ% is (B − A) / |A|.
+                The headline (--headline above the table; always in markdown and json):
+                total and peak-month cost, each target's full date, the KPIs that change status.
+                --format markdown prints a pull-request comment: a verdict, a summary table,
+                the details folded.
+                --fail-on CONDITION (repeatable) exits 3 when B regresses against A, after
+                printing: kpi (a KPI fails in B and not in A), cost:+10% or cost:+25 (the
+                total cost rises by more than a share of A's or an amount), peak:+10% or
+                peak:+25 (the same for the peak month). For example, in CI:
+                  plan compare main.yaml pr.yaml --format markdown --fail-on kpi --fail-on cost:+10%
                 Exit codes: 0 success, 1 invalid scenario or value, or no such run,
-                2 I/O failure, 64 malformed command line.
+                2 I/O failure, 3 a --fail-on condition is met, 64 malformed command line.
                 """)
 
         @Argument(help: ArgumentHelp("Side A: a run id or a scenario file.", valueName: "A"))
@@ -44,8 +53,18 @@ extension Plan {
             help: ArgumentHelp("B is A with this override too (repeatable); then give no B.", valueName: "PATH=VALUE"))
         var whatIf: [String] = []
 
-        @Option(help: "What standard output shows: table, json (one document) or csv (one table).")
-        var format: OutputFormat = .table
+        @Option(help: "What standard output shows: table, json (one document), csv (one table) or markdown (a PR comment).")
+        var format: Format = .table
+
+        @Flag(help: "Print the headline (verdict, total and peak-month cost, full dates, KPI status changes) above the table.")
+        var headline = false
+
+        @Option(
+            name: .customLong("fail-on"),
+            help: ArgumentHelp(
+                "Exit 3 when B regresses (repeatable): kpi, cost:+P%, cost:+AMOUNT, peak:+P% or peak:+AMOUNT.",
+                valueName: "CONDITION"))
+        var failOn: [String] = []
 
         @OptionGroup var color: ColorOptions
 
@@ -60,15 +79,30 @@ extension Plan {
             }
         }
 
+        /// What standard output shows.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, json, csv, markdown
+        }
+
         func run() throws {
+            // Bad conditions are refused before anything is simulated.
+            let conditions = try ExitStatus.check(FailCondition.parse(all: failOn))
             let today = ScenarioSource.today(Date())
             let sideA = try resolve(Source(a), overrides: setA, today: today)
             let sideB = try resolve(Source(b ?? a), overrides: b == nil ? setA + whatIf + setB : setB, today: today)
             let comparison = RunComparison(a: sideA, b: sideB)
+            let renderer = ComparisonRenderer(color: color.enabled)
             switch format {
-            case .table: StandardOutput.print(ComparisonRenderer(color: color.enabled).table(comparison))
+            case .table: StandardOutput.print((headline ? renderer.headline(comparison) + "\n" : "") + renderer.table(comparison))
             case .json: StandardOutput.print(ComparisonRenderer.json(comparison))
             case .csv: StandardOutput.print(ComparisonRenderer.csv(comparison))
+            case .markdown: StandardOutput.print(ComparisonRenderer.markdown(comparison))
+            }
+            let met = try ExitStatus.check(FailCondition.met(conditions, in: comparison.headline))
+            if !met.isEmpty {
+                for line in met { StandardError.print("plan: " + line) }
+                StandardError.print("plan: \(met.count) --fail-on condition\(met.count == 1 ? "" : "s") met; exit 3")
+                throw ExitStatus.conditionMet
             }
         }
 
