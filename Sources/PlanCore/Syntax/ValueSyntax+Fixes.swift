@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fix offered for a value written as people say it rather than as the scenario takes it
 /// (issue 14): `20 gigs` → `20G`, `100 USD` and `$100/month` → `100`, `< 1h` → `1h`,
 /// `50MiB daily` → `50MiB/day`. Each candidate is offered only when it parses.
@@ -53,6 +55,12 @@ extension ValueSyntax {
         }
         if !current.isEmpty { numbers.append(current) }
         guard numbers.count == 1 else { return nil }
+        // What is left must be a currency (a sign or a three-letter code) or a month: not a
+        // percent or another unit, which the number alone would misread.
+        var rest = text.replacingOccurrences(of: numbers[0], with: "").lowercased().filter { !$0.isWhitespace }
+        for word in ["/month", "permonth", "amonth", "monthly", "/mo"] { rest = rest.replacingOccurrences(of: word, with: "") }
+        rest = rest.filter { !"$€£¥".contains($0) }
+        guard rest.isEmpty || (rest.count == 3 && rest.allSatisfy(\.isLetter)) else { return nil }
         return numbers[0].hasSuffix(".") ? String(numbers[0].dropLast()) : numbers[0]
     }
 
