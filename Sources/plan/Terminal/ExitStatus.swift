@@ -13,6 +13,8 @@ enum ExitStatus {
     static let io = ExitCode(2)
     /// `--fail-on-kpi` and a KPI failed.
     static let kpiFailed = ExitCode(3)
+    /// `plan calibrate --check --fail-on-drift` and a target drifted past the tolerance.
+    static let checkFailed = ExitCode(3)
 
     /// The exit code of a frontend's failure.
     static func code(_ failure: CommandFailure) -> ExitCode {
