@@ -125,17 +125,9 @@ extension Plan {
 
         /// An option's value parsed by `parse`, or exit 1 with the message.
         func option<T>(_ name: String, _ text: String, _ parse: (String) -> Result<T, ValueError>) throws -> T {
-            switch parse(text) {
-            case .success(let v): return v
-            case .failure(let e):
-                StandardError.print(Diagnostic(at: .option(name: name, value: text), path: "", e.message, suggestion: e.suggestion).description)
-                throw ExitStatus.invalid
-            }
+            try optionValue(name, text, parse)
         }
 
-        func fail(_ message: String) throws {
-            StandardError.print(message)
-            throw ExitStatus.invalid
-        }
+        func fail(_ message: String) throws { try failInvalid(message) }
     }
 }
