@@ -23,6 +23,23 @@ struct ImportEndToEndTests {
         #expect(sim.stdout.contains("second 0 of minute 2 of every hour") || sim.stderr.contains("second 0 of minute 2 of every hour"))
     }
 
+    @Test("import --metrics measures the guessed figures from a saved export, and simulate runs the result")
+    func importWithMetrics() throws {
+        let box = try Sandbox()
+        let export = Sandbox.repository.appendingPathComponent("Tests/PlanIOTests/Import/Fixtures/metrics/minikube.json").path
+        let run = try box.plan("import", Self.tree, "--metrics", export, "--out", "measured.yaml")
+        run.expect(status: 0)
+        // gitea-postgres: 4 GiB + 8 MiB + 64 MiB × 30 = 6,024 MiB; data-gitea-0: 2 GiB + 10 MiB × 30 (ImportCalibrationTests).
+        #expect(run.stderr.contains("measured 5 figures as plan calibrate does: "), "\(run.stderr)")
+        #expect(run.stderr.contains("warning: 15 figures are guesses"))
+        let text = try box.text("measured.yaml")
+        #expect(text.contains("    size: 5.883GiB  # measured: cnpg_pg_database_size_bytes over 30d to 2025-07-01, R² 1.0000"))
+        #expect(text.contains("    growth: 10MiB/day  # measured: kubelet_volume_stats_used_bytes over 30d to 2025-07-01, R² 1.0000"))
+        try box.plan("simulate", "measured.yaml", "--no-record", "--out", "out").expect(status: 0)
+        // Both sources at once is a malformed command line.
+        try box.plan("import", Self.tree, "--metrics", export, "--prometheus", "http://127.0.0.1:9").expect(status: 64)
+    }
+
     @Test("lint exits 1 on the errors, 0 on a clean file, and --strict counts warnings")
     func lintExitCodes() throws {
         let box = try Sandbox()

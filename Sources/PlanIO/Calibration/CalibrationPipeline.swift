@@ -18,6 +18,13 @@ public struct CalibrationRun: Sendable {
     public var problems: [Diagnostic]
     /// The file written (`--write`, `--in-place`), when one was.
     public var written: String?
+    /// `--check` without writing: the figures that cannot be measured, as warnings.
+    public var figureWarnings: [Diagnostic] = []
+    /// `--check`: the targets beside their buckets.
+    public var check: DriftOutcome?
+    /// `--check`: the drifts past the tolerance, located on `targets.NAME` (warnings; exit 3
+    /// with `--fail-on-drift`).
+    public var findings: [Diagnostic] = []
 }
 
 /// `plan calibrate`: load the scenario, read the samples, fit, and write the measured values
@@ -31,11 +38,44 @@ public enum CalibrationPipeline {
         } catch {
             return .failure(.io(error))
         }
-        let options = LoadOptions(
+        var run: CalibrationRun
+        switch await measure(text: text, path: path, request: request) {
+        case .success(let r): run = r
+        case .failure(let f): return .failure(f)
+        }
+        guard run.problems.isEmpty, let target = request.writePath else { return .success(run) }
+
+        // Every value, then `start`; the edited text must load as a valid scenario before it
+        // replaces anything (written to a temporary file and renamed).
+        let edited: String
+        switch ScenarioEditor.apply(edits(run, range: request.range), to: text) {
+        case .success(let t): edited = t
+        case .failure(let e): return .failure(.invalidMessage("error: --write: \(e.message)"))
+        }
+        if case .failure(let d) = ScenarioLoader.load(text: edited, options: options(path, request)) {
+            return .failure(.invalidMessage("error: --write: the edited scenario would not load:\n" + d.description))
+        }
+        do {
+            try StreamingFile.write(edited, to: target)
+        } catch {
+            return .failure(.io(error))
+        }
+        run.written = target
+        return .success(run)
+    }
+
+    static func options(_ path: String, _ request: CalibrationRequest) -> LoadOptions {
+        LoadOptions(
             file: path, defaultName: ScenarioSource.defaultName(path), today: CivilDate(daysSinceEpoch: Int(request.now / 86_400_000)))
+    }
+
+    /// The calibration of a scenario's text (`path` names it in messages): load it, read the
+    /// samples, fit, and with `request.check` compare the targets with their buckets.
+    /// Writes nothing; `plan import --metrics` calls it on the scenario it built.
+    public static func measure(text: String, path: String, request: CalibrationRequest) async -> Result<CalibrationRun, CommandFailure> {
         let scenario: Scenario
         let document: ScenarioDocument
-        switch (ScenarioLoader.load(text: text, options: options), ScenarioDocument.parse(text: text, file: path)) {
+        switch (ScenarioLoader.load(text: text, options: options(path, request)), ScenarioDocument.parse(text: text, file: path)) {
         case (.success(let s), .success(let d)):
             scenario = s
             document = d
@@ -79,7 +119,8 @@ public enum CalibrationPipeline {
                     ))
             }
             step = s
-            for query in queries(scenario.workloads) {
+            let asked = queries(scenario.workloads) + (request.check == nil ? [] : bucketQueries(scenario.targets))
+            for query in asked {
                 switch await client.queryRange(query.text, start: end - rangeMs, end: end, step: s) {
                 case .success(let found):
                     series += found.map { f in
@@ -93,42 +134,58 @@ public enum CalibrationPipeline {
         }
         let window = CalibrationWindow(start: end - rangeMs, end: end)
         let outcome = Calibration.calibrate(workloads: scenario.workloads, series: series, window: window, growth: request.growth)
-        let problems = outcome.problems.map { p in
-            let at = document.location(of: p.path)
-            return Diagnostic(at: .file(path: path, line: at.line, column: at.column), path: p.path, p.message, suggestion: p.suggestion)
+        func located(_ severity: Diagnostic.Severity, _ keyPath: String, _ message: String, _ suggestion: String?) -> Diagnostic {
+            let at = document.location(of: keyPath)
+            return Diagnostic(severity, at: .file(path: path, line: at.line, column: at.column), path: keyPath, message, suggestion: suggestion)
         }
+        // With --check and nothing to write, a figure that cannot be measured does not stop
+        // the check (a MinIO export alone checks the buckets): it is a warning.
+        let figuresWarn = request.check != nil && request.writePath == nil
+        let figureProblems = outcome.problems.map { located(figuresWarn ? .warning : .error, $0.path, $0.message, $0.suggestion) }
         // The range ends inside its last day; the plan starts the day after.
         let newStart = CivilDate(daysSinceEpoch: Int(((end - 1) / 86_400_000))).adding(days: 1)
         var run = CalibrationRun(
             scenario: scenario, window: window, step: step, outcome: outcome, oldTexts: outcome.fits.map { document.text(at: $0.path) },
-            newStart: newStart, warnings: warnings, problems: problems, written: nil)
-        guard problems.isEmpty, let target = request.writePath else { return .success(run) }
+            newStart: newStart, warnings: warnings, problems: figuresWarn ? [] : figureProblems, written: nil)
+        run.figureWarnings = figuresWarn ? figureProblems : []
+        if let tolerance = request.check {
+            switch DriftCheck.run(scenario: scenario, series: series, window: window, tolerance: tolerance) {
+            case .failure(let d): return .failure(.invalid(d.items))
+            case .success(let check):
+                run.check = check
+                run.problems += check.problems.map { located(.error, $0.path, $0.message, $0.suggestion) }
+                run.findings = check.targets.compactMap { t in
+                    t.finding(tolerance).map { located(.warning, "targets.\(t.target)", $0.message, $0.suggestion) }
+                }
+            }
+        }
+        return .success(run)
+    }
 
-        // Every value, then `start`; the edited text must load as a valid scenario before it
-        // replaces anything (written to a temporary file and renamed).
-        let range =
-            Format.exactDuration(request.range.value) + " to " + Format.dateTime(start: CivilDate(daysSinceEpoch: 0), seconds: Double(end) / 1_000)
-        var edits = outcome.fits.map { f in
+    /// The edits that write a run's fits into its scenario (`# measured: …`), then `start`.
+    public static func edits(_ run: CalibrationRun, range: Seconds) -> [ScenarioEdit] {
+        let shown =
+            Format.exactDuration(range.value) + " to "
+            + Format.dateTime(start: CivilDate(daysSinceEpoch: 0), seconds: Double(run.window.end) / 1_000)
+        var edits = run.outcome.fits.map { f in
             ScenarioEdit(
                 path: f.path, value: f.value.scenarioText,
-                comment: "measured: \(f.metric) over \(range), R² \(CalibrationReport.r2(f.fit.rSquared))")
+                comment: "measured: \(f.metric) over \(shown), R² \(CalibrationReport.r2(f.fit.rSquared))")
         }
-        edits.append(ScenarioEdit(path: "start", value: newStart.description, comment: "measured: the day after the calibration range"))
-        let edited: String
-        switch ScenarioEditor.apply(edits, to: text) {
-        case .success(let t): edited = t
-        case .failure(let e): return .failure(.invalidMessage("error: --write: \(e.message)"))
-        }
-        if case .failure(let d) = ScenarioLoader.load(text: edited, options: options) {
-            return .failure(.invalidMessage("error: --write: the edited scenario would not load:\n" + d.description))
-        }
-        do {
-            try StreamingFile.write(edited, to: target)
-        } catch {
-            return .failure(.io(error))
-        }
-        run.written = target
-        return .success(run)
+        edits.append(ScenarioEdit(path: "start", value: run.newStart.description, comment: "measured: the day after the calibration range"))
+        return edits
+    }
+
+    /// `--check`: one range query per MinIO bucket metric, for the buckets the targets list
+    /// (every bucket when an object-store target lists none).
+    static func bucketQueries(_ targets: [Target]) -> [(metric: String, text: String)] {
+        let stores = targets.filter(\.isObjectStore)
+        let listed = Set(stores.flatMap { $0.series?.buckets ?? [] }).sorted()
+        let all = stores.contains { $0.series == nil && $0.kind == .minio }
+        guard all || !listed.isEmpty else { return [] }
+        let selector =
+            all ? "" : "{bucket=~" + PrometheusClient.literal(listed.map(PrometheusClient.regexQuoted).joined(separator: "|")) + "}"
+        return [CalibrationMetric.bucketUsageV2, CalibrationMetric.bucketUsageV3].map { ($0, $0 + selector) }
     }
 
     /// One range query per metric and workload, selecting only its series.

@@ -26,11 +26,44 @@ public enum CalibrationReport {
             out += TableRenderer.columns(rows, right: [3])
             out += "\n  start: \(run.scenario.start) → \(run.newStart) (the day after the range)\n"
         }
+        if let check = run.check { out += "\n" + checkSection(check) }
         for warning in run.warnings { out += "warning: \(warning)\n" }
         if let written = run.written {
             out += "\nWrote \(written)\n"
         } else if run.problems.isEmpty {
             out += "\nReport only: --write FILE or --in-place writes these values into the scenario\n"
+        }
+        return out
+    }
+
+    /// `--check`: per target, simulated and measured at the range's end, the drift and the slopes.
+    public static func checkSection(_ check: DriftOutcome) -> String {
+        let tolerance = DriftCheck.percent(check.tolerance.fraction, signed: false)
+        var out =
+            "Check: simulated from \(check.start) for \(check.days) day\(check.days == 1 ? "" : "s"), beside the buckets' measured usage (tolerance \(tolerance))\n"
+        if !check.targets.isEmpty {
+            var rows = [["target", "simulated", "measured", "drift", "simulated slope", "measured slope", "samples", "buckets"]]
+            for t in check.targets {
+                rows.append([
+                    t.target, Format.bytes(t.simulated), Format.bytes(t.measured), DriftCheck.percent(t.drift), DriftCheck.perDay(t.simulatedSlope),
+                    DriftCheck.perDay(t.measuredSlope), Format.grouped(t.samples),
+                    t.buckets.joined(separator: ", ") + " (" + t.metrics.joined(separator: ", ") + ")",
+                ])
+            }
+            out += TableRenderer.columns(rows, right: [1, 2, 3, 4, 5, 6])
+        }
+        for t in check.targets where t.allBuckets {
+            out += "  \(t.target): every bucket, since targets.\(t.target) lists no series.buckets and is the only minio target\n"
+        }
+        for note in check.notes { out += "  \(note)\n" }
+        let drifted = check.drifted
+        if drifted.isEmpty {
+            out += "  no target drifted more than \(tolerance)\n"
+        } else {
+            out += "  \(drifted.count) of \(check.targets.count) target\(check.targets.count == 1 ? "" : "s") drifted more than \(tolerance): "
+            out +=
+                drifted.map { $0.keepsGrowing ? "\($0.target) (retention is set, but the bucket keeps growing)" : $0.target }.joined(separator: ", ")
+                + "\n"
         }
         return out
     }

@@ -23,11 +23,14 @@ public struct CalibrationRequest: Sendable {
     public var writePath: String?
     /// The time the command started, milliseconds since 1970 (read once by the executable).
     public var now: Int64
+    /// `--check`: compare the targets with their buckets, with this `--tolerance`; nil: no check.
+    public var check: Share?
 
     public init(
         scenarioPath: String, metrics: Metrics, range: Seconds, end: Int64?, step: Int?, growth: GrowthMode, writePath: String?,
-        now: Int64
+        now: Int64, check: Share? = nil
     ) {
+        self.check = check
         self.scenarioPath = scenarioPath
         self.metrics = metrics
         self.range = range
@@ -40,6 +43,9 @@ public struct CalibrationRequest: Sendable {
 
     /// Prometheus' limit on the points of one series in a range query (`web/api/v1/api.go`).
     public static let maximumPoints = 11_000
+
+    /// `--tolerance`'s default: a drift of more than 20% is a finding (gitops.md).
+    public static let defaultTolerance = Share(0.2)
 
     /// The smallest whole step in seconds that keeps `range` within the limit as Prometheus
     /// checks it, range ÷ step ≤ 11,000 (so at most 11,001 points; 30 days: 236 s; 90 days:

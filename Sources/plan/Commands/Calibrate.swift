@@ -23,9 +23,17 @@ extension Plan {
                 layout kept), marks each value '# measured: …', sets start to the day after the range, and \
                 replaces the file atomically.
 
-                Exit codes: 0 success, 1 invalid scenario, option or metrics file, or a figure that cannot be \
-                measured (fewer than 2 samples), 2 I/O failure (unreadable file, Prometheus unreachable or \
-                refusing the query), 64 malformed command line.
+                --check simulates the scenario over the range (start = the range's start) and sets each \
+                object-store target's simulated used bytes beside its buckets' measured usage \
+                (minio_bucket_usage_total_bytes or minio_cluster_usage_buckets_total_bytes, summed over \
+                targets.NAME.series.buckets): the drift (measured - simulated) / simulated at the range's end, and \
+                both slopes. A drift past --tolerance is a finding; with --check and nothing to write, a figure \
+                that cannot be measured is only a warning.
+
+                Exit codes: 0 success, 1 invalid scenario, option or metrics file, a figure that cannot be \
+                measured (fewer than 2 samples) or a target that cannot be checked, 2 I/O failure (unreadable \
+                file, Prometheus unreachable or refusing the query), 3 --fail-on-drift and a target drifted past \
+                the tolerance, 64 malformed command line.
                 """)
 
         @Argument(help: ArgumentHelp("A scenario file (YAML).", valueName: "SCENARIO"))
@@ -60,9 +68,19 @@ extension Plan {
         @Flag(help: "Write the calibrated values into SCENARIO itself.")
         var inPlace = false
 
+        @Flag(help: "Compare each object-store target's simulated used bytes with its buckets' measured usage.")
+        var check = false
+
+        @Option(help: ArgumentHelp("With --check: the drift that is a finding.", valueName: "PERCENT"))
+        var tolerance: String?
+
+        @Flag(help: "With --check: exit 3 when any target drifts past the tolerance (for CI pipelines).")
+        var failOnDrift = false
+
         func validate() throws {
             if (prometheus == nil) == metrics.isEmpty { throw ValidationError("give either --prometheus URL or --metrics FILE...") }
             if write != nil && inPlace { throw ValidationError("--write and --in-place exclude each other") }
+            if !check && (tolerance != nil || failOnDrift) { throw ValidationError("--tolerance and --fail-on-drift need --check") }
         }
 
         func run() async throws {
@@ -76,33 +94,40 @@ extension Plan {
                 if s.value < 1 { try fail("error: --step '\(step)': must be at least 1s") }
                 stepSeconds = Int(s.value.rounded())
             }
+            let tolerance =
+                try check ? self.tolerance.map { try option("--tolerance", $0, ValueSyntax.percent) } ?? CalibrationRequest.defaultTolerance : nil
             let request = CalibrationRequest(
                 scenarioPath: scenario, metrics: prometheus.map { .prometheus($0) } ?? .files(metrics), range: rangeSeconds, end: endMs,
                 step: stepSeconds, growth: growth, writePath: inPlace ? scenario : write,
-                now: Int64((now.timeIntervalSince1970 * 1_000).rounded(.down)))
+                now: Int64((now.timeIntervalSince1970 * 1_000).rounded(.down)), check: tolerance)
             let run = try ExitStatus.check(await CalibrationPipeline.run(request))
             let source = prometheus.map { "Prometheus at '\($0)'" } ?? metrics.joined(separator: ", ")
             StandardOutput.print(CalibrationReport.render(run, source: source))
+            for w in run.figureWarnings + run.findings { StandardError.print(w.description) }
             if !run.problems.isEmpty {
                 for p in run.problems { StandardError.print(p.description) }
-                StandardError.print("plan: nothing was written: \(run.problems.count) figure\(run.problems.count == 1 ? "" : "s") cannot be measured")
+                let n = run.problems.count
+                let what =
+                    run.check == nil
+                    ? "figure\(n == 1 ? "" : "s") cannot be measured"
+                    : "figure\(n == 1 ? "" : "s") or target\(n == 1 ? "" : "s") cannot be measured or checked"
+                StandardError.print("plan: nothing was written: \(n) \(what)")
                 throw ExitStatus.invalid
+            }
+            let drifted = run.check?.drifted ?? []
+            if failOnDrift, let first = drifted.first, let tolerance {
+                StandardError.print(
+                    "plan: \(drifted.count) target\(drifted.count == 1 ? "" : "s") drifted more than \(DriftCheck.percent(tolerance.fraction, signed: false)) (first: \(first.target), \(DriftCheck.percent(first.drift))); exit 3 (--fail-on-drift)"
+                )
+                throw ExitStatus.checkFailed
             }
         }
 
         /// An option's value parsed by `parse`, or exit 1 with the message.
         func option<T>(_ name: String, _ text: String, _ parse: (String) -> Result<T, ValueError>) throws -> T {
-            switch parse(text) {
-            case .success(let v): return v
-            case .failure(let e):
-                StandardError.print(Diagnostic(at: .option(name: name, value: text), path: "", e.message, suggestion: e.suggestion).description)
-                throw ExitStatus.invalid
-            }
+            try optionValue(name, text, parse)
         }
 
-        func fail(_ message: String) throws {
-            StandardError.print(message)
-            throw ExitStatus.invalid
-        }
+        func fail(_ message: String) throws { try failInvalid(message) }
     }
 }

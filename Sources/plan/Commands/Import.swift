@@ -7,7 +7,7 @@ extension ManifestImport.Format: ExpressibleByArgument {}
 
 extension Plan {
     /// `plan import PATH…`: a scenario from the GitOps repository's manifests.
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Write a scenario from Kubernetes manifests (CNPG, Velero, Longhorn, MinIO, PVCs).",
@@ -19,6 +19,11 @@ extension Plan {
                 Every value carries a comment naming its manifest line; figures no manifest holds \
                 are marked '# guess:' and listed in one warning. The findings of `plan lint` are \
                 printed on standard error.
+
+                With --metrics FILE... or --prometheus URL, the guessed size, growth and wal of each \
+                workload are measured at once, by the code of plan calibrate (matched exactly through the \
+                series keys the import writes): each becomes '# measured: ...', start becomes the day after \
+                the range, and the warning lists only what is still guessed.
 
                 Exit codes: 0 success, 1 manifests that cannot be read, 2 I/O failure, 64 malformed command line.
                 """)
@@ -35,10 +40,16 @@ extension Plan {
         @Option(help: "yaml (default) or json.")
         var format: ManifestImport.Format = .yaml
 
-        func run() throws {
+        @OptionGroup var measure: MeasureOptions
+
+        func run() async throws {
+            let now = Date()
+            let calibration = try measure.request(now: Int64((now.timeIntervalSince1970 * 1_000).rounded(.down)))
             let outcome = try ExitStatus.check(
-                ManifestImport.run(paths: paths, name: name, format: format, standardInput: StandardInput.readAll))
+                await ManifestImport.run(
+                    paths: paths, name: name, format: format, standardInput: StandardInput.readAll, calibration: calibration))
             for f in outcome.findings { StandardError.print(f.description) }
+            if let m = outcome.measured { StandardError.print(m) }
             if let g = outcome.guesses { StandardError.print(g) }
             if let out {
                 do {

@@ -15,6 +15,8 @@ enum ExitStatus {
     static let kpiFailed = ExitCode(3)
     /// `plan compare --fail-on` and a condition is met (B regresses against A).
     static let conditionMet = ExitCode(3)
+    /// `plan calibrate --check --fail-on-drift` and a target drifted past the tolerance.
+    static let checkFailed = ExitCode(3)
 
     /// The exit code of a frontend's failure.
     static func code(_ failure: CommandFailure) -> ExitCode {

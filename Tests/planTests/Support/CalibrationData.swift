@@ -20,6 +20,9 @@ import Foundation
 /// - `gitea-data` (PVC `gitea-data` in `gitea`): 10 GiB + 100 MiB·d ± 30 MiB daily; size at the
 ///   end 10 GiB + 3,000 MiB, growth 100 MiB/day. Three samples are NaN (a kubelet that could
 ///   not stat the volume), which the fit leaves out.
+/// - MinIO buckets (for `--check`): `longhorn-media` (v2 `minio_bucket_usage_total_bytes`)
+///   10 GiB + 102.4 MiB·d, so 13 GiB at the end; `photos-a` (v2) 2 GiB and `photos-b` (v3
+///   `minio_cluster_usage_buckets_total_bytes`) 2.2 GiB, constant.
 enum CalibrationData {
     static let mib = 1_048_576.0
     static let gib = 1_073_741_824.0
@@ -88,6 +91,13 @@ enum CalibrationData {
                     { nan.contains($0) ? .nan : 10 * gib + 100 * mib * d($0) + 30 * mib * wave($0) }
                 )
             ])
+        family(
+            "minio_bucket_usage_total_bytes",
+            [
+                ("bucket=\"longhorn-media\",server=\"minio-0:9000\"", { 10 * gib + 102.4 * mib * d($0) }),
+                ("bucket=\"photos-a\",server=\"minio-0:9000\"", { _ in 2 * gib }),
+            ])
+        family("minio_cluster_usage_buckets_total_bytes", [("bucket=\"photos-b\",server=\"minio-0:9000\"", { _ in 2.2 * gib })])
         return out + "# EOF\n"
     }
 
