@@ -20,11 +20,11 @@ extension ScenarioReference {
             if let parent = sameKeysParent(m) {
                 path = parent.path + ".CLASS"
                 skipped.insert(parent.path)
-                out.append("### `\(path)`")
+                out.append("### Keys of `\(path)`")
                 out.append("")
                 out.append("`CLASS` is one of " + parent.keys.map { "`\($0.name)`" }.joined(separator: ", ") + ".")
             } else {
-                out.append(path.isEmpty ? "### Top level" : "### `\(path)`")
+                out.append(path.isEmpty ? "### Keys of the top level" : "### Keys of `\(path)`")
             }
             out.append("")
             out.append("| key | type | default | version | meaning | model rule |")
