@@ -21,7 +21,16 @@ extension ScenarioReference {
                 node = entry
                 key = nil
                 continue
-            case .keys:
+            case .keys(let keys):
+                // `CLASS` or `*` for one of the mappings of the same keys (`prices.classes`).
+                if segment == "CLASS" || segment == "*", let first = keys.first, case .keys = first.node,
+                    keys.allSatisfy({ $0.node.keyNames == first.node.keyNames })
+                {
+                    walked.append("CLASS")
+                    key = first
+                    node = first.node
+                    continue
+                }
                 guard let found = node.key(segment) else { return .failure(unknown(path, walked: walked, segment: segment, in: node)) }
                 walked.append(found.name + (raw.hasSuffix("[]") ? "[]" : ""))
                 if found.isVersion2 { version = 2 }

@@ -72,6 +72,9 @@ struct ReferenceTests {
         let lifecycle = try ScenarioReference.explain("targets.s3.lifecycle[].after").get()
         #expect(lifecycle.contains("version: 2 (needs version: 2)"))
         #expect(try ScenarioReference.explain("targets.minio").get().contains("keys:    kind, capacity, drives"))
+        let classPrice = try ScenarioReference.explain("targets.s3.prices.classes.CLASS.retrieval_gb").get()
+        #expect(classPrice.hasPrefix("targets.NAME.prices.classes.CLASS.retrieval_gb\n  meaning: price of a GB retrieved\n"))
+        #expect(try ScenarioReference.explain("targets.s3.prices.classes.glacier-ir.retrieval_gb").get().contains("meaning: price of a GB retrieved"))
     }
 
     @Test(
