@@ -18,7 +18,7 @@ struct Plan: AsyncParsableCommand {
         version: PlanVersion.current,
         subcommands: [
             Simulate.self, Report.self, Validate.self, Tune.self, Runs.self, Show.self, Compare.self, Import.self, Lint.self, Calibrate.self,
-            Alerts.self,
+            Alerts.self, Schema.self, Explain.self,
         ],
         defaultSubcommand: nil
     )

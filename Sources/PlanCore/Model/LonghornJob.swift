@@ -1,4 +1,4 @@
-public enum LonghornTask: String, Sendable, Hashable {
+public enum LonghornTask: String, Sendable, Hashable, CaseIterable {
     case backup, snapshot
 }
 

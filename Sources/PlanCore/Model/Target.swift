@@ -1,4 +1,4 @@
-public enum TargetKind: String, Sendable, Hashable {
+public enum TargetKind: String, Sendable, Hashable, CaseIterable {
     case minio, s3, cluster
 }
 

@@ -1,4 +1,4 @@
-public enum VeleroMode: String, Sendable, Hashable {
+public enum VeleroMode: String, Sendable, Hashable, CaseIterable {
     case incremental, full
 }
 

@@ -1,4 +1,4 @@
-public enum WorkloadKind: String, Sendable, Hashable {
+public enum WorkloadKind: String, Sendable, Hashable, CaseIterable {
     case postgres, volume
 }
 

@@ -67,7 +67,7 @@ extension ScenarioLoader {
         var walked: [String] = []
         for segment in segments {
             let here = walked.joined(separator: ".")
-            if case .value = schema {
+            if schema.isValue {
                 return ("unknown path: '\(here)' is a value, with no key '\(segment)' under it", nil)
             }
             if let node, node.pairs == nil, !node.isNull {
@@ -75,11 +75,11 @@ extension ScenarioLoader {
             }
             let present = node?.pairs ?? []
             switch schema {
-            case .value:
+            case .value, .list:
                 return nil
             case .keys(let keys):
                 guard let child = schema.child(segment) else {
-                    let names = keys.map(\.0)
+                    let names = keys.map(\.name)
                     let place = here.isEmpty ? "the top level has" : "'\(here)' has"
                     return (
                         "unknown path: \(place) no key '\(segment)'; its keys are \(names.joined(separator: ", "))",

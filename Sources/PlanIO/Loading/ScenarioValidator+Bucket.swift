@@ -46,7 +46,7 @@ extension ScenarioValidator {
     }
 
     mutating func storageClass(_ f: Fields, _ key: String) -> StorageClass? {
-        word(f, key, among: StorageClass.allCases.map(\.rawValue)).flatMap(StorageClass.init(rawValue:))
+        word(f, key, among: Schema.storageClasses).flatMap(StorageClass.init(rawValue:))
     }
 
     /// `lifecycle`: S3's waterfall — whole days, strictly increasing, each class colder than
@@ -69,8 +69,7 @@ extension ScenarioValidator {
                 complete = false
                 continue
             }
-            required(r, "after")
-            required(r, "class")
+            for key in Schema.requiredKeys(Schema.lifecycleRuleKeys) { required(r, key) }
             guard let days = wholeDays(r, "after"), let c = storageClass(r, "class"), let node = r["class"]?.value,
                 let afterNode = r["after"]?.value
             else {

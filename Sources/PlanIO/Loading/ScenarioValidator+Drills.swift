@@ -14,7 +14,7 @@ extension ScenarioValidator {
     mutating func drill(_ entry: YAMLPair, scenario s: Scenario, references: References) -> Drill? {
         let path = "drills." + entry.key
         guard let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.drill, what: "drill keys") else { return nil }
-        for key in ["schedule", "workload", "job"] { required(f, key) }
+        for key in Schema.requiredKeys(Schema.drillKeys) { required(f, key) }
         let schedule = cron(f, "schedule", dialect: .standard, default: nil)
         let workload = workloadReference(f, "workload", references: references, postgresOnly: false)
         guard let (job, jobNode) = text(f, "job", expected: "a job as TIER/NAME such as 'cnpg/app-postgres'") else { return nil }

@@ -16,9 +16,8 @@ extension ScenarioValidator {
     mutating func fault(_ entry: YAMLPair, start: CivilDate, references: References) -> Fault? {
         let path = "faults." + entry.key
         guard let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.fault, what: "fault keys") else { return nil }
-        required(f, "kind")
-        required(f, "from")
-        let kind = word(f, "kind", among: FaultKind.allCases.map(\.rawValue)).flatMap(FaultKind.init(rawValue:))
+        for key in Schema.requiredKeys(Schema.faultKeys) { required(f, key) }
+        let kind = word(f, "kind", among: Schema.faultKinds).flatMap(FaultKind.init(rawValue:))
         var job: String?
         var target: String?
         var valid = kind != nil

@@ -7,16 +7,16 @@ extension ScenarioValidator {
         references.jobs["cnpg/" + entry.key] = (entry.value.pairs?.first { $0.key == "target" }?.value.scalarText, false)
         guard let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.cnpg, what: "cnpg job keys")
         else { return nil }
-        for key in ["workload", "retention", "target"] { required(f, key) }
+        for key in Schema.requiredKeys(Schema.cnpgKeys) { required(f, key) }
         let workload = workloadReference(f, "workload", references: references, postgresOnly: true)
         let schedule = cron(f, "schedule", dialect: .cnpg, default: ScenarioDefaults.cnpgSchedule)
         let immediate = bool(f, "immediate") ?? ScenarioDefaults.cnpgImmediate
         let retention = parsed(f, "retention", expected: "a retention policy such as '30d'", ValueSyntax.retentionPolicy)
         let retentionCheck = self.retentionCheck(f)
         let compression = self.compression(
-            f, "compression", allowed: [.none, .gzip, .bzip2, .snappy, .lz4], offeredBy: "CNPG for base backups")
+            f, "compression", allowed: Schema.cnpgCompressions, offeredBy: "CNPG for base backups")
         let walCompression = self.compression(
-            f, "wal_compression", allowed: [.none, .gzip, .bzip2, .snappy, .lz4, .xz, .zstd], offeredBy: "CNPG for WAL")
+            f, "wal_compression", allowed: Schema.cnpgWALCompressions, offeredBy: "CNPG for WAL")
         let archiveTimeout = duration(f, "archive_timeout", positive: true) ?? ScenarioDefaults.archiveTimeout
         let target = targetReference(f, references: references, job: "a cnpg job", needs: .objectStore)
         guard let workload, let schedule, let retention, let target else { return nil }
@@ -34,12 +34,12 @@ extension ScenarioValidator {
         references.jobs["velero/" + entry.key] = (entry.value.pairs?.first { $0.key == "target" }?.value.scalarText, false)
         guard let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.velero, what: "velero job keys")
         else { return nil }
-        for key in ["schedule", "target"] { required(f, key) }
+        for key in Schema.requiredKeys(Schema.veleroKeys) { required(f, key) }
         let schedule = cron(f, "schedule", dialect: .standard, default: nil)
         let ttl = duration(f, "ttl", positive: true) ?? ScenarioDefaults.veleroTTL
         let resources = size(f, "resources") ?? ScenarioDefaults.veleroResources
         let volumes = workloadList(f, "volumes", references: references) ?? []
-        let mode = word(f, "mode", among: ["incremental", "full"]).flatMap(VeleroMode.init(rawValue:)) ?? ScenarioDefaults.veleroMode
+        let mode = word(f, "mode", among: Schema.veleroModes).flatMap(VeleroMode.init(rawValue:)) ?? ScenarioDefaults.veleroMode
         let compressionRatio = veleroCompression(f) ?? ScenarioDefaults.veleroCompressionRatio
         let amplification = number(f, "block_amplification", atLeast: 1) ?? ScenarioDefaults.blockAmplification
         let reclaimDelay = duration(f, "reclaim_delay") ?? ScenarioDefaults.reclaimDelay
@@ -64,13 +64,13 @@ extension ScenarioValidator {
         guard
             let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.longhorn, what: "longhorn job keys")
         else { return nil }
-        for key in ["schedule", "retain", "volumes", "target"] { required(f, key) }
+        for key in Schema.requiredKeys(Schema.longhornKeys) { required(f, key) }
         let task: LonghornTask? =
-            f["task"] == nil ? ScenarioDefaults.longhornTask : word(f, "task", among: ["backup", "snapshot"]).flatMap(LonghornTask.init(rawValue:))
+            f["task"] == nil ? ScenarioDefaults.longhornTask : word(f, "task", among: Schema.longhornTasks).flatMap(LonghornTask.init(rawValue:))
         let schedule = cron(f, "schedule", dialect: .standard, default: nil)
         let retain = int(f, "retain", atLeast: 1)
         let volumes = workloadList(f, "volumes", references: references)
-        let compression = self.compression(f, "compression", allowed: [.none, .lz4, .gzip], offeredBy: "Longhorn for backups")
+        let compression = self.compression(f, "compression", allowed: Schema.longhornCompressions, offeredBy: "Longhorn for backups")
         let amplification = number(f, "block_amplification", atLeast: 1) ?? ScenarioDefaults.blockAmplification
         let needs: TargetNeed? = task.map { $0 == .snapshot ? .cluster : .objectStore }
         let job = task == .snapshot ? "a longhorn snapshot job" : "a longhorn backup job"

@@ -23,7 +23,7 @@ extension ScenarioValidator {
             return nil
         }
         let header = self.header(top)
-        for key in ["workloads", "backups", "targets"] { required(top, key) }
+        for key in Schema.requiredKeys(Schema.topLevelKeys) { required(top, key) }
 
         var references = References()
         var workloads: [Workload] = []
@@ -165,9 +165,8 @@ extension ScenarioValidator {
         guard
             let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.workload, what: "workload keys")
         else { return nil }
-        required(f, "kind")
-        required(f, "size")
-        let kind = word(f, "kind", among: ["postgres", "volume"]).flatMap(WorkloadKind.init(rawValue:))
+        for key in Schema.requiredKeys(Schema.workloadKeys) { required(f, key) }
+        let kind = word(f, "kind", among: Schema.workloadKinds).flatMap(WorkloadKind.init(rawValue:))
         if let kind { references.workloadKinds[entry.key] = kind }
         let size = size(f, "size")
         var growth = rate(f, "growth", allowNegative: true)

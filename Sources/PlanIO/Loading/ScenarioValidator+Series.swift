@@ -24,7 +24,7 @@ extension ScenarioValidator {
         guard
             let s = fields(pair.value, anchor: pair.keyNode, path: f.path("series"), allowed: Schema.targetSeries, what: "series keys")
         else { return nil }
-        required(s, "buckets")
+        for key in Schema.requiredKeys(Schema.targetSeriesKeys) { required(s, key) }
         guard let buckets = list(s, "buckets", of: "bucket names", example: "[longhorn-backups]") else { return nil }
         return TargetMetricSeries(buckets: buckets.map(\.0))
     }

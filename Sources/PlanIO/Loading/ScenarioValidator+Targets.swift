@@ -8,8 +8,8 @@ extension ScenarioValidator {
         guard
             let f = fields(entry.value, anchor: entry.keyNode, path: path, allowed: Schema.targetKeys, what: "target keys")
         else { return nil }
-        required(f, "kind")
-        let kind = word(f, "kind", among: ["minio", "s3", "cluster"]).flatMap(TargetKind.init(rawValue:))
+        for key in Schema.requiredKeys(Schema.targetEntryKeys) { required(f, key) }
+        let kind = word(f, "kind", among: Schema.targetKinds).flatMap(TargetKind.init(rawValue:))
 
         func applies(_ key: String, to kinds: [TargetKind], _ validator: inout ScenarioValidator) -> Bool {
             validator.applies(f, kind: kind, key, to: kinds)
@@ -107,7 +107,7 @@ extension ScenarioValidator {
     /// the region has no built-in prices for needs every price but `restore_per_1000`
     /// (which only the archive classes need).
     mutating func classPrices(_ pair: YAMLPair, path: String, into classes: inout [StorageClass: ClassPrices]) {
-        let names = StorageClass.allCases.dropFirst().map(\.rawValue)
+        let names = Schema.priceClasses
         guard let byClass = fields(pair.value, anchor: pair.keyNode, path: path, allowed: names, what: "storage classes") else { return }
         for name in names {
             guard let entry = byClass[name], let c = StorageClass(rawValue: name),
@@ -159,7 +159,7 @@ extension ScenarioValidator {
                     complete = false
                     continue
                 }
-                required(t, "price")
+                for key in Schema.requiredKeys(Schema.priceTierKeys) { required(t, key) }
                 if !isLast { required(t, "up_to", " (every tier but the last needs one)") }
                 let price = money(t, "price")
                 var upToGB: Double?

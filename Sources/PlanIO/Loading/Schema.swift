@@ -1,32 +1,34 @@
 import PlanCore
 
+/// The scenario format in one place (scenario.md, versions 1 and 2): every key the loader
+/// accepts, per mapping, with its reference entry. The validators read their allowed keys
+/// and accepted words from here; `plan schema`, `plan explain` and the key tables of
+/// scenarios/README.md are written from the same tree, so the reference cannot drift from
+/// the loader. The entries themselves are in `Schema+Scenario.swift`, `Schema+Jobs.swift`
+/// and `Schema+Targets.swift`.
 enum Schema {
-    static func leaves(_ names: [String]) -> SchemaNode { .keys(names.map { ($0, .value) }) }
+    // MARK: Allowed keys, per mapping (the order of scenario.md, which messages list)
 
-    static let workload = ["kind", "size", "growth", "churn", "wal", "volume", "wal_volume", "max_wal_size", "series"]
-    static let workloadSeries = ["namespace", "pvc", "cluster"]
-    static let targetSeries = ["buckets"]
-    static let cnpg = [
-        "workload", "schedule", "immediate", "retention", "retention_check", "compression", "wal_compression",
-        "archive_timeout", "target",
-    ]
-    static let velero = [
-        "schedule", "ttl", "resources", "volumes", "mode", "compression", "block_amplification", "reclaim_delay", "target",
-    ]
-    static let longhorn = ["task", "schedule", "retain", "volumes", "compression", "block_amplification", "target", "snapshot_target"]
-    static let tiers = ["cnpg", "velero", "longhorn"]
-    static let prices = ["storage_gb_month", "put_per_1000", "get_per_1000", "egress_gb", "classes"]
-    static let classPrices = ["storage_gb_month", "put_per_1000", "get_per_1000", "retrieval_gb", "transition_per_1000", "restore_per_1000"]
-    static let lifecycleRule = ["after", "class"]
-    static let drill = ["schedule", "workload", "job", "target"]
-    static let fault = ["kind", "job", "target", "from", "until", "for"]
-    static let priceTier = ["up_to", "price"]
-    static let restore = ["bandwidth", "wal_replay", "egress_free"]
-    static let kpis = ["monthly_budget", "rpo", "rto", "efficiency", "mttr", "success_rate", "wal_tolerance", "capacity_alert", "volume_alert"]
-    static let targetKeys = [
-        "kind", "capacity", "drives", "parity", "replicas", "monthly_cost", "region", "prices", "alert", "replicates", "versioning",
-        "noncurrent_expiry", "object_lock", "storage_class", "lifecycle", "poll_interval", "series",
-    ]
+    static let workload = workloadKeys.map(\.name)
+    static let workloadSeries = workloadSeriesKeys.map(\.name)
+    static let targetSeries = targetSeriesKeys.map(\.name)
+    static let cnpg = cnpgKeys.map(\.name)
+    static let velero = veleroKeys.map(\.name)
+    static let longhorn = longhornKeys.map(\.name)
+    static let tiers = backupKeys.map(\.name)
+    static let prices = priceKeys.map(\.name)
+    static let classPrices = classPriceKeys.map(\.name)
+    static let lifecycleRule = lifecycleRuleKeys.map(\.name)
+    static let drill = drillKeys.map(\.name)
+    static let fault = faultKeys.map(\.name)
+    static let priceTier = priceTierKeys.map(\.name)
+    static let restore = restoreKeys.map(\.name)
+    static let kpis = kpiKeys.map(\.name)
+    static let targetKeys = targetEntryKeys.map(\.name)
+    static let topLevel = root.keyNames
+
+    /// The storage classes `prices.classes` takes: every class but `standard`.
+    static let priceClasses = StorageClass.allCases.dropFirst().map(\.rawValue)
 
     /// The keys only a `version: 2` file may use (scenario.md, marked *v2*), wherever they
     /// stand; no version 1 mapping has a key of these names.
@@ -35,35 +37,29 @@ enum Schema {
         "storage_class", "lifecycle", "poll_interval", "faults", "wal_volume", "max_wal_size", "success_rate", "wal_tolerance",
     ]
 
-    static let target: SchemaNode = .keys(
-        targetKeys.map { key in
-            if key == "series" { return (key, leaves(targetSeries)) }
-            guard key == "prices" else { return (key, .value) }
-            let classes: SchemaNode = .keys(StorageClass.allCases.dropFirst().map { ($0.rawValue, leaves(classPrices)) })
-            return (key, .keys(prices.map { $0 == "classes" ? ($0, classes) : ($0, .value) }))
-        })
+    // MARK: Accepted words, per key
 
-    static let root: SchemaNode = .keys([
-        ("version", .value), ("name", .value), ("description", .value), ("start", .value), ("horizon", .value),
-        ("currency", .value),
-        (
-            "workloads",
-            .named(noun: "workload", entry: .keys(workload.map { $0 == "series" ? ($0, leaves(workloadSeries)) : ($0, .value) }))
-        ),
-        (
-            "backups",
-            .keys([
-                ("cnpg", .named(noun: "cnpg job", entry: leaves(cnpg))),
-                ("velero", .named(noun: "velero job", entry: leaves(velero))),
-                ("longhorn", .named(noun: "longhorn job", entry: leaves(longhorn))),
-            ])
-        ),
-        ("targets", .named(noun: "target", entry: target)),
-        ("restore", leaves(restore)),
-        ("kpis", leaves(kpis)),
-        ("drills", .named(noun: "drill", entry: leaves(drill))),
-        ("faults", .named(noun: "fault", entry: leaves(fault))),
-    ])
+    static let workloadKinds = WorkloadKind.allCases.map(\.rawValue)
+    static let targetKinds = TargetKind.allCases.map(\.rawValue)
+    static let veleroModes = VeleroMode.allCases.map(\.rawValue)
+    static let longhornTasks = LonghornTask.allCases.map(\.rawValue)
+    static let storageClasses = StorageClass.allCases.map(\.rawValue)
+    static let faultKinds = FaultKind.allCases.map(\.rawValue)
 
-    static let topLevel = root.keyNames
+    /// The compressions each tool offers (scenario.md "Compression algorithms").
+    static let cnpgCompressions: [CompressionAlgorithm] = [.none, .gzip, .bzip2, .snappy, .lz4]
+    static let cnpgWALCompressions: [CompressionAlgorithm] = [.none, .gzip, .bzip2, .snappy, .lz4, .xz, .zstd]
+    static let longhornCompressions: [CompressionAlgorithm] = [.none, .lz4, .gzip]
+
+    /// The name rule of every map of named things (scenario.md "Names"), as a pattern.
+    static let namePattern = "^[a-z][a-z0-9-]{0,62}$"
+
+    /// The keys of a mapping that every file must give, in order (`missing required key`).
+    static func requiredKeys(_ keys: [SchemaKey]) -> [String] {
+        keys.filter(\.fallback.isRequired).map(\.name)
+    }
+
+    // MARK: The tree
+
+    static let root: SchemaNode = .keys(topLevelKeys)
 }
