@@ -1,7 +1,8 @@
 import PlanCore
 
 /// `--format json`: one document with the scenario name, currency, horizon, warnings and
-/// one array per CSV file but `daily.csv`, keyed by the CSV column names (cli.md). Numbers
+/// one array per CSV file but `daily.csv`, keyed by the CSV column names (cli.md), and in
+/// version 2 the summary's tables (`summary`). Numbers
 /// are the CSV cells' rounded values as JSON numbers, an infinite value is `"inf"`, a
 /// value that does not apply is `null`.
 public enum JSONRenderer {
@@ -18,7 +19,8 @@ public enum JSONRenderer {
         if result.version >= 2 {
             out += "  \"workloads\": " + array(rows.workloads) + ",\n"
             out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) })
-            out += result.hasFaults ? ",\n  \"faults\": " + array(rows.faults) + "\n" : "\n"
+            out += result.hasFaults ? ",\n  \"faults\": " + array(rows.faults) : ""
+            out += ",\n  \"summary\": " + summary(result) + "\n"
         } else {
             out += "  \"workloads\": " + array(rows.workloads) + "\n"
         }
@@ -66,4 +68,40 @@ public enum JSONRenderer {
     static func monthly(_ r: MonthlyRow) -> String { MonthlyColumn.jsonObject(r, version: r.billing == nil ? 1 : 2) }
 
     static func kpi(_ r: KPIRow) -> String { KPIsColumn.jsonObject(r) }
+
+    /// Version 2: the summary's own tables (issue 14), the figures the table prints, exact:
+    /// per target its peak, usable capacity, alert and full dates and the raw capacity it
+    /// needs; per job its peak stored bytes, mean daily upload and final restore points;
+    /// per workload its peak size, volume and dates; the horizon's total and peak month.
+    static func summary(_ r: SimulationResult) -> String {
+        func bytes(_ b: ByteCount?) -> String { b.map { CSVRenderer.integer($0.bytes) } ?? "null" }
+        func date(_ d: CivilDate?) -> String { d.map { string($0.description) } ?? "null" }
+        let targets = r.targets.map { t in
+            object([
+                ("target", string(t.name)), ("kind", string(t.kind.rawValue)), ("peak_used_bytes", bytes(t.peakUsed)),
+                ("peak_date", date(t.peakDate)), ("usable_bytes", bytes(t.usable)), ("alert_date", date(t.alertDate)),
+                ("full_date", date(t.fullDate)), ("needed_raw_bytes", bytes(t.neededCapacity)),
+            ])
+        }
+        let jobs = r.jobs.map { j in
+            object([
+                ("job", string(j.job)), ("target", string(j.target)), ("peak_stored_bytes", bytes(j.peakStored)),
+                ("mean_daily_upload_bytes", bytes(j.meanDailyUpload)), ("final_restore_points", String(j.finalRestorePoints)),
+            ])
+        }
+        let workloads = r.workloads.map { w in
+            object([
+                ("workload", string(w.name)), ("peak_size_bytes", bytes(w.peakSize)), ("volume_bytes", bytes(w.volume)),
+                ("alert_date", date(w.alertDate)), ("full_date", date(w.fullDate)),
+            ])
+        }
+        func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n      " + items.joined(separator: ",\n      ") + "\n    ]" }
+        var out = "{\n"
+        out += "    \"total_cost\": \(CSVRenderer.money(r.totalCost.amount)),\n"
+        out += "    \"peak_month_cost\": \(CSVRenderer.money(r.peakMonthlyCost.amount)),\n"
+        out += "    \"targets\": \(list(targets)),\n"
+        out += "    \"jobs\": \(list(jobs)),\n"
+        out += "    \"workloads\": \(list(workloads))\n"
+        return out + "  }"
+    }
 }
