@@ -80,10 +80,16 @@ extension AlertRules {
             guard let cluster = b.workloads.first else { return nil }
             let s = series(cluster)
             let ns = testNamespace(s)
-            m = "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp" + PromQL.selector(podMatchers(s, cluster))
+            // The Barman Cloud plugin (a retention check every interval) reports its own
+            // metric; the in-tree barmanObjectStore (retention after each backup) only
+            // cnpg_collector_*, which stays 0 or stale under the plugin (gitops-facts).
+            let inTree = scenario.cnpg.first { $0.name == b.job }?.retentionCheck == .afterBackup
+            let metric =
+                inTree ? "cnpg_collector_last_available_backup_timestamp" : "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp"
+            m = metric + PromQL.selector(podMatchers(s, cluster))
             groupBy = "namespace"
             late = [Label("namespace", ns)]
-            let metric = "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp"
+
             testSeries = { l, n in
                 if n.isEmpty {
                     // Two instances: the replica's sidecar may be staler; the freshest counts.
@@ -95,7 +101,7 @@ extension AlertRules {
                 }
                 return [RuleTest.Series(selector: "\(metric){namespace=\"\(ns)\", pod=\"\(cluster)-1\"}", values: n)]
             }
-            source = "CNPG cluster '\(cluster)' (Barman Cloud plugin)"
+            source = "CNPG cluster '\(cluster)' (\(inTree ? "in-tree barmanObjectStore" : "Barman Cloud plugin"))"
         case .longhorn:
             let all = b.workloads.map(series)
             guard let first = all.first else { return nil }
