@@ -90,3 +90,15 @@ struct JobCostsTests {
         #expect(checked > 0)
     }
 }
+
+extension JobCostsTests {
+    @Test("--format json gains job_costs for version 2 only, keyed by jobs.csv's columns")
+    func json() throws {
+        let v2 = try Version2Run(Self.shared)
+        let text = JSONRenderer.render(v2.result, rows: JSONRows())
+        #expect(text.contains("\"job_costs\": [\n    {\"month\": \"2026-01\", \"job\": \"velero/a\""))
+        #expect(text.contains("\"total_cost\": 3.3564}"))
+        let v1 = try ExampleRun(Self.shared.replacing("version: 2\n", with: ""))
+        #expect(!JSONRenderer.render(v1.result, rows: JSONRows()).contains("job_costs"))
+    }
+}
