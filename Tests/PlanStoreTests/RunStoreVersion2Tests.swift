@@ -106,7 +106,8 @@ struct RunStoreVersion2Tests {
         let (job, run) = try Self.simulate(s, in: dir)
         #expect(run.recordedID == 1)
         #expect(run.storeFailure == nil)
-        #expect(try Self.csvFiles(job.directory) == Set(Self.version2Files))
+        // jobs.csv is written beside them; the store does not keep it yet (README "Cost per job").
+        #expect(try Self.csvFiles(job.directory) == Set(Self.version2Files + ["jobs"]))
 
         let store = try #require(try RunStore.open(path: dir + "/plan.sqlite", create: false))
         #expect(try store.exportCSV(1, to: dir + "/export"))

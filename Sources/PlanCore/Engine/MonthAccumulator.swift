@@ -26,11 +26,22 @@ struct MonthAccumulator {
     var egressCost: [Double]
     var retrievalCost: [Double]
     var getCost: [Double]
+    /// Version 2, per daily row (`RowLayout.jobRows`, in file order): its key, the index of
+    /// its target in `targets` (nil: unknown), and its share of the month's sums: GiB-days
+    /// of its current plus noncurrent bytes, and PUT requests (README "Cost per job").
+    let rowKeys: [JobRowKey]
+    let rowTarget: [Int?]
+    var rowGBDays: [Double]
+    var rowPuts: [Double]
 
-    init(targets: [Target], version: Int = 1) {
+    init(targets: [Target], version: Int = 1, rows: [JobRowKey] = []) {
         self.targets = targets
         billing = version >= 2
         let n = targets.count
+        rowKeys = billing ? rows : []
+        rowTarget = rowKeys.map { k in targets.firstIndex { $0.name == k.target } }
+        rowGBDays = Array(repeating: 0, count: rowKeys.count)
+        rowPuts = Array(repeating: 0, count: rowKeys.count)
         gbDays = Array(repeating: 0, count: n)
         puts = Array(repeating: 0, count: n)
         let k = billing ? n : 0
@@ -69,6 +80,17 @@ struct MonthAccumulator {
         puts[t] += p
     }
 
+    /// Adds the version 2 day of every daily row: `held[i]` the current plus noncurrent bytes
+    /// of layout row `i` at the day's end, its PUTs read from `jobs` (the row's values).
+    ///
+    /// - Complexity: O(rows), no allocation.
+    mutating func addRows(held: [Double], jobs: [JobDayValues]) {
+        for i in rowKeys.indices {
+            rowGBDays[i] += held[i] / 1_073_741_824
+            rowPuts[i] += jobs[rowKeys[i].source].putRequests
+        }
+    }
+
     /// Adds target `t`'s version 2 day (see `CostTracker.addBilling`).
     mutating func addBilling(
         target t: Int, billed: [Double], noncurrent: Double, earlyDelete e: Double, transition x: Double, lists l: Double, heads h: Double
@@ -85,10 +107,13 @@ struct MonthAccumulator {
     /// day into `firstDays` and its total scaled to the whole month into `scaled`.
     ///
     /// - Complexity: O(targets + price tiers), once a month.
-    mutating func flush(into rows: inout [MonthlyRow], firstDay firstDays: inout [Int], scaled: inout [Double]) {
+    mutating func flush(
+        into rows: inout [MonthlyRow], jobRows: inout [JobCostRow], firstDay firstDays: inout [Int], scaled: inout [Double]
+    ) {
         guard days > 0 else { return }
         let dim = Double(CivilDate.daysIn(year: year, month: month))
         let label = CivilDate(year: year, month: month, day: 1).monthString
+        let first = rows.count
         var total = MonthlyRow(
             month: label, target: "total", days: days, fixedCost: .zero, storageCost: .zero, requestCost: .zero,
             totalCost: .zero, gbMonths: 0, putRequests: 0, billing: billing ? MonthlyBilling() : nil)
@@ -104,6 +129,7 @@ struct MonthAccumulator {
             if let b = row.billing, let sum = total.billing { total.billing = sum + b }
         }
         rows.append(total)
+        if !rowKeys.isEmpty { jobRows += splitRows(label: label, dim: dim, targetRows: rows[first..<(first + targets.count)]) }
         firstDays.append(firstDay)
         scaled.append(total.totalCost.amount * dim / Double(days))
         reset()
@@ -160,9 +186,36 @@ struct MonthAccumulator {
             putRequests: puts[i], billing: b)
     }
 
+    /// The month's `jobs.csv` rows, in file order: each target's monthly row split between
+    /// its daily rows (`CostSplit.attribute`). A target that no row is on keeps its cost.
+    ///
+    /// - Complexity: O(rows log rows), once a month.
+    func splitRows(label: String, dim: Double, targetRows: ArraySlice<MonthlyRow>) -> [JobCostRow] {
+        var out: [JobCostRow] = []
+        var byTarget = Array(repeating: [Int](), count: targets.count)
+        for (i, k) in rowKeys.enumerated() {
+            guard let t = rowTarget[i] else { continue }
+            byTarget[t].append(out.count)
+            out.append(
+                JobCostRow(
+                    month: label, job: k.job, tier: k.tier, target: k.target, workload: k.workload, gbMonths: rowGBDays[i] / dim,
+                    putRequests: rowPuts[i]))
+        }
+        for (t, row) in zip(byTarget.indices, targetRows) where !byTarget[t].isEmpty {
+            var part = byTarget[t].map { out[$0] }
+            CostSplit.attribute(row, to: &part)
+            for (j, r) in zip(byTarget[t], part) { out[j] = r }
+        }
+        return out
+    }
+
     /// Zeroes the sums for the next month (no allocation).
     mutating func reset() {
         days = 0
+        for i in rowGBDays.indices {
+            rowGBDays[i] = 0
+            rowPuts[i] = 0
+        }
         for i in gbDays.indices {
             gbDays[i] = 0
             puts[i] = 0

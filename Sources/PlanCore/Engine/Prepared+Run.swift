@@ -165,6 +165,7 @@ extension Prepared {
                 day: d, date: date, book: book, models: models, scenario: scenario, mttrLimit: scenario.kpis.mttr?.value, costs: &trackers.costs)
             state.drills = drills
         }
+        trackers.costs.addRows(held: book.rowHeld, jobs: state.rows.jobs)
         for t in targetSources.indices {
             var puts = 0.0
             for r in targetSources[t] { puts += state.rows.jobs[r].putRequests }

@@ -28,6 +28,7 @@ extension Prepared {
             jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [],
             version: s.version)
         result.hasFaults = state.faults != nil
+        result.jobCosts = trackers.costs.jobRows
         return result
     }
 

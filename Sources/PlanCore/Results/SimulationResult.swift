@@ -23,6 +23,9 @@ public struct SimulationResult: Sendable {
     public var version: Int
     /// Version 2 with fault keys: the output has faults.csv and the fault KPI rows.
     public var hasFaults: Bool = false
+    /// Version 2: the `jobs.csv` rows, each target's month split between its daily rows
+    /// (README "Cost per job"), by month, then in daily.csv row order; empty for version 1.
+    public var jobCosts: [JobCostRow] = []
 
     public init(
         scenarioName: String, currency: String, start: CivilDate, horizonDays: Int, monthly: [MonthlyRow],

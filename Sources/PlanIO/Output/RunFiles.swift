@@ -1,6 +1,6 @@
 import PlanCore
 
-/// The five CSV files of one run in `DIR/NAME/` (version 2: and `drills.csv`), streamed as
+/// The five CSV files of one run in `DIR/NAME/` (version 2: and `drills.csv`, `jobs.csv`), streamed as
 /// the engine produces days and renamed into place together at the end (cli.md "Files
 /// written").
 public struct RunFiles: SimulationSink {
@@ -88,6 +88,9 @@ public struct RunFiles: SimulationSink {
                 let drills = try StreamingFile(path: RunFiles.path(directory, DrillsColumn.self))
                 all.append(drills)
                 drills.write(CSVRenderer.drills(result.drills))
+                let jobs = try StreamingFile(path: RunFiles.path(directory, JobsColumn.self))
+                all.append(jobs)
+                jobs.write(CSVRenderer.jobs(result.jobCosts))
             }
             for f in all { try f.finishWriting() }
             for f in all { try f.publish() }

@@ -72,6 +72,11 @@ public enum CSVRenderer {
         file(DrillsColumn.self, rows, version: 2)
     }
 
+    /// `jobs.csv` (version 2): each target's month split between its daily rows.
+    public static func jobs(_ rows: [JobCostRow]) -> String {
+        file(JobsColumn.self, rows, version: 2)
+    }
+
     /// A KPI value in the cell format of its unit.
     public static func kpiValue(_ x: Double, unit: KPIUnit) -> String {
         Cell.kpiValue(x, unit: unit).csv

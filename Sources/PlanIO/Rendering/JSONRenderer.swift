@@ -1,10 +1,10 @@
 import PlanCore
 
 /// `--format json`: one document with the scenario name, currency, horizon, warnings and
-/// one array per CSV file but `daily.csv`, keyed by the CSV column names (cli.md), and in
-/// version 2 the summary's tables (`summary`). Numbers
+/// one array per CSV file but `daily.csv`, keyed by the CSV column names (cli.md). Numbers
 /// are the CSV cells' rounded values as JSON numbers, an infinite value is `"inf"`, a
-/// value that does not apply is `null`.
+/// value that does not apply is `null`. Version 2 adds `drills`, `job_costs` (jobs.csv's
+/// rows), with fault keys `faults`, and the summary's tables (`summary`).
 public enum JSONRenderer {
     public static func render(_ result: SimulationResult, rows: JSONRows) -> String {
         var out = "{\n"
@@ -18,7 +18,8 @@ public enum JSONRenderer {
         out += "  \"targets\": " + array(rows.targets) + ",\n"
         if result.version >= 2 {
             out += "  \"workloads\": " + array(rows.workloads) + ",\n"
-            out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) })
+            out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) }) + ",\n"
+            out += "  \"job_costs\": " + array(result.jobCosts.map { JobsColumn.jsonObject($0, version: 2) })
             out += result.hasFaults ? ",\n  \"faults\": " + array(rows.faults) : ""
             out += ",\n  \"summary\": " + summary(result) + "\n"
         } else {

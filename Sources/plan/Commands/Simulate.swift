@@ -18,7 +18,7 @@ extension Plan {
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).
 
-                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv (version 2: and drills.csv), written atomically; \
+                Files: DIR/NAME/{daily,workloads,targets,monthly,kpis}.csv (version 2: and drills.csv, jobs.csv), written atomically; \
                 with --report also DIR/NAME/report.html (as `plan report` writes it).
 
                 The run is recorded in the run store (--db, default output/plan.sqlite): see \

@@ -27,6 +27,9 @@ struct BucketBook {
     /// Per layout row, the day's `deleted_bytes` and `noncurrent_bytes`.
     var rowDeleted: [Double]
     var rowNoncurrent: [Double]
+    /// Per layout row, its current plus noncurrent bytes at the day's end (its part of its
+    /// target's `held`, for the split of the target's cost between its rows).
+    var rowHeld: [Double]
     /// Per target, the day's current-plus-noncurrent bytes (version 2 `used`) and its
     /// noncurrent part.
     var held: [Double]
@@ -51,6 +54,7 @@ struct BucketBook {
         }
         rowDeleted = Array(repeating: 0, count: rows)
         rowNoncurrent = Array(repeating: 0, count: rows)
+        rowHeld = Array(repeating: 0, count: rows)
         let n = targets.count
         held = Array(repeating: 0, count: n)
         noncurrent = Array(repeating: 0, count: n)
@@ -89,6 +93,7 @@ struct BucketBook {
             guard plan.kind != .cluster else {
                 // A cluster target's rows: bytes on the cluster's disks, never versioned.
                 held[e.target] += v.stored
+                rowHeld[e.layoutRow] = v.stored
                 rowNoncurrent[e.layoutRow] = 0
                 continue
             }
@@ -99,6 +104,7 @@ struct BucketBook {
             transitions(k, day: d, density: density, plan: plan, daysInMonth: daysInMonth)
             sample(k, day: d, density: density, plan: plan)
             rowNoncurrent[e.layoutRow] = ledgers[k].noncurrent
+            rowHeld[e.layoutRow] = ledgers[k].held
             held[e.target] += ledgers[k].held
             noncurrent[e.target] += ledgers[k].noncurrent
         }

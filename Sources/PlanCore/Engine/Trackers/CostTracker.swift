@@ -9,21 +9,29 @@ struct CostTracker {
     /// Per closed month: its total cost scaled to the whole month (a partial first or last
     /// month counts as if every day cost the same), currency units.
     var scaled: [Double] = []
+    /// Version 2: the closed months' `jobs.csv` rows, month by month; empty for version 1.
+    var jobRows: [JobCostRow] = []
 
-    init(targets: [Target], version: Int) { month = MonthAccumulator(targets: targets, version: version) }
+    init(targets: [Target], version: Int, rows: [JobRowKey] = []) {
+        month = MonthAccumulator(targets: targets, version: version, rows: rows)
+    }
 
     /// Starts day `d` (calendar `date`): closes the previous month on the 1st.
     ///
     /// - Complexity: O(targets) on the 1st of a month, O(1) on other days.
     @inline(__always)
     mutating func beginDay(_ d: Int, date: CivilDate) {
-        if d > 0 && date.day == 1 { month.flush(into: &rows, firstDay: &firstDay, scaled: &scaled) }
+        if d > 0 && date.day == 1 { month.flush(into: &rows, jobRows: &jobRows, firstDay: &firstDay, scaled: &scaled) }
         if month.days == 0 { month.begin(date: date, day: d) }
     }
 
     /// Adds target `t`'s day: `used` bytes at the day's end and `puts` PUT requests.
     @inline(__always)
     mutating func add(target t: Int, used: Double, puts: Double) { month.add(target: t, used: used, puts: puts) }
+
+    /// Adds the version 2 day of every daily row (see `MonthAccumulator.addRows`).
+    @inline(__always)
+    mutating func addRows(held: [Double], jobs: [JobDayValues]) { month.addRows(held: held, jobs: jobs) }
 
     /// Adds target `t`'s version 2 day: its billed bytes by class, noncurrent bytes, the
     /// day's early-deletion and transition charges (currency units) and poll requests.
@@ -47,7 +55,7 @@ struct CostTracker {
     mutating func endDay() { month.days += 1 }
 
     /// Closes the last month.
-    mutating func finish() { month.flush(into: &rows, firstDay: &firstDay, scaled: &scaled) }
+    mutating func finish() { month.flush(into: &rows, jobRows: &jobRows, firstDay: &firstDay, scaled: &scaled) }
 
     /// The `monthly_budget` row: the worst scaled month against `limit` (currency units;
     /// nil: `info`), failing from the first day of the first month over it.

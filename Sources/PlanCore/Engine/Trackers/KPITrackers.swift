@@ -11,7 +11,7 @@ struct KPITrackers {
     /// Empty trackers for a run of `p`.
     init(_ p: Prepared) {
         let s = p.scenario
-        costs = CostTracker(targets: s.targets, version: s.version)
+        costs = CostTracker(targets: s.targets, version: s.version, rows: p.layout.jobRows)
         rto = RTOTracker(protected: p.protected, limit: s.kpis.rto?.value)
         volumes = VolumeTracker(s)
         capacity = CapacityTracker(s.targets)
