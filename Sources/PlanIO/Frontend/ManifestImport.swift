@@ -79,7 +79,8 @@ public enum ManifestImport {
         let scenarioName = ImportNames.valid(name ?? defaultName(paths))
         return .success(
             Translation(
-                scenario: importer.scenario(name: scenarioName, inputs: paths), guesses: importer.guesses,
+                scenario: importer.scenario(name: scenarioName, inputs: paths),
+                guesses: importer.guesses + importer.targets.guessedPrices.sorted().map { "targets.\($0).prices" },
                 findings: sorted(notes + importer.findings), name: scenarioName))
     }
 
@@ -120,7 +121,7 @@ public enum ManifestImport {
         let guessed =
             guesses.isEmpty
             ? nil
-            : "warning: \(guesses.count) figures are guesses, since no manifest holds them: \(guesses.joined(separator: ", ")); measure them with plan calibrate or edit them (each is marked '# guess:')"
+            : "warning: \(guesses.count) \(guesses.count == 1 ? "figure is a guess" : "figures are guesses"), since no manifest holds them: \(guesses.joined(separator: ", ")); measure them with plan calibrate or edit them (each is marked '# guess:')"
         return .success(Outcome(text: text, findings: findings, guesses: guessed, name: t.name, measured: measured))
     }
 

@@ -13,6 +13,8 @@ struct ImportTargets: Sendable {
     }
 
     private(set) var stores: [String: Store] = [:]
+    /// S3 targets in a region without built-in prices, written with guessed prices.
+    private(set) var guessedPrices: Set<String> = []
 
     /// The target for `bucket`: MinIO when `minio` is set, else S3 in `region`.
     mutating func objectStore(bucket: String, region: String?, regionSource: String?, minio: ImportMinIO?) -> String {
@@ -28,6 +30,17 @@ struct ImportTargets: Sendable {
             var entries = [Entry("kind", .scalar("s3"))]
             if let region, let regionSource {
                 entries.append(Entry("region", .scalar(region), .manifest(regionSource)))
+                if S3Prices.builtIn(region: region) == nil {
+                    // plan has no price list for it: us-east-1's S3 Standard prices, marked.
+                    entries.append(
+                        Entry(
+                            "prices",
+                            .map([
+                                Entry("storage_gb_month", .scalar("0.023"), .guess("us-east-1's price; plan has no price list for \(region)")),
+                                Entry("put_per_1000", .scalar("0.005"), .guess("us-east-1's price")),
+                            ])))
+                    guessedPrices.insert(name)
+                }
             } else {
                 entries.append(Entry("region", .scalar("us-east-1"), .note("no region in the manifests: plan's default")))
             }

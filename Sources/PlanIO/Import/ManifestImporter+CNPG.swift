@@ -69,6 +69,12 @@ extension ManifestImporter {
         }
         let maxWAL = "spec.postgresql.parameters.max_wal_size"
         if let text = o.text(maxWAL) {
+            if let bytes = ImportFigures.postgresSize(text), let wal = ImportFigures.quantity(o.text(p) ?? ""), bytes >= wal {
+                finding(
+                    .error, o, o.node(maxWAL), maxWAL,
+                    "max_wal_size '\(text)' is not below the WAL volume (\(o.text(p) ?? "")): CNPG's webhook rejects the Cluster",
+                    fix: "set max_wal_size below walStorage.size, with room for WAL kept for replicas and archiving")
+            }
             if let bytes = ImportFigures.postgresSize(text) {
                 entries.append(
                     Entry("max_wal_size", .scalar(ImportFigures.size(bytes)), .manifest(o.source(maxWAL) + " (PostgreSQL's GB is 1024 MB)")))
@@ -90,16 +96,52 @@ extension ManifestImporter {
 
         guard let config = barmanConfig(o) else { return }
         checkBarman(config)
-        let jobs = inventory.scheduledBackups.filter { $0.text("spec.cluster.name") == o.name && $0.namespace == o.namespace }
-        if jobs.isEmpty {
+        let all = inventory.scheduledBackups.filter { $0.text("spec.cluster.name") == o.name && $0.namespace == o.namespace }
+        let jobs = all.filter { usable($0, cluster: o, config: config) }
+        if !all.isEmpty && jobs.isEmpty {
+            // Every ScheduledBackup was reported; the cluster still archives WAL.
+            cnpgJob(name: jobName("cnpg", o.name), workload: name, cluster: o, scheduled: nil, config: config)
+        }
+        if all.isEmpty {
             finding(
                 .error, o, o.node("spec")?.pair(config.plugin ? "plugins" : "backup")?.keyNode, config.plugin ? "spec.plugins" : "spec.backup",
                 "no ScheduledBackup for this cluster: CNPG archives WAL but takes no base backup, and WAL alone cannot be restored",
                 fix: "add a ScheduledBackup with spec.cluster.name: \(o.name) (6 fields, seconds first: '0 0 2 * * *' is daily at 02:00)")
             cnpgJob(name: jobName("cnpg", o.name), workload: name, cluster: o, scheduled: nil, config: config)
         }
-        for s in jobs where cron(s, "spec.schedule", dialect: .cnpg, tool: "CNPG", example: "'0 0 2 * * *'") != nil {
+        for s in jobs {
             cnpgJob(name: jobName("cnpg", s.name), workload: name, cluster: o, scheduled: s, config: config)
+        }
+    }
+
+    /// Whether a ScheduledBackup takes Barman base backups plan can simulate: a readable
+    /// cron, and the method the configuration needs (`plugin` for the Barman Cloud plugin,
+    /// `barmanObjectStore` — CNPG's default — in-tree). A `volumeSnapshot` backup stays on
+    /// the cluster's storage, which plan does not model: reported and left out.
+    private mutating func usable(_ s: ManifestObject, cluster: ManifestObject, config: BarmanConfig) -> Bool {
+        guard cron(s, "spec.schedule", dialect: .cnpg, tool: "CNPG", example: "'0 0 2 * * *'") != nil else { return false }
+        let method = s.text("spec.method") ?? "barmanObjectStore"
+        switch (method, config.plugin) {
+        case ("volumeSnapshot", _):
+            finding(
+                .warning, s, s.node("spec.method"), "spec.method",
+                "a volumeSnapshot backup is a CSI snapshot on the cluster's storage, not an object-store backup; plan does not model it",
+                fix: "plan leaves this ScheduledBackup out")
+            return false
+        case ("plugin", false):
+            finding(
+                .error, s, s.node("spec.method"), "spec.method",
+                "method 'plugin', but Cluster \(cluster.name) lists no Barman Cloud plugin: CNPG fails these backups",
+                fix: "add the plugin to the Cluster's spec.plugins, or use method barmanObjectStore")
+            return false
+        case ("barmanObjectStore", true):
+            finding(
+                .error, s, s.node("spec.method") ?? s.nameNode, "spec.method",
+                "the method is barmanObjectStore (CNPG's default), but Cluster \(cluster.name) backs up through the Barman Cloud plugin and has no barmanObjectStore: CNPG fails these backups",
+                fix: "set method: plugin and pluginConfiguration.name: \(Self.barmanPlugin)")
+            return false
+        default:
+            return true
         }
     }
 
@@ -113,6 +155,31 @@ extension ManifestImporter {
                     "no ObjectStore '\(storeName)' in namespace '\(o.namespace)': the Barman Cloud plugin has nowhere to archive",
                     fix: "name an ObjectStore (barmancloud.cnpg.io/v1) of the same namespace")
                 return nil
+            }
+            if plugin.child("enabled")?.scalarText == "false" { continue }
+            if plugin.child("isWALArchiver")?.scalarText != "true" {
+                finding(
+                    .warning, o, plugin.child("name") ?? plugin, "spec.plugins[\(i)].isWALArchiver",
+                    "the Barman Cloud plugin archives WAL only with isWALArchiver: true (the default is false): without it there is no point-in-time recovery, and plan's WAL figures do not apply",
+                    fix: "set isWALArchiver: true")
+            }
+            if let r = o.node("spec.backup.retentionPolicy") {
+                finding(
+                    .warning, o, r, "spec.backup.retentionPolicy",
+                    "the Cluster's retentionPolicy applies to the in-tree barmanObjectStore only: with the plugin, CNPG ignores it",
+                    fix: "move it to ObjectStore \(store.name)'s spec.retentionPolicy")
+            }
+            if store.node("spec.retentionPolicy") == nil {
+                finding(
+                    .warning, store, store.nameNode, "spec.retentionPolicy",
+                    "no retentionPolicy: the Barman Cloud plugin deletes no backup and no WAL, and the bucket grows for ever",
+                    fix: "set spec.retentionPolicy, e.g. '30d'")
+            }
+            if let sn = store.root.descendant("spec.configuration")?.pair("serverName") {
+                finding(
+                    .error, store, sn.keyNode, "spec.configuration.serverName",
+                    "the ObjectStore forbids serverName in its configuration (a CEL rule rejects it)",
+                    fix: "put serverName in the Cluster's plugin parameters")
             }
             return BarmanConfig(object: store, path: "spec.configuration", retentionPath: "spec.retentionPolicy", plugin: true)
         }
@@ -231,7 +298,8 @@ extension ManifestImporter {
         let dest = o.text(c.path + ".destinationPath") ?? ""
         let endpoint = o.text(c.path + ".endpointURL")
         let bucket = Self.bucket(ofURL: dest) ?? ImportNames.valid(cluster.name)
-        let target = objectTarget(bucket: bucket, endpoint: endpoint, region: nil, regionSource: nil)
+        let target = objectTarget(
+            bucket: bucket, endpoint: endpoint, region: nil, regionSource: nil, endpointSource: o.source(c.path + ".endpointURL"))
         entries.append(Entry("target", .scalar(target), .manifest(o.source(c.path + (endpoint == nil ? ".destinationPath" : ".endpointURL")))))
         cnpgJobs.append((name, entries))
         for n in 1...max(Int(cluster.text("spec.instances") ?? "1") ?? 1, 1) {

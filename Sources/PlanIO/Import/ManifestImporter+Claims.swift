@@ -26,7 +26,8 @@ extension ManifestImporter {
         }
         for o in inventory.clusters {
             let instances = Int(o.text("spec.instances") ?? "1") ?? 1
-            let labels = labelsOf(o.node("spec.inheritedMetadata.labels"))
+            // The operator labels its PVCs and pods with the cluster's name.
+            let labels = labelsOf(o.node("spec.inheritedMetadata.labels")).merging(["cnpg.io/cluster": o.name]) { a, _ in a }
             for n in 1...max(instances, 1) {
                 for (suffix, storage) in [("", "spec.storage"), ("-wal", "spec.walStorage")] {
                     guard o.node(storage) != nil else { continue }

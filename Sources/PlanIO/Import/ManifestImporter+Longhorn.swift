@@ -124,11 +124,14 @@ extension ManifestImporter {
             let w = c.cnpgCluster != nil ? workloadOfClaim[c.id] : volumeWorkload(for: c)
             if let w, !volumes.contains(w) { volumes.append(w) }
         }
-        let groupText = groups.isEmpty ? "no groups" : "groups \(groups.joined(separator: ", "))"
+        let note =
+            groups.isEmpty
+            ? "the Longhorn volumes labelled for it (it has no groups)"
+            : "the Longhorn volumes in groups \(groups.joined(separator: ", ")) or labelled for it (unlabelled volumes are in 'default')"
         entries.append(
             Entry(
                 "volumes", .list(volumes.sorted()),
-                .note("the Longhorn volumes in \(groupText) or labelled for it (unlabelled volumes are in 'default')")))
+                .note(note)))
         let disks = targets.longhornDisks(replicas: settings.replicas)
         if !guesses.contains("targets.\(disks).capacity") { guess("targets.\(disks).capacity") }
         if isBackup {
@@ -169,7 +172,8 @@ extension ManifestImporter {
 
     /// The labels Longhorn sees on the volume: a PVC's only with the `source` label.
     private func effectiveLabels(_ c: ImportClaim) -> [String: String] {
-        if c.cnpgCluster != nil || c.labels["recurring-job.longhorn.io/source"] == "enabled" { return c.labels }
+        // CNPG's PVCs too: their inheritedMetadata labels reach the volume only with the source label.
+        if c.labels["recurring-job.longhorn.io/source"] == "enabled" { return c.labels }
         return [:]
     }
 

@@ -83,7 +83,9 @@ extension ManifestImporter {
         return [
             Entry("kind", .scalar("minio")),
             Entry("capacity", .scalar(ImportFigures.size(raw)), .manifest(source)),
-            Entry("drives", .scalar(String(Self.erasureSet(drives: drives))), .note("MinIO's erasure set of the \(drives) drives")),
+            Entry(
+                "drives", .scalar(String(Self.erasureSet(drives: drives))),
+                .note(drives == 1 ? "a single drive" : "MinIO's erasure set of the \(drives) drives")),
             Entry("monthly_cost", .scalar("0"), .guess("hardware amortisation and power per month")),
         ]
     }
@@ -95,15 +97,19 @@ extension ManifestImporter {
         return 16
     }
 
-    /// The target of a job writing `bucket` through `endpoint`.
-    mutating func objectTarget(bucket: String, endpoint: String?, region: String?, regionSource: String?) -> String {
+    /// The target of a job writing `bucket` through `endpoint`; `endpointSource` is where
+    /// the endpoint was read (the comment of a region read from it).
+    mutating func objectTarget(
+        bucket: String, endpoint: String?, region: String?, regionSource: String?, endpointSource: String? = nil
+    ) -> String {
         let minio = Self.isMinIO(endpoint: endpoint) ? minioDeployment() : nil
         if minio != nil, !guesses.contains("targets.\(minio?.name ?? "").monthly_cost") {
             guess("targets.\(minio?.name ?? "").monthly_cost")
             if inventory.tenants.isEmpty && inventory.minioRelease == nil { guess("targets.\(minio?.name ?? "").capacity") }
         }
         return targets.objectStore(
-            bucket: bucket, region: region ?? Self.awsRegion(endpoint: endpoint), regionSource: regionSource ?? endpoint.map { _ in "endpoint" },
+            bucket: bucket, region: region ?? Self.awsRegion(endpoint: endpoint),
+            regionSource: regionSource ?? endpointSource.map { $0 + " (the region of the endpoint)" },
             minio: minio)
     }
 }

@@ -45,7 +45,13 @@ extension ManifestImporter {
         let bsl = inventory.storageLocations.first { l in location.map { l.name == $0 } ?? (l.text("spec.default") == "true") }
         if let bsl {
             let bucket = bsl.text("spec.objectStorage.bucket") ?? ImportNames.valid(bsl.name)
-            let target = objectTarget(bucket: bucket, endpoint: bsl.text("spec.config.s3Url"), region: nil, regionSource: nil)
+            // Velero's AWS plugin takes the region from config.region (a MinIO setup writes
+            // any word there, such as 'minio': only an AWS target uses it).
+            let region = bsl.text("spec.config.region")
+            let target = objectTarget(
+                bucket: bucket, endpoint: bsl.text("spec.config.s3Url"), region: region,
+                regionSource: region.map { _ in bsl.source("spec.config.region") },
+                endpointSource: bsl.source("spec.config.s3Url"))
             entries.append(Entry("target", .scalar(target), .manifest(bsl.source("spec.objectStorage.bucket"))))
         } else {
             finding(
@@ -69,9 +75,20 @@ extension ManifestImporter {
         var out: [String] = []
         var cnpg: Set<String> = []
         let annotated = annotatedVolumes()
+        // labelSelector: Velero backs up what it selects, a PVC by its own labels or its pod's.
+        let selector = s.node("spec.template.labelSelector.matchLabels").map(labelsOf)
+        if let e = s.node("spec.template.labelSelector.matchExpressions") {
+            finding(
+                .warning, s, e, "spec.template.labelSelector.matchExpressions",
+                "plan applies matchLabels only: every PVC of the namespaces is counted as if these expressions matched",
+                fix: "check the Velero job's volumes in the scenario by hand")
+        }
         for c in claims(in: namespaces, excluding: excluded) {
             let chosen = all ? !annotated.excluded.contains(c.id) : annotated.included.contains(c.id)
             guard chosen else { continue }
+            if let selector, !Self.matches(selector, c.labels) && !Self.matches(selector, annotated.podLabels[c.id] ?? [:]) {
+                continue
+            }
             protected.insert(c.id)
             let workload: String
             if let cluster = c.cnpgCluster {
@@ -99,13 +116,15 @@ extension ManifestImporter {
 
     /// Claims named by pod annotations: `backup.velero.io/backup-volumes` (opt-in) and
     /// `…-excludes` (opt-out), by pod volume name.
-    private func annotatedVolumes() -> (included: Set<String>, excluded: Set<String>) {
+    private func annotatedVolumes() -> (included: Set<String>, excluded: Set<String>, podLabels: [String: [String: String]]) {
         var included: Set<String> = []
         var excluded: Set<String> = []
+        var podLabels: [String: [String: String]] = [:]
         for o in inventory.podOwners {
             let template = o.kind == "Pod" ? o.root : (o.kind == "CronJob" ? o.node("spec.jobTemplate.spec.template") : o.node("spec.template"))
             guard let template else { continue }
             let annotations = labelsOf(template.descendant("metadata.annotations"))
+            let labels = labelsOf(template.descendant("metadata.labels"))
             var claimOfVolume: [String: [String]] = [:]
             for v in template.descendant("spec.volumes")?.items ?? [] {
                 if let name = v.child("name")?.scalarText, let claim = v.descendant("persistentVolumeClaim.claimName")?.scalarText {
@@ -120,6 +139,7 @@ extension ManifestImporter {
                     }
                 }
             }
+            for claim in claimOfVolume.values.joined() { podLabels[o.namespace + "/" + claim, default: [:]].merge(labels) { a, _ in a } }
             for (key, into) in [("backup.velero.io/backup-volumes", 0), ("backup.velero.io/backup-volumes-excludes", 1)] {
                 for volume in (annotations[key] ?? "").split(separator: ",") {
                     for claim in claimOfVolume[volume.trimmingCharacters(in: .whitespaces)] ?? [] {
@@ -128,7 +148,12 @@ extension ManifestImporter {
                 }
             }
         }
-        return (included, excluded)
+        return (included, excluded, podLabels)
+    }
+
+    /// Whether `labels` hold every `key: value` of `selector`.
+    static func matches(_ selector: [String: String], _ labels: [String: String]) -> Bool {
+        selector.allSatisfy { labels[$0.key] == $0.value }
     }
 
     /// The longest time between two runs of `cron` over a year (seconds).

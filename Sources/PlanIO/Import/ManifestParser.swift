@@ -39,7 +39,8 @@ enum ManifestParser {
                 return out
             }
             for problem in builder.problems { out.diagnostics.append(failure(problem, file: file.path)) }
-            if let object = object(root, file: file.path, diagnostics: &out.diagnostics) {
+            for var object in objects(root, file: file.path, diagnostics: &out.diagnostics) {
+                if let ns = file.namespace, !clusterScoped.contains(object.kind) { object.namespace = ns }
                 out.objects.append(object)
             }
         }
@@ -51,6 +52,20 @@ enum ManifestParser {
             }
         }
         return out
+    }
+
+    /// Kinds without a namespace, which a kustomization's `namespace` leaves alone.
+    static let clusterScoped: Set<String> = [
+        "Namespace", "StorageClass", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
+        "PriorityClass", "ClusterImageCatalog", "Node",
+    ]
+
+    /// The objects of one document: itself, or the items of a `v1` `List`.
+    private static func objects(_ root: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> [ManifestObject] {
+        if root.child("kind")?.scalarText == "List", root.child("apiVersion")?.scalarText == "v1" {
+            return root.child("items")?.items.compactMap { object($0, file: file, diagnostics: &diagnostics) } ?? []
+        }
+        return object(root, file: file, diagnostics: &diagnostics).map { [$0] } ?? []
     }
 
     private static func object(_ root: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> ManifestObject? {

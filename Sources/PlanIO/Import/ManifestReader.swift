@@ -6,6 +6,9 @@ import Yams
 struct ManifestFile: Sendable {
     var path: String
     var bytes: [UInt8]
+    /// The `namespace` of the outermost kustomization that lists it: kustomize sets it on
+    /// every namespaced object it builds, so the cluster sees that namespace.
+    var namespace: String? = nil
 }
 
 /// Finds and reads the manifest files of `plan import` and `plan lint` (gitops.md): a file,
@@ -41,6 +44,10 @@ struct ManifestReader {
         }
     }
 
+    /// The namespace kustomizations above the file being visited set (the outermost wins).
+    private var namespaceStack: [String?] = []
+    private var inheritedNamespace: String? { namespaceStack.compactMap { $0 }.first }
+
     /// `from`: the kustomization entry that named `path`, for a located message.
     private mutating func visit(_ path: String, from: (file: String, node: YAMLNode)?) throws(PlanIOError) {
         guard let real = Self.realPath(path) else {
@@ -60,7 +67,7 @@ struct ManifestReader {
         if isDirectory.boolValue {
             try walk(directory: path)
         } else {
-            try add(ManifestFile(path: Self.clean(path), bytes: StreamingFile.read(path)))
+            try add(ManifestFile(path: Self.clean(path), bytes: StreamingFile.read(path), namespace: inheritedNamespace))
         }
     }
 
@@ -103,6 +110,8 @@ struct ManifestReader {
             diagnostics.append(Diagnostic(at: .file(path: file, line: 1, column: 1), path: "", "the kustomization file cannot be read as YAML"))
             return
         }
+        namespaceStack.append(root.child("namespace")?.scalarText.flatMap { $0.isEmpty ? nil : $0 })
+        defer { namespaceStack.removeLast() }
         for key in ["resources", "bases", "components"] {
             for entry in root.child(key)?.items ?? [] {
                 guard let item = entry.scalarText, !item.isEmpty else { continue }

@@ -184,4 +184,100 @@ struct ImportCasesTests {
         #expect(t.name == "store" && t.kind == .minio && t.capacity?.bytes == 1600.0 * 1_073_741_824 && t.drives == 16)
         #expect(t.bucket.pollInterval == Seconds(300) && t.series?.buckets == ["lh"])
     }
+
+    @Test("a kustomization's namespace is set on what it lists; a v1 List's items are read; a BSL's region is read")
+    func kustomizeNamespace() throws {
+        let dir = try ImportInputTests().folder([
+            "kustomization.yaml": "namespace: shop\nresources: [app, velero.yaml]\n",
+            "app/kustomization.yaml": "resources: [pvc.yaml]\n",
+            "app/pvc.yaml": """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: PersistentVolumeClaim
+              metadata: {name: data}
+              spec: {resources: {requests: {storage: 3Gi}}}
+            """,
+            "velero.yaml": """
+            apiVersion: velero.io/v1
+            kind: Schedule
+            metadata: {name: s, namespace: velero}
+            spec: {schedule: "0 1 * * *", template: {includedNamespaces: [shop], defaultVolumesToFsBackup: true}}
+            ---
+            apiVersion: velero.io/v1
+            kind: BackupStorageLocation
+            metadata: {name: default, namespace: velero}
+            spec: {default: true, objectStorage: {bucket: v}, config: {region: eu-central-1}}
+            """,
+        ])
+        let outcome = try ManifestImport.run(paths: [dir], name: "ns", format: .yaml, standardInput: ImportTests.noInput).get()
+        let options = LoadOptions(file: "ns.yaml", defaultName: "ns", today: CivilDate(year: 2026, month: 1, day: 1))
+        let s = try ScenarioLoader.load(text: outcome.text, options: options).get()
+        // kustomize puts the PVC in 'shop' (the outer kustomization's namespace), so the
+        // Schedule of namespace shop covers it.
+        #expect(s.velero.first?.volumes == ["data"])
+        #expect(s.workloads.first?.series?.namespace == "shop")
+        #expect(s.targets.first?.region == "eu-central-1" && s.targets.first?.kind == .s3)
+        #expect(outcome.text.contains("region: eu-central-1  # \(dir)/velero.yaml:9 spec.config.region"))
+    }
+
+    @Test("a region without built-in prices gets us-east-1's prices as a guess; a substituted cron only its warning")
+    func regionAndSubstitution() throws {
+        let s = try scenario(
+            Self.cluster.replacing("s3.eu-central-1.amazonaws.com", with: "s3.eu-west-1.amazonaws.com")
+                .replacing("\"0 30 4 * * 6\"", with: "\"${WEEKLY}\""))
+        let t = try #require(s.targets.first)
+        #expect(t.region == "eu-west-1" && t.prices?.storageTiers.first?.price == Money(0.023))
+        // db-weekly's schedule is set by Flux in the cluster: left out, with one warning.
+        #expect(s.cnpg.map(\.name) == ["db-daily"])
+        let findings = try ManifestImport.lint(paths: ["-"]) { () throws(PlanIOError) -> [UInt8] in
+            Array(Self.cluster.replacing("\"0 30 4 * * 6\"", with: "\"${WEEKLY}\"").utf8)
+        }.get()
+        let weekly = findings.filter { $0.path.hasPrefix("ScheduledBackup/db-weekly") }
+        #expect(weekly.count == 1 && weekly.first?.severity == .warning && weekly.first?.message.contains("Flux substitution") == true)
+    }
+
+    @Test("Velero's labelSelector: only the PVCs whose own labels or whose pod's labels match")
+    func labelSelector() throws {
+        let s = try scenario(
+            """
+            apiVersion: velero.io/v1
+            kind: BackupStorageLocation
+            metadata: {name: default, namespace: velero}
+            spec: {default: true, objectStorage: {bucket: velero}, config: {s3Url: "http://minio.minio:9000"}}
+            ---
+            apiVersion: velero.io/v1
+            kind: Schedule
+            metadata: {name: nightly, namespace: velero}
+            spec:
+              schedule: "0 1 * * *"
+              template: {includedNamespaces: [app], defaultVolumesToFsBackup: true, labelSelector: {matchLabels: {backup: "yes"}}}
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: labelled, namespace: app, labels: {backup: "yes"}}
+            spec: {resources: {requests: {storage: 1Gi}}}
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: by-pod, namespace: app}
+            spec: {resources: {requests: {storage: 1Gi}}}
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: other, namespace: app}
+            spec: {resources: {requests: {storage: 1Gi}}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: app}
+            spec:
+              template:
+                metadata: {labels: {backup: "yes"}}
+                spec:
+                  volumes: [{name: v, persistentVolumeClaim: {claimName: by-pod}}]
+            """)
+        #expect(s.velero.first?.volumes == ["by-pod", "labelled"])
+    }
 }

@@ -84,6 +84,7 @@ struct LintTests {
               storage: {size: 1Gi}
               plugins:
                 - name: barman-cloud.cloudnative-pg.io
+                  isWALArchiver: true
                   parameters: {barmanObjectName: store}
             ---
             apiVersion: postgresql.cnpg.io/v1
@@ -91,6 +92,7 @@ struct LintTests {
             metadata: {name: db-daily, namespace: db}
             spec:
               schedule: ⟨⟩"0 2 * * *"
+              method: plugin
               cluster: {name: db}
             ---
             apiVersion: postgresql.cnpg.io/v1
@@ -99,6 +101,7 @@ struct LintTests {
             spec:
               schedule: ⟨⟩"0 0 2 * * 7"
               suspend: ⟨⟩true
+              method: plugin
               cluster: {name: db}
             """,
             [
@@ -233,5 +236,47 @@ struct LintTests {
             ])
         // Every finding says what the real tool does and the fix.
         #expect(findings.allSatisfy { !$0.message.isEmpty && !($0.suggestion ?? "").isEmpty })
+    }
+
+    @Test(
+        "plugin mode: isWALArchiver missing, the Cluster's retentionPolicy ignored, no retention in the ObjectStore, serverName forbidden, the wrong method, max_wal_size not below the WAL volume"
+    )
+    func pluginMode() throws {
+        try expectFindings(
+            """
+            apiVersion: barmancloud.cnpg.io/v1
+            kind: ObjectStore
+            metadata: {name: ⟨⟩store, namespace: db}
+            spec:
+              configuration:
+                destinationPath: s3://b/db
+                ⟨⟩serverName: db
+                wal: {compression: lz4}
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata: {name: db, namespace: db}
+            spec:
+              postgresql: {parameters: {max_wal_size: ⟨⟩8GB}}
+              storage: {size: 10Gi}
+              walStorage: {size: 5Gi}
+              backup: {retentionPolicy: ⟨⟩30d}
+              plugins:
+                - name: ⟨⟩barman-cloud.cloudnative-pg.io
+                  parameters: {barmanObjectName: store}
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: ScheduledBackup
+            metadata: {name: ⟨⟩db-daily, namespace: db}
+            spec: {schedule: "0 0 2 * * *", cluster: {name: db}}
+            """,
+            [
+                "warning: ObjectStore/store: spec.retentionPolicy",
+                "error: ObjectStore/store: spec.configuration.serverName",
+                "error: Cluster/db: spec.postgresql.parameters.max_wal_size",
+                "warning: Cluster/db: spec.backup.retentionPolicy",
+                "warning: Cluster/db: spec.plugins[0].isWALArchiver",
+                "error: ScheduledBackup/db-daily: spec.method",
+            ])
     }
 }
