@@ -42,28 +42,68 @@ extension ManifestImporter {
         let volumes = fileSystemVolumes(s)
         entries.append(Entry("volumes", .list(volumes.workloads), volumes.origin))
         let location = s.text("spec.template.storageLocation")
-        let bsl = inventory.storageLocations.first { l in location.map { l.name == $0 } ?? (l.text("spec.default") == "true") }
+        let bsl = storageLocations().first { l in location.map { l.name == $0 } ?? l.isDefault }
         if let bsl {
-            let bucket = bsl.text("spec.objectStorage.bucket") ?? ImportNames.valid(bsl.name)
             // Velero's AWS plugin takes the region from config.region (a MinIO setup writes
             // any word there, such as 'minio': only an AWS target uses it).
-            let region = bsl.text("spec.config.region")
             let target = objectTarget(
-                bucket: bucket, endpoint: bsl.text("spec.config.s3Url"), region: region,
-                regionSource: region.map { _ in bsl.source("spec.config.region") },
-                endpointSource: bsl.source("spec.config.s3Url"))
-            entries.append(Entry("target", .scalar(target), .manifest(bsl.source("spec.objectStorage.bucket"))))
+                bucket: bsl.bucket, endpoint: bsl.s3Url?.0, region: bsl.region?.0, regionSource: bsl.region?.1, endpointSource: bsl.s3Url?.1)
+            entries.append(Entry("target", .scalar(target), .manifest(bsl.bucketSource)))
         } else {
             finding(
                 .error, s, s.node("spec.template.storageLocation") ?? s.nameNode, "spec.template.storageLocation",
                 location.map { "no BackupStorageLocation '\($0)' in the manifests: Velero fails every backup of this Schedule" }
                     ?? "no default BackupStorageLocation in the manifests",
-                fix: "add the BackupStorageLocation to the repository (velero install creates one outside Git)")
+                fix:
+                    "add the BackupStorageLocation to the repository, or to the velero chart's configuration.backupStorageLocation (velero install creates one outside Git)"
+            )
             let target = objectTarget(bucket: "velero", endpoint: "minio", region: nil, regionSource: nil)
             entries.append(Entry("target", .scalar(target), .guess("no BackupStorageLocation in the manifests")))
             guess("backups.velero.\(name).target")
         }
         veleroJobs.append((name, entries))
+    }
+
+    /// A BackupStorageLocation: an object, or one the velero chart creates from its values.
+    struct StorageLocation {
+        var name: String
+        var bucket: String
+        var bucketSource: String
+        var isDefault: Bool
+        var s3Url: (String, String)?
+        var region: (String, String)?
+    }
+
+    /// The BackupStorageLocation objects, then those of the `velero` chart's
+    /// `configuration.backupStorageLocation` (a list, or one mapping in older charts).
+    func storageLocations() -> [StorageLocation] {
+        var out: [StorageLocation] = inventory.storageLocations.map { o in
+            StorageLocation(
+                name: o.name, bucket: o.text("spec.objectStorage.bucket") ?? ImportNames.valid(o.name),
+                bucketSource: o.source("spec.objectStorage.bucket"), isDefault: o.text("spec.default") == "true",
+                s3Url: o.text("spec.config.s3Url").map { ($0, o.source("spec.config.s3Url")) },
+                region: o.text("spec.config.region").map { ($0, o.source("spec.config.region")) })
+        }
+        for h in inventory.helmReleases where h.text("spec.chart.spec.chart") == "velero" {
+            let path = "spec.values.configuration.backupStorageLocation"
+            guard let node = h.node(path) else { continue }
+            let items = node.pairs != nil ? [node] : node.items
+            for (i, item) in items.enumerated() {
+                let p = node.pairs != nil ? path : "\(path)[\(i)]"
+                func text(_ key: String) -> String? {
+                    guard let t = item.descendant(key)?.scalarText, !t.isEmpty, !t.contains("${") else { return nil }
+                    return t
+                }
+                out.append(
+                    StorageLocation(
+                        name: text("name") ?? "default", bucket: text("bucket") ?? "velero",
+                        bucketSource: h.source(of: item.descendant("bucket"), path: p + ".bucket"),
+                        isDefault: text("default") == "true" || items.count == 1,
+                        s3Url: text("config.s3Url").map { ($0, h.source(of: item.descendant("config.s3Url"), path: p + ".config.s3Url")) },
+                        region: text("config.region").map { ($0, h.source(of: item.descendant("config.region"), path: p + ".config.region")) }))
+            }
+        }
+        return out
     }
 
     /// The workloads file-system backup copies, and where that came from.

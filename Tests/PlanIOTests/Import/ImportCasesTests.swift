@@ -280,4 +280,33 @@ struct ImportCasesTests {
             """)
         #expect(s.velero.first?.volumes == ["by-pod", "labelled"])
     }
+
+    @Test("a BackupStorageLocation from the velero chart's values, in an AWS region")
+    func chartStorageLocation() throws {
+        let s = try scenario(
+            """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: velero, namespace: velero}
+            spec:
+              chart: {spec: {chart: velero}}
+              values:
+                configuration:
+                  backupStorageLocation:
+                    - name: default
+                      provider: aws
+                      bucket: cluster-backups
+                      default: true
+                      config: {region: us-west-2}
+            ---
+            apiVersion: velero.io/v1
+            kind: Schedule
+            metadata: {name: nightly, namespace: velero}
+            spec: {schedule: "0 1 * * *", template: {ttl: 168h}}
+            """)
+        let job = try #require(s.velero.first)
+        let t = try #require(s.targets.first)
+        #expect(job.target == "s3-cluster-backups" && t.kind == .s3 && t.region == "us-west-2")
+        #expect(t.series?.buckets == ["cluster-backups"])
+    }
 }
