@@ -35,6 +35,88 @@ func seconds(_ body: () -> Void) -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
+// Whole commands (issue 15): `plan-bench --commands` runs the `plan` binary built beside
+// this one (or `--plan PATH`) as a user does, best of N, with the files written and, where
+// said, the run recorded in a fresh store. Then exits.
+if CommandLine.arguments.contains("--commands") {
+    let args = CommandLine.arguments
+    let beside = URL(fileURLWithPath: args[0]).deletingLastPathComponent().appendingPathComponent("plan").path
+    let plan = args.firstIndex(of: "--plan").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? beside
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("plan-bench-\(ProcessInfo.processInfo.processIdentifier)").path
+    try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+    /// Runs `executable ARGUMENTS` (output to /dev/null) `runs` times; the best wall time.
+    func best(_ runs: Int, _ executable: String, _ arguments: [String], before: () -> Void = {}) -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            before()
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: executable)
+            p.arguments = arguments
+            p.currentDirectoryURL = URL(fileURLWithPath: scratch)
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            let t = seconds {
+                do {
+                    try p.run()
+                    p.waitUntilExit()
+                } catch {
+                    print("plan-bench: cannot run \(executable): \(error)")
+                    exit(1)
+                }
+            }
+            if p.terminationStatus != 0 && p.terminationStatus != 3 {
+                print("plan-bench: \(executable) \(arguments.joined(separator: " ")) exited \(p.terminationStatus)")
+                exit(1)
+            }
+            best = min(best, t)
+        }
+        return best
+    }
+    func freshStore() { try? FileManager.default.removeItem(atPath: scratch + "/bench.sqlite") }
+    func size(_ dir: String) -> Int {
+        let e = FileManager.default.enumerator(atPath: dir)
+        var total = 0
+        while let f = e?.nextObject() as? String {
+            total += ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + f))?[.size] as? Int) ?? 0
+        }
+        return total
+    }
+    print("plan-bench --commands: \(plan), whole commands on seed.yaml's built-in example, best of N")
+    print("run                                              runs    best ms")
+    let rows: [(String, Int, [String], Bool)] = [
+        ("simulate 10y, recording (fresh store)", 5, ["simulate", "--horizon", "3650d", "--out", "out", "--db", "bench.sqlite"], true),
+        ("simulate 10y --no-record", 5, ["simulate", "--horizon", "3650d", "--out", "out", "--no-record"], false),
+        ("simulate 10y --no-record --format json", 5, ["simulate", "--horizon", "3650d", "--out", "out", "--no-record", "--format", "json"], false),
+        ("simulate 100y --no-record", 3, ["simulate", "--horizon", "36500d", "--out", "out", "--no-record"], false),
+        ("simulate 100y, recording (fresh store)", 3, ["simulate", "--horizon", "36500d", "--out", "out", "--db", "bench.sqlite"], true),
+    ]
+    for (label, runs, arguments, record) in rows {
+        let t = best(runs, plan, arguments, before: record ? freshStore : {})
+        print(label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: " %4d %10.1f", runs, t * 1000))
+    }
+    // The floor the issue compares with: copying the 10-year output folder.
+    _ = best(1, plan, ["simulate", "--horizon", "3650d", "--out", "out", "--no-record"])
+    let bytes = size(scratch + "/out/seed")
+    let cp = best(5, "/bin/cp", ["-r", "out/seed", "copy"], before: { try? FileManager.default.removeItem(atPath: scratch + "/copy") })
+    print(
+        "cp -r of the 10y output folder".padding(toLength: 48, withPad: " ", startingAt: 0)
+            + String(format: " %4d %10.1f   (%.1f MB)", 5, cp * 1000, Double(bytes) / 1e6))
+    try? BuiltInScenario.seedYAML.write(toFile: scratch + "/seed.yaml", atomically: true, encoding: .utf8)
+    let tune = best(
+        1, plan,
+        [
+            "tune", "seed.yaml", "--vary", "backups.cnpg.gitea-postgres.retention=1d..100d/1d", "--vary",
+            "backups.cnpg.coder-postgres.retention=1d..100d/1d", "--set", "horizon=365d", "--out", "tune",
+        ])
+    // 10,000 variants × 5 jobs × 365 days.
+    print(
+        "tune 10,000 variants, 365d".padding(toLength: 48, withPad: " ", startingAt: 0)
+            + String(format: " %4d %10.1f   (%.2e job-days/s)", 1, tune * 1000, 10_000.0 * 5 * 365 / tune))
+    exit(0)
+}
+
 print("plan-bench: engine only (NullSink), seed.yaml, best of N runs")
 print("horizon    days     jobs  runs  best ms   ns/job-day  job-days/s")
 for (label, horizon, runs) in [("1y", "365d", 50), ("10y", "3650d", 20), ("100y", "36500d", 5)] {
