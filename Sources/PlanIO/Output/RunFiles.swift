@@ -58,10 +58,10 @@ public struct RunFiles: SimulationSink {
 
     public mutating func day(_ rows: DayRows) {
         let layout = self.layout
-        daily.append { dailyWriter.append(rows, layout: layout, to: &$0) }
-        workloads.append { workloadsWriter.append(rows, layout: layout, to: &$0) }
-        targets.append { targetsWriter.append(rows, layout: layout, to: &$0) }
-        faults?.append { faultsWriter.append(rows, layout: layout, to: &$0) }
+        daily.appendBytes { dailyWriter.append(rows, layout: layout, to: &$0) }
+        workloads.appendBytes { workloadsWriter.append(rows, layout: layout, to: &$0) }
+        targets.appendBytes { targetsWriter.append(rows, layout: layout, to: &$0) }
+        faults?.appendBytes { faultsWriter.append(rows, layout: layout, to: &$0) }
         json?.add(rows, layout: layout)
     }
 

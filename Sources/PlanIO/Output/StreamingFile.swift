@@ -7,7 +7,7 @@ public final class StreamingFile {
     public let finalPath: String
     let tempPath: String
     private let handle: FileHandle
-    private var buffer = String()
+    private var buffer: [UInt8] = []
     private var failed: String?
 
     public init(path: String) throws(PlanIOError) {
@@ -26,20 +26,27 @@ public final class StreamingFile {
 
     /// Appends text; flushes when the buffer passes 1 MiB.
     public func write(_ text: String) {
-        buffer += text
-        if buffer.utf8.count >= 1 << 20 { flush() }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Gives the buffer to `body` to append to in place (no intermediate strings).
-    public func append(_ body: (inout String) -> Void) {
+    /// Gives the byte buffer to `body` to append to in place (no intermediate strings).
+    public func appendBytes(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
-        if buffer.utf8.count >= 1 << 20 { flush() }
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Gives `body` a text to append to; its bytes are added to the buffer.
+    public func append(_ body: (inout String) -> Void) {
+        var text = ""
+        body(&text)
+        write(text)
     }
 
     private func flush() {
         guard failed == nil, !buffer.isEmpty else { return }
         do {
-            try handle.write(contentsOf: Data(buffer.utf8))
+            try handle.write(contentsOf: buffer)
         } catch {
             failed = "\(error.localizedDescription)"
         }

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import PlanCore
+@testable import PlanIO
+
+/// The byte writer of the day files (issue 15) writes exactly the characters of the
+/// `String` formatting it replaced, on edge cases and on 200,000 seeded random values.
+@Suite("CSV cells as bytes")
+struct ByteFormatTests {
+    func bytes(_ cell: Cell) -> String {
+        var out: [UInt8] = []
+        cell.appendCSV(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func text(_ cell: Cell) -> String {
+        var out = ""
+        cell.appendCSV(to: &out)
+        return out
+    }
+
+    @Test(
+        "edge cases: halves, negative zero, tiny negatives, 64-bit limits, infinities",
+        arguments: [
+            0, -0.0, 0.5, 1.5, 2.5, -0.5, -0.4, -0.00004, 0.00005, 0.000049, 123_456.78905, 9.0e18, 8.999_999e18, 1e19,
+            1.180591620717411e21, -3.25, 1e-300, Double.infinity, -Double.infinity, 4_294_967_295.5, 99.99995, 0.1 + 0.2,
+        ] as [Double])
+    func edges(_ x: Double) {
+        for cell in [Cell.integer(x), .money(x), .decimal6(x)] {
+            #expect(bytes(cell) == text(cell), "\(cell)")
+        }
+    }
+
+    @Test("ints, and 200,000 random values of every magnitude in the three formats")
+    func random() {
+        for n in [0, 7, 10, -1, -10, Int.max, Int.min + 1, 1_000_000_007] {
+            #expect(bytes(.int(n)) == String(n))
+        }
+        var state: UInt64 = 15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var mismatches: [String] = []
+        for _ in 0..<200_000 {
+            let mantissa = Double(next() % 1_000_000_000) / 1_000_000
+            let exponent = Double(Int(next() % 40) - 12)
+            let sign: Double = next() % 4 == 0 ? -1 : 1
+            let x = sign * mantissa * pow10(exponent)
+            for cell in [Cell.integer(x), .money(x), .decimal6(x)] where bytes(cell) != text(cell) {
+                mismatches.append("\(cell): \(bytes(cell)) vs \(text(cell))")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    func pow10(_ e: Double) -> Double {
+        var r = 1.0
+        for _ in 0..<Int(Swift.abs(e)) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+}
