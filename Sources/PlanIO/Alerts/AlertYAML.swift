@@ -89,23 +89,6 @@ public enum AlertYAML {
         header.split(separator: "\n").map { "# \($0)\n" }.joined()
     }
 
-    /// A YAML double-quoted scalar (JSON's escapes, which YAML reads the same).
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string literal, whose escapes YAML reads the same.
+    public static func quoted(_ s: String) -> String { JSONRenderer.string(s) }
 }
