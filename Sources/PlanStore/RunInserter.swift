@@ -62,6 +62,7 @@ final class RunInserter {
         try insert(MonthlyColumn.self, r.monthly, version: r.version)
         try insert(KPIsColumn.self, r.kpis, version: r.version)
         try insert(DrillsColumn.self, r.drills, version: r.version)
+        try insert(JobsColumn.self, r.jobCosts, version: r.version)
         let warnings = try db.makeStatement(sql: "INSERT INTO warnings (run_id, message) VALUES (?, ?)")
         for w in r.warnings { try warnings.execute(arguments: [runID, w]) }
         let targets = try db.makeStatement(
@@ -98,13 +99,13 @@ final class RunInserter {
         try db.execute(
             sql: """
                 UPDATE runs SET peak_used_bytes = ?, total_cost = ?, peak_monthly_cost = ?, kpi_statuses = ?,
-                    kpis_failed = ?, kpis_checked = ?, version = ?, has_faults = ? WHERE id = ?
+                    kpis_failed = ?, kpis_checked = ?, version = ?, has_faults = ?, has_job_costs = ? WHERE id = ?
                 """,
             arguments: [
                 StoreJSON.object(r.targets.map { ($0.name, CSVRenderer.integer($0.peakUsed.bytes)) }),
                 r.totalCost.amount, r.peakMonthlyCost.amount, StoreJSON.kpiStatuses(r.kpis),
                 r.kpis.filter { $0.status == .fail }.count, r.kpis.filter { $0.status != .info }.count, r.version,
-                r.hasFaults, runID,
+                r.hasFaults, r.version >= 2, runID,
             ])
     }
 

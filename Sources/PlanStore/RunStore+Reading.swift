@@ -88,6 +88,9 @@ extension RunStore {
             version: version)
         // Runs before the store knew faults have none.
         result.hasFaults = try run.decode(forColumn: "has_faults")
+        // Runs before the store kept jobs.csv have no job costs (their re-export has none).
+        let hasJobCosts: Bool = try run.decode(forColumn: "has_job_costs")
+        if hasJobCosts { result.jobCosts = try rows(JobsColumn.file).map(jobCostRow) }
         return RunRecord(id: id, header: header, result: result)
     }
 
@@ -122,6 +125,9 @@ extension RunStore {
                 (KPIsColumn.file, CSVRenderer.kpis(result.kpis)),
             ]
             if result.version >= 2 { summaries.append((DrillsColumn.file, CSVRenderer.drills(result.drills))) }
+            if try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT has_job_costs FROM runs WHERE id = ?", arguments: [id]) }) == true {
+                summaries.append((JobsColumn.file, CSVRenderer.jobs(result.jobCosts)))
+            }
             for (name, text) in summaries {
                 let file = try StreamingFile(path: directory + "/" + name + ".csv")
                 files.append(file)

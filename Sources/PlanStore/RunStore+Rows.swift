@@ -40,6 +40,24 @@ extension RunStore {
             retrievalSeconds: try r.decode(C.retrievalSeconds), restoreSeconds: try r.decode(C.restoreSeconds))
     }
 
+    /// A `jobs` row.
+    static func jobCostRow(_ r: Row) throws -> JobCostRow {
+        typealias C = JobsColumn
+        var row = JobCostRow(
+            month: try r.decode(C.month), job: try r.decode(C.job),
+            tier: try known(Tier(rawValue: try r.decode(C.tier)), try r.decode(C.tier)), target: try r.decode(C.target),
+            workload: try r.decode(C.workload), gbMonths: try r.decode(C.gbMonths), putRequests: number(try r.decode(C.putRequests)))
+        row.fixedCost = Money(try r.decode(C.fixedCost))
+        row.storageCost = Money(try r.decode(C.storageCost))
+        row.requestCost = Money(try r.decode(C.requestCost))
+        row.egressCost = Money(try r.decode(C.egressCost))
+        row.retrievalCost = Money(try r.decode(C.retrievalCost))
+        row.earlyDeleteCost = Money(try r.decode(C.earlyDeleteCost))
+        row.transitionCost = Money(try r.decode(C.transitionCost))
+        row.totalCost = Money(try r.decode(C.totalCost))
+        return row
+    }
+
     /// A `kpis` row.
     static func kpiRow(_ r: Row) throws -> KPIRow {
         typealias C = KPIsColumn

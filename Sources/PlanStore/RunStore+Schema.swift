@@ -30,6 +30,7 @@ extension RunStore {
         migrator.registerMigration("v2", migrate: addKPICounts)
         migrator.registerMigration("v3", migrate: addVersion2Outputs)
         migrator.registerMigration("v4", migrate: addFaults)
+        migrator.registerMigration("v5", migrate: addJobCosts)
         return migrator
     }
 
@@ -258,6 +259,36 @@ extension RunStore {
                     pg_wal_peak_bytes INTEGER,         -- CNPG jobs only
                     PRIMARY KEY (run_id, day, job)
                 ) WITHOUT ROWID;
+                """)
+    }
+
+    /// Schema version 5: `jobs.csv` of a version 2 run (README "Cost per job"), so that
+    /// `plan show` re-exports it. `runs.has_job_costs` is 1 for a run recorded with it (0 for
+    /// the runs recorded before, whose re-export has no `jobs.csv`, as they had none).
+    static func addJobCosts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN has_job_costs INTEGER NOT NULL DEFAULT 0;  -- 1: the run's jobs rows are recorded
+
+                CREATE TABLE jobs (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    month TEXT NOT NULL,
+                    job TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    workload TEXT NOT NULL,            -- empty for a Velero resources row
+                    gb_months REAL NOT NULL,
+                    put_requests INTEGER NOT NULL,
+                    fixed_cost REAL NOT NULL,
+                    storage_cost REAL NOT NULL,
+                    request_cost REAL NOT NULL,
+                    egress_cost REAL NOT NULL,
+                    retrieval_cost REAL NOT NULL,
+                    early_delete_cost REAL NOT NULL,
+                    transition_cost REAL NOT NULL,
+                    total_cost REAL NOT NULL
+                );
+                CREATE INDEX jobs_by_run ON jobs(run_id);
                 """)
     }
 }

@@ -66,7 +66,7 @@ struct RunStoreFaultsTests {
         #expect(result.hasFaults)
         #expect(run.recordedID == 1)
         #expect(run.storeFailure == nil)
-        #expect(try RunStoreVersion2Tests.csvFiles(job.directory) == Set(Self.faultFiles + ["jobs"]))
+        #expect(try RunStoreVersion2Tests.csvFiles(job.directory) == Set(Self.faultFiles))
 
         let store = try #require(try RunStore.open(path: dir + "/plan.sqlite", create: false))
         #expect(try store.exportCSV(1, to: dir + "/export"))

@@ -63,7 +63,7 @@ struct RunStoreTests {
             let path = dir + "/" + name
             _ = try #require(try RunStore.open(path: path, create: true))
             try Self.query(path) { (db: Database) throws -> Void in
-                #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4"])
+                #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5"])
                 #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
                 #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -90,7 +90,7 @@ struct RunStoreTests {
 
         let store = try #require(try RunStore.open(path: path, create: false))
         try Self.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 1") == 2)
         }
         // The fixture's KPI rows: budget pass, efficiency info, capacity_alert fail,
@@ -244,8 +244,8 @@ struct RunStoreTests {
 
         let newer = dir + "/newer.sqlite"
         _ = try RunStore.open(path: newer, create: true)
-        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v5')") }
-        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v5)")
+        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v6')") }
+        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v6)")
     }
 
     @Test("a truncated store is refused as damaged and left untouched")

@@ -76,7 +76,8 @@ struct RunStoreVersion2Tests {
     ]
 
     static let version1Files = ["daily", "workloads", "targets", "monthly", "kpis"]
-    static let version2Files = version1Files + ["drills"]
+    /// A version 2 run's files; `jobs.csv` is kept by the store since schema v5.
+    static let version2Files = version1Files + ["drills", "jobs"]
 
     /// Runs `s` as `plan simulate` does, writing its files under `dir/out` and recording it
     /// in `dir/plan.sqlite`.
@@ -98,7 +99,7 @@ struct RunStoreVersion2Tests {
         Set(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) })
     }
 
-    @Test("a version 2 run is recorded and re-exports the six files simulate wrote, byte for byte", arguments: ["e41", "e42", "e31", "e35"])
+    @Test("a version 2 run is recorded and re-exports the seven files simulate wrote, byte for byte", arguments: ["e41", "e42", "e31", "e35"])
     func roundTrip(_ example: String) throws {
         let dir = try RunStoreTests.folder()
         let s = try RunStoreTests.scenario(try #require(Self.examples[example]))
@@ -106,8 +107,7 @@ struct RunStoreVersion2Tests {
         let (job, run) = try Self.simulate(s, in: dir)
         #expect(run.recordedID == 1)
         #expect(run.storeFailure == nil)
-        // jobs.csv is written beside them; the store does not keep it yet (README "Cost per job").
-        #expect(try Self.csvFiles(job.directory) == Set(Self.version2Files + ["jobs"]))
+        #expect(try Self.csvFiles(job.directory) == Set(Self.version2Files))
 
         let store = try #require(try RunStore.open(path: dir + "/plan.sqlite", create: false))
         #expect(try store.exportCSV(1, to: dir + "/export"))
@@ -123,6 +123,9 @@ struct RunStoreVersion2Tests {
         let result = run.output.result
         #expect(record.result.version == 2)
         #expect(record.result.drills == result.drills)
+        // jobs.csv's rows read back whole (schema v5).
+        #expect(record.result.jobCosts == result.jobCosts)
+        #expect(!record.result.jobCosts.isEmpty)
         #expect(record.result.monthly == result.monthly)
         #expect(record.result.kpis == result.kpis)
         #expect(record.result.kpis.contains { $0.kpi == .mttr })
@@ -133,6 +136,20 @@ struct RunStoreVersion2Tests {
             #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM drills WHERE run_id = 1") == result.drills.count)
         }
+    }
+
+    @Test("a version 2 run recorded before schema v5 (has_job_costs 0, no jobs rows) reads back without job costs and re-exports no jobs.csv")
+    func runBeforeJobCosts() throws {
+        let dir = try RunStoreTests.folder()
+        let s = try RunStoreTests.scenario(try #require(Self.examples["e41"]))
+        _ = try Self.simulate(s, in: dir)
+        try DatabaseQueue(path: dir + "/plan.sqlite").write { db in
+            try db.execute(sql: "DELETE FROM jobs; UPDATE runs SET has_job_costs = 0")
+        }
+        let store = try #require(try RunStore.open(path: dir + "/plan.sqlite", create: false))
+        #expect(try store.run(1)?.result.jobCosts == [])
+        #expect(try store.exportCSV(1, to: dir + "/export"))
+        #expect(try Self.csvFiles(dir + "/export") == Set(Self.version2Files).subtracting(["jobs"]))
     }
 
     @Test("E41's drill row is kept as drills.csv has it: HH:MM:SS, integers, unrounded money and seconds")
@@ -182,7 +199,7 @@ struct RunStoreVersion2Tests {
         }
     }
 
-    @Test("a store of the schema before version 2 outputs (v1, v2) migrates to v4; its run reads and re-exports as before")
+    @Test("a store of the schema before version 2 outputs (v1, v2) migrates to v5; its run reads and re-exports as before")
     func migrateV2Store() throws {
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
@@ -194,7 +211,7 @@ struct RunStoreVersion2Tests {
 
         let store = try #require(try RunStore.open(path: path, create: false))
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5"])
             #expect(try Int.fetchOne(db, sql: "SELECT version FROM runs WHERE id = 1") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
         }
