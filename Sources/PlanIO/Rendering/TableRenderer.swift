@@ -106,20 +106,27 @@ public struct TableRenderer {
         return out
     }
 
-    /// The Jobs table: peak stored, mean upload a day, restore points at the end.
+    /// The Jobs table: peak stored, mean upload a day, restore points at the end; version 2
+    /// adds each job's cost over the horizon (the sum of its jobs.csv rows).
     func jobSection(_ r: SimulationResult) -> String {
         var out = ""
         // Jobs.
         if !r.jobs.isEmpty {
             out += bold("Jobs") + "\n"
-            var rows = [["job", "target", "peak stored", "uploaded/day", "restore points at end"]]
+            // Version 2 (with jobs.csv): each job's share of the bills over the horizon, on
+            // every target that holds its objects (its own and the replicas).
+            let costs = r.version >= 2 && !r.jobCosts.isEmpty
+            var perJob: [String: Double] = [:]
+            if costs { for c in r.jobCosts { perJob[c.job, default: 0] += c.totalCost.amount } }
+            var rows = [["job", "target", "peak stored", "uploaded/day", "restore points at end"] + (costs ? ["cost"] : [])]
             for j in r.jobs {
-                rows.append([
-                    j.job, j.target, Format.bytes(j.peakStored.bytes), Format.bytes(j.meanDailyUpload.bytes),
-                    String(j.finalRestorePoints),
-                ])
+                rows.append(
+                    [
+                        j.job, j.target, Format.bytes(j.peakStored.bytes), Format.bytes(j.meanDailyUpload.bytes),
+                        String(j.finalRestorePoints),
+                    ] + (costs ? [TableRenderer.money(perJob[j.job] ?? 0)] : []))
             }
-            out += TableRenderer.columns(rows, right: [2, 3, 4]) + "\n"
+            out += TableRenderer.columns(rows, right: costs ? [2, 3, 4, 5] : [2, 3, 4]) + "\n"
         }
         return out
     }

@@ -49,6 +49,20 @@ struct JobCostsTests {
             ])
     }
 
+    @Test("the summary's Jobs table gains each job's cost in version 2: 3.3564 → 3.36, 6.7127 → 6.71")
+    func jobsTable() throws {
+        let run = try Version2Run(Self.shared)
+        let table = TableRenderer(color: false).summary(run.result, files: "", recorded: nil)
+        let lines = table.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("  job ") })
+        #expect(header.hasSuffix("restore points at end  cost"))
+        #expect(lines.contains { $0.hasPrefix("  velero/a ") && $0.hasSuffix(" 3.36") })
+        #expect(lines.contains { $0.hasPrefix("  velero/b ") && $0.hasSuffix(" 6.71") })
+        // Version 1's table keeps its columns.
+        let v1 = try ExampleRun(Self.shared.replacing("version: 2\n", with: ""))
+        #expect(!TableRenderer(color: false).summary(v1.result, files: "", recorded: nil).contains("restore points at end  cost"))
+    }
+
     @Test("a version 1 scenario has no job costs (its five files are unchanged)")
     func version1() throws {
         let run = try ExampleRun(Self.shared.replacing("version: 2\n", with: ""))
