@@ -104,8 +104,10 @@ extension RunStore {
         let result = record.result
         try StreamingFile.makeDirectory(directory)
         var files: [StreamingFile] = []
+        var hasJobCosts = false
         do {
             try queue.read { db in
+                hasJobCosts = try Bool.fetchOne(db, sql: "SELECT has_job_costs FROM runs WHERE id = ?", arguments: [id]) ?? false
                 // cli.md's row order: by date, then the name columns (the primary key's order).
                 try RunStore.export(
                     DailyColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job, .target, .workload], to: directory,
@@ -125,7 +127,7 @@ extension RunStore {
                 (KPIsColumn.file, CSVRenderer.kpis(result.kpis)),
             ]
             if result.version >= 2 { summaries.append((DrillsColumn.file, CSVRenderer.drills(result.drills))) }
-            if try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT has_job_costs FROM runs WHERE id = ?", arguments: [id]) }) == true {
+            if hasJobCosts {
                 summaries.append((JobsColumn.file, CSVRenderer.jobs(result.jobCosts)))
             }
             for (name, text) in summaries {

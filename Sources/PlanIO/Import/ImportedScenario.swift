@@ -73,23 +73,9 @@ struct ImportedScenario: Sendable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += "\\x" + String(c.value, radix: 16, uppercase: true).leftPadded(2)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted scalar: a JSON string literal, which YAML reads the same, so the
+    /// YAML and the JSON output quote alike.
+    static func quote(_ s: String) -> String { JSONRenderer.string(s) }
 
     /// A name (`a-z0-9-`) as it is; anything else quoted.
     static func plainOrQuoted(_ s: String) -> String {
@@ -126,11 +112,5 @@ struct ImportedScenario: Sendable {
             }
             out += String(repeating: "  ", count: indent) + "}"
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

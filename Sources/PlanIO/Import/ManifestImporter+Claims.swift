@@ -19,7 +19,7 @@ extension ManifestImporter {
                     c.source = o.source(
                         of: template.descendant("spec.resources.requests.storage"),
                         path: "spec.volumeClaimTemplates[\(i)].spec.resources.requests.storage")
-                    c.labels = labelsOf(template.descendant("metadata.labels"))
+                    c.labels = template.descendant("metadata.labels").textMap
                     add(c)
                 }
             }
@@ -27,7 +27,7 @@ extension ManifestImporter {
         for o in inventory.clusters {
             let instances = Int(o.text("spec.instances") ?? "1") ?? 1
             // The operator labels its PVCs and pods with the cluster's name.
-            let labels = labelsOf(o.node("spec.inheritedMetadata.labels")).merging(["cnpg.io/cluster": o.name]) { a, _ in a }
+            let labels = o.node("spec.inheritedMetadata.labels").textMap.merging(["cnpg.io/cluster": o.name]) { a, _ in a }
             for n in 1...max(instances, 1) {
                 for (suffix, storage) in [("", "spec.storage"), ("-wal", "spec.walStorage")] {
                     guard o.node(storage) != nil else { continue }
@@ -43,14 +43,6 @@ extension ManifestImporter {
 
     private mutating func add(_ c: ImportClaim) {
         claims[c.id] = c
-    }
-
-    func labelsOf(_ node: YAMLNode?) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in node?.pairs ?? [] {
-            if let v = pair.value.scalarText { out[pair.key] = v }
-        }
-        return out
     }
 
     private func claim(_ o: ManifestObject, root: YAMLNode, path: String, name: String, namespace: String, labels: [String: String]) -> ImportClaim {

@@ -12,7 +12,10 @@ extension ManifestImporter {
         let name = jobName("velero", s.name)
         var entries: [Entry] = []
         entries.append(Entry("schedule", .quoted(cron), .manifest(s.source("spec.schedule"))))
-        let gap = (try? CronSchedule.parse(cron, dialect: .standard).get()).flatMap(Self.longestGap)
+        // The schedule's longest gap, as plan alerts measures it (over four years from 2026).
+        let gap = (try? CronSchedule.parse(cron, dialect: .standard).get()).map {
+            AlertThresholds.longestGap($0, start: CivilDate(year: 2026, month: 1, day: 1))
+        }
         let ttlPath = "spec.template.ttl"
         if let ttl = s.text(ttlPath) {
             if !Self.isGoDuration(ttl) {
@@ -116,7 +119,8 @@ extension ManifestImporter {
         var cnpg: Set<String> = []
         let annotated = annotatedVolumes()
         // labelSelector: Velero backs up what it selects, a PVC by its own labels or its pod's.
-        let selector = s.node("spec.template.labelSelector.matchLabels").map(labelsOf)
+        let selectorNode = s.node("spec.template.labelSelector.matchLabels")
+        let selector = selectorNode == nil ? nil : selectorNode.textMap
         if let e = s.node("spec.template.labelSelector.matchExpressions") {
             finding(
                 .warning, s, e, "spec.template.labelSelector.matchExpressions",
@@ -163,8 +167,8 @@ extension ManifestImporter {
         for o in inventory.podOwners {
             let template = o.kind == "Pod" ? o.root : (o.kind == "CronJob" ? o.node("spec.jobTemplate.spec.template") : o.node("spec.template"))
             guard let template else { continue }
-            let annotations = labelsOf(template.descendant("metadata.annotations"))
-            let labels = labelsOf(template.descendant("metadata.labels"))
+            let annotations = template.descendant("metadata.annotations").textMap
+            let labels = template.descendant("metadata.labels").textMap
             var claimOfVolume: [String: [String]] = [:]
             for v in template.descendant("spec.volumes")?.items ?? [] {
                 if let name = v.child("name")?.scalarText, let claim = v.descendant("persistentVolumeClaim.claimName")?.scalarText {
@@ -194,15 +198,6 @@ extension ManifestImporter {
     /// Whether `labels` hold every `key: value` of `selector`.
     static func matches(_ selector: [String: String], _ labels: [String: String]) -> Bool {
         selector.allSatisfy { labels[$0.key] == $0.value }
-    }
-
-    /// The longest time between two runs of `cron` over a year (seconds).
-    static func longestGap(_ cron: CronSchedule) -> Double? {
-        let times = cron.fireTimes(start: CivilDate(year: 2026, month: 1, day: 1), horizonSeconds: 2 * 366 * 86_400, limit: 200_000)
-        guard times.count >= 2 else { return nil }
-        var gap: Int64 = 0
-        for (a, b) in zip(times, times.dropFirst()) { gap = max(gap, b - a) }
-        return Double(gap)
     }
 
     /// A Go `time.ParseDuration` text: `720h`, `1h30m`, `90s`, `0`.

@@ -81,11 +81,5 @@ struct ManifestInventory: Sendable {
 
 extension ManifestObject {
     /// `metadata.labels` (or any mapping of text values at `path`).
-    func labels(_ path: String = "metadata.labels") -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in node(path)?.pairs ?? [] {
-            if let v = pair.value.scalarText { out[pair.key] = v }
-        }
-        return out
-    }
+    func labels(_ path: String = "metadata.labels") -> [String: String] { node(path).textMap }
 }

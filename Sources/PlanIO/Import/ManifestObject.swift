@@ -73,6 +73,17 @@ struct ManifestObject: Sendable {
     var nameNode: YAMLNode? { node("metadata.name") ?? node("kind") }
 }
 
+extension Optional where Wrapped == YAMLNode {
+    /// The scalar values of a mapping by key (labels, annotations); empty for anything else.
+    var textMap: [String: String] {
+        var out: [String: String] = [:]
+        for pair in self?.pairs ?? [] {
+            if let v = pair.value.scalarText { out[pair.key] = v }
+        }
+        return out
+    }
+}
+
 extension YAMLNode {
     /// The value of `key` in this mapping.
     func child(_ key: String) -> YAMLNode? {
