@@ -135,8 +135,6 @@ struct RowInsert {
     let statement: Statement
     private var handle: OpaquePointer { statement.sqliteStatement }
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    /// The text of an empty cell (a Velero resources row's workload): zero bytes at a valid address.
-    private nonisolated(unsafe) static let empty: UnsafePointer<CChar> = UnsafePointer(strdup("")!)
 
     init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
@@ -192,7 +190,11 @@ struct RowInsert {
         s.withUTF8 { bytes in
             _ = bytes.withMemoryRebound(to: CChar.self) { chars in
                 // An empty buffer may have no address, and a null pointer would bind NULL.
-                sqlite3_bind_text(handle, i, chars.baseAddress ?? RowInsert.empty, Int32(chars.count), RowInsert.transient)
+                if let address = chars.baseAddress {
+                    sqlite3_bind_text(handle, i, address, Int32(chars.count), RowInsert.transient)
+                } else {
+                    sqlite3_bind_text(handle, i, "", 0, RowInsert.transient)
+                }
             }
         }
     }

@@ -25,6 +25,51 @@ extension HTMLReport {
         return out + "</section>\n"
     }
 
+    /// Cost per job (issue 14): `jobs.csv` summed over the horizon, one row per job, target
+    /// and workload in the file's order, then a total row; the totals of a target's rows are
+    /// its bill (each month's split adds up to the month's cost to the cent).
+    func jobCostSection() -> String {
+        var out = "<section id=\"job-costs\">\n<h2>Cost per job</h2>\n"
+        guard !result.jobCosts.isEmpty else { return out + "<p>No job writes to a target.</p>\n</section>\n" }
+        struct Key: Hashable {
+            var job: String
+            var target: String
+            var workload: String
+        }
+        var order: [Key] = []
+        var sums: [Key: [Double]] = [:]
+        for row in result.jobCosts {
+            let key = Key(job: row.job, target: row.target, workload: row.workload)
+            let other = row.egressCost.amount + row.retrievalCost.amount + row.earlyDeleteCost.amount + row.transitionCost.amount
+            let cells = [row.gbMonths, row.fixedCost.amount, row.storageCost.amount, row.requestCost.amount, other, row.totalCost.amount]
+            if let old = sums[key] {
+                sums[key] = zip(old, cells).map { $0 + $1 }
+            } else {
+                order.append(key)
+                sums[key] = cells
+            }
+        }
+        out += "<table class=\"numbers\">\n<thead><tr><th>job</th><th>target</th><th>workload</th>"
+        out +=
+            ["GB-months", "fixed", "storage", "requests", "egress, retrieval, early delete, transition", "total"]
+            .map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        func row(_ names: [String], _ cells: [Double]) -> String {
+            let figures = [Format.fixed(cells[0], 2)] + cells.dropFirst().map { money($0) }
+            return names.map { "<td>\(XMLText.escape($0))</td>" }.joined()
+                + figures.map { "<td class=\"num\">\(XMLText.escape($0))</td>" }.joined()
+        }
+        var total = [Double](repeating: 0, count: 6)
+        for key in order {
+            let cells = sums[key] ?? []
+            total = zip(total, cells).map { $0 + $1 }
+            out += "<tr>" + row([key.job, key.target, key.workload], cells) + "</tr>\n"
+        }
+        out += "</tbody>\n<tfoot><tr>" + row(["total", "", ""], total) + "</tr></tfoot>\n</table>\n"
+        out += "<p class=\"hint\">Each month of a target split between the jobs that write to it: storage and the fixed cost "
+        out += "by their GB-months, requests by their PUTs; jobs.csv has each month.</p>\n"
+        return out + "</section>\n"
+    }
+
     /// Every drill firing: what it read, what it cost and how long the restore took.
     func drillSection() -> String {
         var out = "<section id=\"drills\">\n<h2>Drills</h2>\n"

@@ -29,7 +29,10 @@ public struct HTMLReport: Sendable {
         out += navigation()
         out += capacitySection()
         out += costSection()
-        if result.version >= 2 { out += objectStoreSection() }
+        if result.version >= 2 {
+            out += objectStoreSection()
+            out += jobCostSection()
+        }
         out += rtoSection()
         if result.version >= 2 { out += drillSection() }
         out += volumeSection()
@@ -81,7 +84,8 @@ public struct HTMLReport: Sendable {
         ]
         if result.version >= 2 {
             links.insert(("object-store", "Object store"), at: 2)
-            links.insert(("drills", "Drills"), at: 4)
+            links.insert(("job-costs", "Cost per job"), at: 3)
+            links.insert(("drills", "Drills"), at: 5)
         }
         return "<nav><ul>" + links.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }.joined() + "</ul></nav>\n"
     }
