@@ -15,15 +15,15 @@ public enum JSONRenderer {
         out += "  \"warnings\": [" + result.warnings.map(string).joined(separator: ", ") + "],\n"
         out += "  \"monthly\": " + array(result.monthly.map(monthly)) + ",\n"
         out += "  \"kpis\": " + array(result.kpis.map(kpi)) + ",\n"
-        out += "  \"targets\": " + array(rows.targets) + ",\n"
+        out += "  \"targets\": " + rows.targetObjects.array + ",\n"
         if result.version >= 2 {
-            out += "  \"workloads\": " + array(rows.workloads) + ",\n"
+            out += "  \"workloads\": " + rows.workloadObjects.array + ",\n"
             out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) }) + ",\n"
             out += "  \"job_costs\": " + array(result.jobCosts.map { JobsColumn.jsonObject($0, version: 2) })
-            out += result.hasFaults ? ",\n  \"faults\": " + array(rows.faults) : ""
+            out += result.hasFaults ? ",\n  \"faults\": " + rows.faultObjects.array : ""
             out += ",\n  \"summary\": " + summary(result) + "\n"
         } else {
-            out += "  \"workloads\": " + array(rows.workloads) + "\n"
+            out += "  \"workloads\": " + rows.workloadObjects.array + "\n"
         }
         out += "}\n"
         return out

@@ -63,3 +63,23 @@ struct ByteFormatTests {
         return e < 0 ? 1 / r : r
     }
 }
+
+extension ByteFormatTests {
+    func json(_ cell: Cell) -> String {
+        var out: [UInt8] = []
+        cell.appendJSON(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test(
+        "JSON values as bytes are the String path's: escapes, control characters, other scripts, numbers, inf, null",
+        arguments: [
+            Cell.text(""), .text("minio"), .text("a\"b\\c"), .text("line\nbreak\ttab\rcr"), .text("\u{01}\u{1f}\u{7f}"),
+            .text("ünïcödé ✓ 🐘"), .int(-42), .integer(1.5), .money(-0.00004), .decimal6(2.0 / 3), .integer(.infinity),
+            .money(-.infinity), .integer(.nan), .empty,
+        ])
+    func jsonCells(_ cell: Cell) {
+        #expect(json(cell) == cell.json)
+    }
+
+}

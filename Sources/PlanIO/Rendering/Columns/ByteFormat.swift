@@ -94,3 +94,63 @@ extension Cell {
         }
     }
 }
+
+extension Cell {
+    /// Appends the JSON value's bytes: the same characters as `json` (a string escaped as
+    /// `JSONRenderer.string` escapes it, the CSV cell's number, `"inf"`, `null`).
+    @inline(__always) public consuming func appendJSON(to out: inout [UInt8]) {
+        switch self {
+        case .text(let s): ByteFormat.jsonString(s, to: &out)
+        case .int(let n): ByteFormat.append(n, to: &out)
+        case .integer(let x), .money(let x), .decimal6(let x):
+            if x.isInfinite {
+                out.append(contentsOf: (x > 0 ? "\"inf\"" : "\"-inf\"").utf8)
+                return
+            }
+            let start = out.count
+            appendCSV(to: &out)
+            if out.count == start { out.append(contentsOf: "null".utf8) }
+        case .empty: out.append(contentsOf: "null".utf8)
+        }
+    }
+}
+
+extension ByteFormat {
+    /// Appends `s` as a JSON string literal, escaped byte by byte as `JSONRenderer.string`
+    /// escapes it by scalar (a UTF-8 byte of a multi-byte scalar is never below 0x80).
+    @inline(__always) static func jsonString(_ s: String, to out: inout [UInt8]) {
+        out.append(34)  // "
+        for b in s.utf8 {
+            switch b {
+            case 34: out.append(contentsOf: [92, 34])  // \"
+            case 92: out.append(contentsOf: [92, 92])  // \\
+            case 10: out.append(contentsOf: [92, 110])  // \n
+            case 9: out.append(contentsOf: [92, 116])  // \t
+            case 13: out.append(contentsOf: [92, 114])  // \r
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])  // \u00XX
+            default: out.append(b)
+            }
+        }
+        out.append(34)
+    }
+}
+
+extension OutputColumn {
+    /// Appends `row` as the one-line JSON object of `jsonObject(_:version:)`, bytes for bytes.
+    ///
+    /// - Parameter keys: each column's `"name": ` as bytes, in the order of `columns`.
+    @inline(__always) public static func appendJSONObject(_ row: Row, columns: [Self], keys: [[UInt8]], to out: inout [UInt8]) {
+        out.append(123)  // {
+        for (i, column) in columns.enumerated() {
+            if i > 0 { out.append(contentsOf: [44, 32]) }  // ", "
+            out.append(contentsOf: keys[i])
+            column.jsonCell(row).appendJSON(to: &out)
+        }
+        out.append(125)  // }
+    }
+
+    /// The `"name": ` prefix of each column of `columns`, for `appendJSONObject`.
+    public static func jsonKeys(_ columns: [Self]) -> [[UInt8]] { columns.map { Array("\"\($0.name)\": ".utf8) } }
+}
