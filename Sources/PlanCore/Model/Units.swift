@@ -26,6 +26,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var amount: Double
     @inlinable public init(_ amount: Double) { self.amount = amount }
     public static let zero = Money(0)
+    /// The largest amount a scenario may write: 2^53 / 10^4 = 900,719,925,474.0992. Money is
+    /// printed to 4 decimals, and a `Double` counts every unit of the fourth decimal exactly
+    /// only below it; a larger amount printed digits nobody wrote (issue 11).
+    public static let largestExact = 9_007_199_254_740_992.0 / 10_000
     @inlinable public static func < (a: Money, b: Money) -> Bool { a.amount < b.amount }
     @inlinable public static func + (a: Money, b: Money) -> Money { Money(a.amount + b.amount) }
     @inlinable public static func * (a: Money, k: Double) -> Money { Money(a.amount * k) }

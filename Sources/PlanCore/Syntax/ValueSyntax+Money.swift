@@ -30,6 +30,12 @@ extension ValueSyntax {
             if signText == "-" { amount = -amount + 0 }
             if amount < 0 { return .failure(ValueError("amount '\(text)' is negative")) }
             if !amount.isFinite { return .failure(ValueError("amount '\(text)' is too large")) }
+            if amount > Money.largestExact {
+                return .failure(
+                    ValueError(
+                        "amount '\(text)' is more than 900,719,925,474: money is printed to 4 decimals, and a larger amount "
+                            + "would show digits nobody wrote"))
+            }
             return .success(Money(amount))
         case .nonFinite(let rest) where rest.isEmpty:
             return .failure(ValueError("amount '\(text)' is not a finite number"))

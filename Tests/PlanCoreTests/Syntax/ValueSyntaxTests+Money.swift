@@ -102,8 +102,30 @@ extension ValueSyntaxTests {
         ("$-5", ValueError("amount '$-5' is negative")),
         ("inf", ValueError("amount 'inf' is not a finite number")),
         ("1e400", ValueError("amount '1e400' is too large")),
+        // 2^53 / 10^4 = 900,719,925,474.0992: the first amount past it is refused.
+        (
+            "900719925474.1",
+            ValueError(
+                "amount '900719925474.1' is more than 900,719,925,474: money is printed to 4 decimals, and a larger amount would show digits nobody wrote"
+            )
+        ),
+        (
+            "12345678901234567890123",
+            ValueError(
+                "amount '12345678901234567890123' is more than 900,719,925,474: money is printed to 4 decimals, and a larger amount would show digits nobody wrote"
+            )
+        ),
     ])
     func moneyError(text: String, error: ValueError) {
         #expect(ValueSyntax.money(text) == .failure(error))
+    }
+}
+
+extension ValueSyntaxTests {
+    @Test("the largest amount a scenario may write, 2^53 / 10^4, is kept to the fourth decimal")
+    func largestMoney() throws {
+        // 900,719,925,474 is below 900,719,925,474.0992 and prints back as written.
+        let money = try ValueSyntax.money("900719925474").get()
+        #expect(Format.fixed(money.amount, 4) == "900719925474.0000")
     }
 }
