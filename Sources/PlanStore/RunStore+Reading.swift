@@ -88,10 +88,33 @@ extension RunStore {
             version: version)
         // Runs before the store knew faults have none.
         result.hasFaults = try run.decode(forColumn: "has_faults")
+        try checkWhole(db, id: id, days: header.horizonDays, targets: targets.count, workloads: workloads.count, faults: result.hasFaults)
         // Runs before the store kept jobs.csv have no job costs (their re-export has none).
         let hasJobCosts: Bool = try run.decode(forColumn: "has_job_costs")
         if hasJobCosts { result.jobCosts = try rows(JobsColumn.file).map(jobCostRow) }
         return RunRecord(id: id, header: header, result: result)
+    }
+
+    /// Refuses a run whose daily tables lost or gained rows after it was recorded (issue 11:
+    /// rows deleted by hand with `sqlite3` were re-exported as a shorter file, silently).
+    /// Each daily table has the same rows every day: `daily` one per layout row (job,
+    /// target, workload), `workloads` one per workload, `targets` one per target, `faults`
+    /// one per job; so a run's count is that number times its days.
+    static func checkWhole(_ db: Database, id: Int64, days: Int, targets: Int, workloads: Int, faults: Bool) throws {
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [id]) ?? 0 }
+        let keys = try count("SELECT count(*) FROM (SELECT DISTINCT job, target, workload FROM daily WHERE run_id = ?)")
+        var expected = [
+            ("daily", keys, "layout rows (job, target, workload)"), ("workloads", workloads, "workloads"), ("targets", targets, "targets"),
+        ]
+        if faults { expected.append(("faults", try count("SELECT count(DISTINCT job) FROM faults WHERE run_id = ?"), "jobs")) }
+        for (table, perDay, what) in expected {
+            let rows = try count("SELECT count(*) FROM \(table) WHERE run_id = ?")
+            guard rows != perDay * days else { continue }
+            throw PlanIOError.damagedRunStore(
+                path: "",
+                reason: "run \(id) has \(rows) rows in '\(table)' where its \(perDay) \(what) × \(days) days make \(perDay * days): "
+                    + "rows were deleted or added after it was recorded; simulate it again")
+        }
     }
 
     /// Writes a recorded run's CSV files to `directory` (atomically, as `plan simulate`

@@ -44,3 +44,54 @@ extension DamagedStoreTests {
         #expect(throws: PlanIOError.self) { try RunStore.open(path: link, create: false) }
     }
 }
+
+extension DamagedStoreTests {
+    @Test("rows deleted by hand from a daily table are noticed by plan show and compare, not re-exported short")
+    func rowsDeleted() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: store)
+            // Untouched, the run loads: the seed's 10 daily rows a day (5 jobs over their
+            // volumes and targets) × 60 days = 600 rows.
+            #expect(try store.run(1) != nil)
+        }
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM daily WHERE run_id = 1 AND day = 10 AND job = 'longhorn/daily-backup' AND workload = 'gitea-db'")
+        }
+        let store = try #require(try RunStore.open(path: path, create: false))
+        let expected =
+            "run 1 has 599 rows in 'daily' where its 10 layout rows (job, target, workload) × 60 days make 600: "
+            + "rows were deleted or added after it was recorded; simulate it again"
+        #expect(Self.refusal { try store.run(1) }?.contains(expected) == true)
+        #expect(Self.refusal { try store.exportCSV(1, to: dir + "/out") }?.contains(expected) == true)
+        // Nothing was written for the refused export.
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/daily.csv"))
+    }
+
+    @Test("a target's rows deleted by hand: 60 days × 2 targets = 120 rows expected, 60 left")
+    func targetRowsDeleted() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: store)
+        }
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM targets WHERE target = 'minio'") }
+        let store = try #require(try RunStore.open(path: path, create: false))
+        #expect(Self.refusal { try store.run(1) }?.contains("run 1 has 60 rows in 'targets' where its 2 targets × 60 days make 120") == true)
+    }
+}
+
+extension DamagedStoreTests {
+    /// The message of the store error `body` throws; nil when it throws none.
+    static func refusal(_ body: () throws -> Any?) -> String? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+}

@@ -51,10 +51,10 @@ extension HTMLReport {
         }
         out += "<table class=\"numbers\">\n<thead><tr><th>job</th><th>target</th><th>workload</th>"
         out +=
-            ["GB-months", "fixed", "storage", "requests", "egress, retrieval, early delete, transition", "total"]
+            ["GB-months", "fixed", "storage", "requests", "other", "total"]
             .map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         func row(_ names: [String], _ cells: [Double]) -> String {
-            let figures = [Format.fixed(cells[0], 2)] + cells.dropFirst().map { money($0) }
+            let figures = [ValueAxis.grouped(Format.fixed(cells[0], 2))] + cells.dropFirst().map { money($0) }
             return names.map { "<td>\(XMLText.escape($0))</td>" }.joined()
                 + figures.map { "<td class=\"num\">\(XMLText.escape($0))</td>" }.joined()
         }
@@ -66,7 +66,8 @@ extension HTMLReport {
         }
         out += "</tbody>\n<tfoot><tr>" + row(["total", "", ""], total) + "</tr></tfoot>\n</table>\n"
         out += "<p class=\"hint\">Each month of a target split between the jobs that write to it: storage and the fixed cost "
-        out += "by their GB-months, requests by their PUTs; jobs.csv has each month.</p>\n"
+        out += "by their GB-months, requests by their PUTs; other is egress, retrieval, early delete and "
+        out += "transition, by GB-months; jobs.csv has each month.</p>\n"
         return out + "</section>\n"
     }
 
