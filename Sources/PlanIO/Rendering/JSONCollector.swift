@@ -1,7 +1,7 @@
 import PlanCore
 
 /// The `targets` and `workloads` rows of a run as JSON objects, collected day by day as
-/// bytes (issue 15: a `String` per object and per cell was half of `--format json`'s time):
+/// bytes (issue 15: a `String` per object and per cell was most of what `--format json` added):
 /// each array is its objects joined by `JSONRows.separator`, the document's own layout.
 public struct JSONRows: Sendable {
     /// Between two objects of an array in the document.
