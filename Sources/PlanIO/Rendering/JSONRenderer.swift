@@ -33,26 +33,11 @@ public enum JSONRenderer {
         objects.isEmpty ? "[]" : "[\n    " + objects.joined(separator: ",\n    ") + "\n  ]"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (`ByteFormat.jsonString`, the one home of the escapes).
     public static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        ByteFormat.jsonString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A CSV number cell as a JSON value: `inf` becomes a string, empty `null`.

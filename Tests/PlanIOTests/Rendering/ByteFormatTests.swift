@@ -82,4 +82,9 @@ extension ByteFormatTests {
         #expect(json(cell) == cell.json)
     }
 
+    @Test("the escapes, written out: quote, backslash, newline, tab, CR, other control characters as \\u00XX, the rest as it is")
+    func jsonEscapes() {
+        #expect(JSONRenderer.string("a\"b\\c\n\t\r\u{01}\u{1f}ü✓") == "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001fü✓\"")
+        #expect(json(.text("")) == "\"\"")
+    }
 }

@@ -116,8 +116,12 @@ extension Cell {
 }
 
 extension ByteFormat {
-    /// Appends `s` as a JSON string literal, escaped byte by byte as `JSONRenderer.string`
-    /// escapes it by scalar (a UTF-8 byte of a multi-byte scalar is never below 0x80).
+    /// The digits of a `\u00XX` escape.
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `s` as a JSON string literal: `"` and `\` escaped, `\n`, `\t`, `\r`, and
+    /// `\u00XX` for the other control characters; every other byte as it is (a UTF-8 byte of
+    /// a multi-byte scalar is never below 0x80).
     @inline(__always) static func jsonString(_ s: String, to out: inout [UInt8]) {
         out.append(34)  // "
         for b in s.utf8 {
@@ -128,8 +132,7 @@ extension ByteFormat {
             case 9: out.append(contentsOf: [92, 116])  // \t
             case 13: out.append(contentsOf: [92, 114])  // \r
             case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])  // \u00XX
+                out.append(contentsOf: [92, 117, 48, 48, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])  // \u00XX
             default: out.append(b)
             }
         }
