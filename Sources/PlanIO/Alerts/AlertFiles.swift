@@ -49,18 +49,14 @@ public struct AlertFiles: Sendable {
         ]
     }
 
-    /// Renders and writes every file to `directory`, each atomically; returns the paths.
+    /// Renders every file and puts them in `directory` together (an `OutputSet`); returns the paths.
     public func write(to directory: String) -> Result<[String], CommandFailure> {
         render().flatMap { files in
             do throws(PlanIOError) {
-                try StreamingFile.makeDirectory(directory)
-                var paths: [String] = []
-                for f in files {
-                    let path = OutputLayout.join(directory, f.name)
-                    try StreamingFile.write(f.text, to: path)
-                    paths.append(path)
-                }
-                return .success(paths)
+                let set = try OutputSet(directory: directory, owns: Set(files.map(\.name)))
+                for f in files { try set.add(f.name, text: f.text) }
+                try set.publish()
+                return .success(files.map { OutputLayout.join(directory, $0.name) })
             } catch {
                 return .failure(.io(error))
             }

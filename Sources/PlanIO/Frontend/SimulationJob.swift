@@ -2,7 +2,7 @@ import PlanCore
 
 /// `plan simulate`'s pipeline without the run store: one run of the engine feeds the five
 /// CSV files, the report's chart data (with `--report`) and any further sink (the run
-/// store's recorder), then the files are renamed into place and the report is written.
+/// store's recorder), then the files and the report are put in place together.
 public struct SimulationJob: Sendable {
     public var scenario: Scenario
     /// `DIR/NAME`: where the files go.
@@ -28,7 +28,8 @@ public struct SimulationJob: Sendable {
     /// write its files creates no run store.
     public func openFiles() -> Result<RunFiles, CommandFailure> {
         do {
-            return .success(try RunFiles(directory: directory, keepJSONRows: keepJSONRows))
+            return .success(
+                try RunFiles(directory: directory, keepJSONRows: keepJSONRows, alsoReplacing: withReport ? [OutputLayout.reportFile] : []))
         } catch {
             return .failure(.io(error))
         }
@@ -57,13 +58,11 @@ public struct SimulationJob: Sendable {
             files.abort()
             return .failure(.invalid(d.items))
         }
+        let report = reportData.map { [(name: OutputLayout.reportFile, text: ReportFile.html(scenario: scenario, result: result, data: $0))] }
         do {
-            try files.finish(result)
+            try files.finish(result, extra: report ?? [])
         } catch {
             return .failure(.io(error))
-        }
-        if let reportData, case .failure(let f) = ReportFile.write(scenario: scenario, result: result, data: reportData, directory: directory) {
-            return .failure(f)
         }
         return .success(SimulationOutput(result: result, jsonRows: files.jsonRows))
     }

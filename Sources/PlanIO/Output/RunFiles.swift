@@ -1,10 +1,18 @@
 import PlanCore
 
 /// The five CSV files of one run in `DIR/NAME/` (version 2: and `drills.csv`, `jobs.csv`), streamed as
-/// the engine produces days and renamed into place together at the end (cli.md "Files
-/// written").
+/// the engine produces days and put in place together at the end, as one `OutputSet`
+/// (cli.md "Files written").
 public struct RunFiles: SimulationSink {
     public let directory: String
+    /// Every file name a run can write: a run replaces all of them, so that one that it does
+    /// not write (the `faults.csv` of an earlier run with faults) is not left beside its own.
+    public static let names: Set<String> = Set(
+        [
+            DailyColumn.file, WorkloadsColumn.file, TargetsColumn.file, MonthlyColumn.file, KPIsColumn.file, FaultsColumn.file,
+            DrillsColumn.file, JobsColumn.file,
+        ].map { $0 + ".csv" })
+    private let set: OutputSet
     private var layout = RowLayout(jobRows: [], workloads: [], targets: [])
     private let daily: StreamingFile
     private let workloads: StreamingFile
@@ -19,17 +27,17 @@ public struct RunFiles: SimulationSink {
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
 
-    /// Opens the three streamed files under temporary names.
-    public init(directory: String, keepJSONRows: Bool = false) throws(PlanIOError) {
+    /// Opens the three streamed files in the run's output set. `alsoReplacing` names further
+    /// files the set replaces (`report.html` with `--report`).
+    public init(directory: String, keepJSONRows: Bool = false, alsoReplacing: Set<String> = []) throws(PlanIOError) {
         self.directory = directory
-        try StreamingFile.makeDirectory(directory)
-        StreamingFile.removeStale(in: directory)
-        daily = try StreamingFile(path: RunFiles.path(directory, DailyColumn.self))
+        set = try OutputSet(directory: directory, owns: RunFiles.names.union(alsoReplacing))
         do {
-            workloads = try StreamingFile(path: RunFiles.path(directory, WorkloadsColumn.self))
-            targets = try StreamingFile(path: RunFiles.path(directory, TargetsColumn.self))
+            daily = try set.file(RunFiles.name(DailyColumn.self))
+            workloads = try set.file(RunFiles.name(WorkloadsColumn.self))
+            targets = try set.file(RunFiles.name(TargetsColumn.self))
         } catch {
-            daily.abort()
+            set.abort()
             throw error
         }
         json = keepJSONRows ? JSONRows() : nil
@@ -47,7 +55,7 @@ public struct RunFiles: SimulationSink {
         targetsWriter = DayFileWriter(version: v)
         if layout.faultJobs != nil {
             do {
-                let file = try StreamingFile(path: RunFiles.path(directory, FaultsColumn.self))
+                let file = try set.file(RunFiles.name(FaultsColumn.self))
                 file.write(FaultsColumn.header(version: 2))
                 faults = file
             } catch {
@@ -68,47 +76,31 @@ public struct RunFiles: SimulationSink {
     /// The JSON rows kept, if asked for.
     public var jsonRows: JSONRows? { json }
 
-    /// Writes `monthly.csv` and `kpis.csv` and renames all five files into place.
-    public func finish(_ result: SimulationResult) throws(PlanIOError) {
-        // Every file is written completely under its temporary name first; only then are
-        // the five renamed, one after the other, so a failure leaves none of them half-new.
-        var all = [daily, workloads, targets] + (faults.map { [$0] } ?? [])
+    /// Writes `monthly.csv` and `kpis.csv` (version 2: `drills.csv`, `jobs.csv`) and the `extra`
+    /// files (`report.html`), then puts the whole set in place.
+    public func finish(_ result: SimulationResult, extra: [(name: String, text: String)] = []) throws(PlanIOError) {
         if let faultsFailure {
-            for f in all { f.abort() }
+            set.abort()
             throw faultsFailure
         }
         do {
-            let monthly = try StreamingFile(path: RunFiles.path(directory, MonthlyColumn.self))
-            all.append(monthly)
-            monthly.write(CSVRenderer.monthly(result.monthly))
-            let kpis = try StreamingFile(path: RunFiles.path(directory, KPIsColumn.self))
-            all.append(kpis)
-            kpis.write(CSVRenderer.kpis(result.kpis))
+            try set.add(RunFiles.name(MonthlyColumn.self), text: CSVRenderer.monthly(result.monthly))
+            try set.add(RunFiles.name(KPIsColumn.self), text: CSVRenderer.kpis(result.kpis))
             if result.version >= 2 {
-                let drills = try StreamingFile(path: RunFiles.path(directory, DrillsColumn.self))
-                all.append(drills)
-                drills.write(CSVRenderer.drills(result.drills))
-                let jobs = try StreamingFile(path: RunFiles.path(directory, JobsColumn.self))
-                all.append(jobs)
-                jobs.write(CSVRenderer.jobs(result.jobCosts))
+                try set.add(RunFiles.name(DrillsColumn.self), text: CSVRenderer.drills(result.drills))
+                try set.add(RunFiles.name(JobsColumn.self), text: CSVRenderer.jobs(result.jobCosts))
             }
-            for f in all { try f.finishWriting() }
-            for f in all { try f.publish() }
-        } catch let error as PlanIOError {
-            for f in all { f.abort() }
-            throw error
+            for file in extra { try set.add(file.name, text: file.text) }
         } catch {
-            for f in all { f.abort() }
-            throw PlanIOError.cannotWrite(path: directory, reason: "\(error)")
+            set.abort()
+            throw error
         }
+        try set.publish()
     }
 
     /// Removes the temporary files.
     public func abort() {
-        faults?.abort()
-        daily.abort()
-        workloads.abort()
-        targets.abort()
+        set.abort()
     }
 
     /// The paths of the five files.
@@ -121,7 +113,10 @@ public struct RunFiles: SimulationSink {
     }
 
     /// `DIR/FILE.csv`.
-    static func path<C: OutputColumn>(_ directory: String, _: C.Type) -> String {
-        directory + "/" + C.file + ".csv"
+    static func path<C: OutputColumn>(_ directory: String, _ column: C.Type) -> String {
+        directory + "/" + name(column)
     }
+
+    /// `FILE.csv`.
+    static func name<C: OutputColumn>(_: C.Type) -> String { C.file + ".csv" }
 }

@@ -15,12 +15,11 @@ public final class StreamingFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         tempPath = dir + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: tempPath, contents: nil),
-            let h = FileHandle(forWritingAtPath: tempPath)
-        else {
-            throw .cannotWrite(path: path, reason: StreamingFile.reason(forWriting: dir))
-        }
-        handle = h
+        // open(2) rather than FileManager.createFile, which writes a `.dat.nosync…` file and
+        // renames it: one more rename, and a stray file if killed in between.
+        let fd = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: StreamingFile.reason(forWriting: dir)) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         buffer.reserveCapacity(1 << 20)
     }
 

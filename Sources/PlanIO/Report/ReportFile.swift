@@ -2,20 +2,25 @@ import PlanCore
 
 /// Writing `report.html`, shared by `plan report` and `plan simulate --report`.
 public enum ReportFile {
-    /// Renders the report and writes it atomically to `directory/report.html`.
+    /// Renders the report and puts it in `directory/report.html` (an `OutputSet` of one file).
     /// - Returns: the path written.
     public static func write(scenario: Scenario, result: SimulationResult, data: ReportData, directory: String) -> Result<
         String, CommandFailure
     > {
         let path = OutputLayout.join(directory, OutputLayout.reportFile)
-        let html = HTMLReport(scenario: scenario, result: result, data: data, generator: "plan \(PlanVersion.current)").render()
         do {
-            try StreamingFile.makeDirectory(directory)
-            try StreamingFile.write(html, to: path)
+            let set = try OutputSet(directory: directory, owns: [OutputLayout.reportFile])
+            try set.add(OutputLayout.reportFile, text: html(scenario: scenario, result: result, data: data))
+            try set.publish()
         } catch {
             return .failure(.io(error))
         }
         return .success(path)
+    }
+
+    /// The report's HTML.
+    public static func html(scenario: Scenario, result: SimulationResult, data: ReportData) -> String {
+        HTMLReport(scenario: scenario, result: result, data: data, generator: "plan \(PlanVersion.current)").render()
     }
 
     /// One line: the scenario, its horizon and whether every KPI passes.

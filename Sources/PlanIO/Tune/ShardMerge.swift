@@ -94,15 +94,15 @@ public struct ShardMerge: Sendable {
         }
         var summary = TuneSummary(table: merge.table, top: top)
         do {
-            try StreamingFile.makeDirectory(layout.directory(for: merge.name))
-            let file = try StreamingFile(path: layout.tune(for: merge.name))
+            let set = try OutputSet(directory: layout.directory(for: merge.name), owns: [OutputLayout.tuneFile, SweepRecord.fileName])
+            let file = try set.file(OutputLayout.tuneFile)
             file.write(merge.header)
             for line in merge.rows {
                 file.write(line)
                 if let row = TuneRow.parse(line, table: merge.table) { summary.add(row) }
             }
-            try file.commit()
-            try StreamingFile.write(merge.record.text, to: OutputLayout.join(layout.directory(for: merge.name), SweepRecord.fileName))
+            try set.add(SweepRecord.fileName, text: merge.record.text)
+            try set.publish()
         } catch {
             return .failure(.io(error))
         }

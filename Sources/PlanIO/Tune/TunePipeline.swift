@@ -19,6 +19,8 @@ public struct TunePipeline {
     public let table: TuneTable
     /// The variants this run simulates (a shard's slice, or all); nil for an empty shard.
     public let variants: ClosedRange<Int>?
+    /// `tune.csv` and `tune.sweep`, put in place together.
+    let set: OutputSet
     let file: StreamingFile
     /// The rows written so far, for the `tune.sweep` beside the file.
     let written = WrittenRows()
@@ -79,11 +81,11 @@ public struct TunePipeline {
 
         // The output file, streamed in variant order.
         let dir = request.layout.directory(for: base.name)
+        let set: OutputSet
         let file: StreamingFile
         do {
-            try StreamingFile.makeDirectory(dir)
-            StreamingFile.removeStale(in: dir)
-            file = try StreamingFile(path: request.layout.tune(for: base.name))
+            set = try OutputSet(directory: dir, owns: [OutputLayout.tuneFile, SweepRecord.fileName])
+            file = try set.file(OutputLayout.tuneFile)
         } catch {
             return .failure(.io(error))
         }
@@ -91,7 +93,7 @@ public struct TunePipeline {
         return .success(
             TunePipeline(
                 request: request, text: text, options: options, builder: builder, base: base, given: given, table: table,
-                variants: variants, file: file))
+                variants: variants, set: set, file: file))
     }
 
     /// The names that `--require` and `--objective` refer to must exist in the scenario.
@@ -158,8 +160,8 @@ public struct TunePipeline {
     /// writes `--write-best`.
     public func finish(_ summary: TuneSummary) -> Result<TuneOutcome, CommandFailure> {
         do {
-            try file.commit()
-            try StreamingFile.write(record.text, to: OutputLayout.join(request.layout.directory(for: base.name), SweepRecord.fileName))
+            try set.add(SweepRecord.fileName, text: record.text)
+            try set.publish()
         } catch {
             return .failure(.io(error))
         }

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import PlanIO
+
+/// `OutputSet`: the files of one command replace their predecessors in `DIR/NAME/` together.
+@Suite("Output sets")
+struct OutputSetTests {
+    /// A fresh `DIR` holding `DIR/seed/` with `files` (name → text; `sub/x` makes a folder).
+    static func folder(_ files: [String: String] = [:]) throws -> (root: String, seed: String) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plan-set-\(UUID().uuidString)").path
+        let seed = root + "/seed"
+        try FileManager.default.createDirectory(atPath: seed, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let path = seed + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        return (root, seed)
+    }
+
+    static func text(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+    static func inode(_ path: String) -> UInt64 {
+        var s = stat()
+        return lstat(path, &s) == 0 ? UInt64(s.st_ino) : 0
+    }
+    static func entries(_ dir: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
+
+    @Test("the set swaps the folder: its names are new, an owned name it did not write is gone, other files are kept")
+    func swap() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a", "d.csv": "old d", "mine.txt": "keep", "sub/x": "deep"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: seed + "/link", withDestinationPath: "mine.txt")
+        let folderBefore = Self.inode(seed)
+        let mineBefore = Self.inode(seed + "/mine.txt")
+
+        let set = try OutputSet(directory: seed, owns: ["a.csv", "b.csv", "d.csv"])
+        #expect(set.stage != nil)
+        try set.add("a.csv", text: "new a")
+        try set.add("b.csv", text: "new b")
+        // Nothing has changed in the folder before publish.
+        #expect(Self.text(seed + "/a.csv") == "old a")
+        #expect(Self.entries(seed) == ["a.csv", "d.csv", "link", "mine.txt", "sub"])
+        try set.publish()
+
+        #expect(Self.entries(seed) == ["a.csv", "b.csv", "link", "mine.txt", "sub"])
+        #expect(Self.text(seed + "/a.csv") == "new a")
+        #expect(Self.text(seed + "/b.csv") == "new b")
+        #expect(Self.text(seed + "/sub/x") == "deep")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: seed + "/link") == "mine.txt")
+        // A new folder (exchanged in one step), the user's file the same file (hard-linked).
+        #expect(Self.inode(seed) != folderBefore)
+        #expect(Self.inode(seed + "/mine.txt") == mineBefore)
+        // The old folder and the stage are gone.
+        #expect(Self.entries(root) == ["seed"])
+    }
+
+    @Test("a first run: the stage becomes the folder")
+    func first() throws {
+        let (root, seed) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.removeItem(atPath: seed)
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        try set.add("a.csv", text: "a")
+        try set.publish()
+        #expect(Self.entries(seed) == ["a.csv"])
+        #expect(Self.entries(root) == ["seed"])
+    }
+
+    @Test("abort leaves the folder as it was and no stage behind")
+    func abort() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        try set.add("a.csv", text: "new a")
+        set.abort()
+        #expect(Self.text(seed + "/a.csv") == "old a")
+        #expect(Self.entries(root) == ["seed"])
+    }
+
+    @Test("a replaced file keeps its mode, and the folder its mode")
+    func modes() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        chmod(seed + "/a.csv", 0o600)
+        chmod(seed, 0o700)
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        try set.add("a.csv", text: "new a")
+        try set.publish()
+        var s = stat()
+        #expect(stat(seed + "/a.csv", &s) == 0 && s.st_mode & 0o777 == 0o600)
+        #expect(stat(seed, &s) == 0 && s.st_mode & 0o777 == 0o700)
+    }
+
+    @Test("two sets published one after the other: the second carries the first one's file")
+    func sequential() throws {
+        let (root, seed) = try Self.folder(["mine.txt": "keep"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Both are open at once (a simulate and a tune into the same folder).
+        let simulate = try OutputSet(directory: seed, owns: ["daily.csv"])
+        let tune = try OutputSet(directory: seed, owns: ["tune.csv"])
+        try simulate.add("daily.csv", text: "days")
+        try tune.add("tune.csv", text: "variants")
+        try simulate.publish()
+        try tune.publish()
+        #expect(Self.entries(seed) == ["daily.csv", "mine.txt", "tune.csv"])
+    }
+
+    @Test("a symlinked folder is written through, file by file (a swap would replace the link)")
+    func symlinkedFolder() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a", "d.csv": "old d"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let linked = root + "/linked"
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: "seed")
+        let set = try OutputSet(directory: linked, owns: ["a.csv", "d.csv"])
+        #expect(set.stage == nil)
+        try set.add("a.csv", text: "new a")
+        try set.publish()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: linked) == "seed")
+        #expect(Self.entries(seed) == ["a.csv"])
+        #expect(Self.text(seed + "/a.csv") == "new a")
+    }
+
+    @Test("the stage of a killed run is removed by the next set into the folder; a live process's is kept")
+    func staleStages() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let done = Process()
+        done.executableURL = URL(fileURLWithPath: "/bin/true")
+        try done.run()
+        done.waitUntilExit()
+        let stale = root + "/.seed.set-\(done.processIdentifier)-1f"
+        let live = root + "/.seed.set-\(ProcessInfo.processInfo.processIdentifier)-2e"
+        try FileManager.default.createDirectory(atPath: stale + "/deep", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+        set.abort()
+    }
+}
