@@ -102,6 +102,14 @@ enum YAMLReader {
     }
 
     static func read(_ text: String, origin: @escaping (Mark?) -> NodeOrigin) -> Outcome {
+        // Counted on libyaml's events first: the cap holds before any tree is built.
+        if let at = YAMLEventCount.nodePast(maximumNodeCount, in: text) {
+            return .failure(
+                YAMLReadFailure(
+                    line: at.line, column: at.column, path: at.key,
+                    message: "the document has more than 100,000 nodes, far more than a scenario needs",
+                    suggestion: "is this the right file?"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -113,6 +113,30 @@ struct HardeningTests {
             return
         }
         #expect(d.items.map(\.message) == ["the document has more than 100,000 nodes, far more than a scenario needs"])
+        // Counted on libyaml's events, before a tree is built: the position is the
+        // 100,001st node's. Nodes: the root mapping 1, `workloads` 2, the list 3, item j is
+        // node 4 + j, so the 100,001st is item 99,997, at column 13 + 3 × 99,997 = 300,004
+        // (`workloads: [` is 12 characters, each `x, ` 3).
+        #expect(d.items.map(\.description).first?.hasPrefix("big.yaml:1:300004: error: workloads: ") == true)
+    }
+
+    @Test("the node cap holds while parsing: 3 million keys are refused at the 100,001st node")
+    func millionsOfKeys() {
+        // k0 … k2,999,999, one per line (35 MB): the root 1, then key k_i is node 2 + 2i and its
+        // value 3 + 2i; the 100,001st node is the value of k49,999 (3 + 2 × 49,999), on line
+        // 50,000 at column 9 (`k49999: ` is 8 characters). Before, the whole tree was built
+        // first (43 s and 1.8 GB for this file) and the message pointed at the key.
+        var yaml = ""
+        yaml.reserveCapacity(36_000_000)
+        for i in 0..<3_000_000 { yaml += "k\(i): 1\n" }
+        #expect(YAMLEventCount.nodePast(100_000, in: yaml).map { "\($0.line):\($0.column) \($0.key)" } == "50000:9 k49999")
+        #expect(YAMLEventCount.nodePast(6_000_001, in: yaml) == nil)
+        // Nested: the key named is the top-level one the node is under. Root 1, `a` 2, its
+        // mapping 3, `b` 4, `1` 5, `c` 6, the list 7, `x` 8, `y` 9 (the 9th: past 8).
+        let nested = "a:\n  b: 1\nc: [x, y]\n"
+        #expect(YAMLEventCount.nodePast(8, in: nested).map { "\($0.line):\($0.column) \($0.key)" } == "3:8 c")
+        #expect(YAMLEventCount.nodePast(5, in: nested).map { "\($0.line):\($0.column) \($0.key)" } == "3:1 c")
+        #expect(YAMLEventCount.nodePast(9, in: nested) == nil)
     }
 
     @Test("a replaced output file keeps its mode")
