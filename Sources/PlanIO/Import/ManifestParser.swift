@@ -20,6 +20,15 @@ enum ManifestParser {
         }
         var text = String(decoding: file.bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text = String(text.unicodeScalars.dropFirst()) }
+        // The node cap of a scenario, per document, counted before any tree is built.
+        if let past = YAMLEventCount.nodePast(maximumNodeCount, in: text, perDocument: true) {
+            out.diagnostics.append(
+                Diagnostic(
+                    at: .file(path: file.path, line: past.line, column: past.column), path: past.key,
+                    "this document has more than 100,000 nodes, the most plan reads in one document",
+                    suggestion: "is this the right file?"))
+            return out
+        }
         let documents: YamlSequence<Node>
         do {
             documents = try Yams.compose_all(yaml: text)

@@ -10,7 +10,8 @@ enum YAMLEventCount {
     /// Where the node after the first `limit` starts (1-based line and column) and the
     /// top-level key it is under (empty if none), or nil when the text has at most `limit`
     /// nodes or is not valid YAML (Yams then says why).
-    static func nodePast(_ limit: Int, in text: String) -> (line: Int, column: Int, key: String)? {
+    /// With `perDocument`, the count starts again at each document of a stream (`---`).
+    static func nodePast(_ limit: Int, in text: String, perDocument: Bool = false) -> (line: Int, column: Int, key: String)? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
@@ -44,6 +45,8 @@ enum YAMLEventCount {
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
                     if depth == 1 { atKey.toggle() }  // a collection value (or key) of the root ended
+                case YAML_DOCUMENT_START_EVENT:
+                    if perDocument { (count, depth, rootIsMapping, atKey, key) = (0, 0, false, true, "") }
                 case YAML_STREAM_END_EVENT:
                     return nil
                 default:

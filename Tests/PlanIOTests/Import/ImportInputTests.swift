@@ -87,6 +87,31 @@ struct ImportInputTests {
         #expect(f.lines == ["error: cannot read '\(path)': it is larger than 64 MiB, the most plan reads from one file"])
     }
 
+    @Test("the 100,000-node cap counts each document of a manifest on its own, before any tree is built")
+    func nodeCap() throws {
+        // A ConfigMap of N data keys: the root 1, `apiVersion` and `v1` 2–3, `kind` and
+        // `ConfigMap` 4–5, `metadata`, its mapping, `name`, `big` 6–9, `data` 10, its mapping 11,
+        // then key k_i is node 12 + 2i and its value 13 + 2i: 11 + 2N nodes.
+        func configMap(_ keys: Int) -> String {
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n" + (0..<keys).map { "  k\($0): v\n" }.joined()
+        }
+        // Two documents of 44,000 keys: 88,011 nodes each, 176,022 together; each is under the
+        // cap on its own, so the file is read.
+        let small = configMap(44_000)
+        let ok = try folder(["a.yaml": small + "---\n" + small, "pvc.yaml": Self.pvc])
+        #expect(failure([ok]) == nil)
+        // 60,000 keys after a PersistentVolumeClaim (4 lines, then `---`): the 100,001st node
+        // is the value of k49,994 (13 + 2 × 49,994), on the document's line 5 + 49,994 =
+        // 49,999, the file's line 5 + 49,999 = 50,004, at column 11 (`  k49994: ` is 10
+        // characters).
+        let dir = try folder(["b.yaml": Self.pvc + "\n---\n" + configMap(60_000)])
+        let f = try #require(failure([dir]))
+        #expect(
+            f.lines == [
+                "\(dir)/b.yaml:50004:11: error: data: this document has more than 100,000 nodes, the most plan reads in one document; is this the right file?"
+            ])
+    }
+
     @Test("a kind plan does not know in a group it reads is reported, not an error")
     func unknownKind() throws {
         let dir = try folder(["c.yaml": "apiVersion: postgresql.cnpg.io/v1\nkind: Clusterr\nmetadata: {name: db}\n", "pvc.yaml": Self.pvc])
