@@ -76,12 +76,13 @@ public final class OutputSet {
                 for name in owned.subtracting(files.map(\.name)) { unlink(OutputLayout.join(directory, name)) }
                 return
             }
-            for f in files { try f.file.publish() }
+            for f in files { try f.file.publish(syncingFolder: false) }
             let lock = OutputSet.lock(parent)
             defer { OutputSet.unlock(lock) }
             var current = stat()
             if lstat(directory, &current) != 0 {
-                // Nothing there yet: the stage becomes the folder.
+                // Nothing there yet: the stage (synced) becomes the folder.
+                OutputSet.sync(stage)
                 if rename(stage, directory) == 0 {
                     OutputSet.sync(parent)
                     self.stage = nil

@@ -50,7 +50,16 @@ public final class StreamingFile {
             failed = "\(error.localizedDescription)"
         }
         buffer.removeAll(keepingCapacity: true)
+        // Start writing the pages to the disk now, while the engine goes on: the fsync at the
+        // end then waits for little (a 4 MB daily.csv's fsync took 7.4 ms without this).
+        _ = StreamingFile.startWriteback?(handle.fileDescriptor, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */)
     }
+
+    typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+    /// Linux's `sync_file_range`, looked up at run time (Swift's Glibc module does not
+    /// declare it); nil where the C library lacks it, and then only the final fsync syncs.
+    static let startWriteback: SyncFileRange? = dlsym(nil, "sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
 
     /// Flushes, closes and renames into place.
     public func commit() throws(PlanIOError) {
@@ -77,8 +86,9 @@ public final class StreamingFile {
     }
 
     /// Renames the written temporary file to its final name, keeping the mode of the file it
-    /// replaces (a file made private with `chmod 600` stays private), then syncs the folder.
-    public func publish() throws(PlanIOError) {
+    /// replaces (a file made private with `chmod 600` stays private), then syncs the folder
+    /// (unless `syncingFolder` is false: an `OutputSet` syncs its stage once for all files).
+    public func publish(syncingFolder: Bool = true) throws(PlanIOError) {
         var old = stat()
         if stat(finalPath, &old) == 0 { chmod(tempPath, old.st_mode & 0o7777) }
         if rename(tempPath, finalPath) != 0 {
@@ -86,6 +96,7 @@ public final class StreamingFile {
             abort()
             throw .cannotWrite(path: finalPath, reason: reason)
         }
+        guard syncingFolder else { return }
         let folder = open(
             (finalPath as NSString).deletingLastPathComponent.isEmpty ? "." : (finalPath as NSString).deletingLastPathComponent, O_RDONLY)
         if folder >= 0 {
