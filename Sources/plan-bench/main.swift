@@ -41,7 +41,8 @@ func seconds(_ body: () -> Void) -> Double {
 if CommandLine.arguments.contains("--commands") {
     let args = CommandLine.arguments
     let beside = URL(fileURLWithPath: args[0]).deletingLastPathComponent().appendingPathComponent("plan").path
-    let plan = args.firstIndex(of: "--plan").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? beside
+    // Absolute: the commands run in the scratch folder.
+    let plan = URL(fileURLWithPath: args.firstIndex(of: "--plan").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? beside).path
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("plan-bench-\(ProcessInfo.processInfo.processIdentifier)").path
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
