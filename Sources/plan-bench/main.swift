@@ -48,7 +48,7 @@ if CommandLine.arguments.contains("--commands") {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
 
     // Every command runs in the scratch folder.
-    FileManager.default.changeCurrentDirectoryPath(scratch)
+    _ = FileManager.default.changeCurrentDirectoryPath(scratch)
 
     /// Runs `executable ARGUMENTS` (output to /dev/null) `runs` times; the best wall time.
     /// posix_spawn and waitpid rather than Foundation's Process: on Linux its

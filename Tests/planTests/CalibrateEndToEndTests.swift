@@ -132,6 +132,23 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    /// An answer that never ends (issue 11: it grew to 16 GB) stops at the 64 MiB cap, exit 2;
+    /// one whose Content-Length passes the cap is refused before its body is read.
+    @Test(arguments: [nil, 100 << 20] as [Int64?])
+    func anEndlessAnswerStopsAtTheCap(announced: Int64?) throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("seed.yaml", CalibrateEndToEndTests.seed())
+        let server = try EndlessHTTPServer(announced: announced)
+        defer { server.stop() }
+        let run = try sandbox.plan("calibrate", "seed.yaml", "--prometheus", server.address)
+        run.expect(status: 2)
+        #expect(
+            run.stderr
+                == "error: cannot query Prometheus at '\(server.address)': the answer is larger than 64 MiB, the most plan reads from one answer\n"
+        )
+        #expect(run.stdout.isEmpty)
+    }
+
     /// 30 days at 1 s would be 2,592,000 points: refused before any query is sent.
     @Test func aStepPastTheLimitIsRefused() throws {
         let sandbox = try Sandbox()

@@ -80,30 +80,32 @@ public struct PrometheusClient: Sendable {
         }
     }
 
-    /// One GET: the body and the HTTP status, or why there is none.
-    static func fetch(_ request: URLRequest, timeout: Double) async -> Result<(Data, Int), PrometheusFailure> {
+    /// The most bytes `plan` reads from one answer: the cap of an input file
+    /// (`StreamingFile.maximumInputBytes`), so a server that streams without end is cut
+    /// off there rather than filling the memory.
+    public static let maximumAnswerBytes = StreamingFile.maximumInputBytes
+
+    /// One GET: the body and the HTTP status, or why there is none. The body is read as it
+    /// arrives and the request cancelled past `maximum` bytes (or at once when the
+    /// `Content-Length` says so).
+    static func fetch(_ request: URLRequest, timeout: Double, maximum: Int = maximumAnswerBytes) async -> Result<
+        (Data, Int), PrometheusFailure
+    > {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
         return await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request) { data, response, error in
-                if let error {
-                    let e = error as NSError
-                    let reason =
-                        e.code == NSURLErrorTimedOut
-                        ? "no answer within \(Int(timeout)) s (timed out)"
-                        : e.code == NSURLErrorCannotConnectToHost
-                            ? "connection refused (is it running, and is the address right?)" : e.localizedDescription
-                    continuation.resume(returning: .failure(PrometheusFailure(reason)))
-                    return
-                }
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                continuation.resume(returning: .success((data ?? Data(), status)))
+            let body = CappedBody(maximum: maximum, timeout: timeout, continuation: continuation)
+            // The delegate's callbacks come one at a time on the session's own serial queue.
+            let session = URLSession(configuration: configuration, delegate: body, delegateQueue: nil)
+            body.session = session
+            session.dataTask(with: request).resume()
+            // Our own deadline as well: Foundation's resource timeout does not fire on Linux
+            // while a server keeps sending.
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                body.finish(.failure(PrometheusFailure("no answer within \(Int(timeout)) s (timed out)")))
             }
-            task.resume()
         }
     }
 
@@ -126,4 +128,86 @@ public struct PrometheusClient: Sendable {
 public struct PrometheusFailure: Error, Sendable, Hashable {
     public var message: String
     public init(_ message: String) { self.message = message }
+}
+
+/// A response body gathered as it arrives, cut off past `maximum` bytes: the delegate of
+/// `PrometheusClient.fetch`'s session. It resumes its continuation once, at the first of:
+/// the answer complete, an error, the cap passed, the deadline; then the session is
+/// cancelled, so no more of the answer is kept.
+final class CappedBody: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let maximum: Int
+    let timeout: Double
+    var session: URLSession?
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Result<(Data, Int), PrometheusFailure>, Never>?
+    private var data = Data()
+    private var status = 0
+
+    init(maximum: Int, timeout: Double, continuation: CheckedContinuation<Result<(Data, Int), PrometheusFailure>, Never>) {
+        self.maximum = maximum
+        self.timeout = timeout
+        self.continuation = continuation
+    }
+
+    var tooLarge: PrometheusFailure {
+        PrometheusFailure("the answer is larger than \(maximum / 1_048_576) MiB, the most plan reads from one answer")
+    }
+
+    /// Resumes the caller with `result` unless it was resumed already, and stops the session.
+    func finish(_ result: Result<(Data, Int), PrometheusFailure>) {
+        lock.lock()
+        let waiting = continuation
+        continuation = nil
+        data = Data()
+        let session = self.session
+        self.session = nil
+        lock.unlock()
+        guard let waiting else { return }
+        session?.invalidateAndCancel()
+        waiting.resume(returning: result)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.lock()
+        status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        lock.unlock()
+        if response.expectedContentLength > Int64(maximum) {
+            completionHandler(.cancel)
+            finish(.failure(tooLarge))
+            return
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
+        lock.lock()
+        guard continuation != nil else {
+            lock.unlock()
+            return
+        }
+        data.append(chunk)
+        let over = data.count > maximum
+        lock.unlock()
+        if over { finish(.failure(tooLarge)) }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        if let error {
+            let e = error as NSError
+            let reason =
+                e.code == NSURLErrorTimedOut
+                ? "no answer within \(Int(timeout)) s (timed out)"
+                : e.code == NSURLErrorCannotConnectToHost
+                    ? "connection refused (is it running, and is the address right?)" : e.localizedDescription
+            finish(.failure(PrometheusFailure(reason)))
+        } else {
+            lock.lock()
+            let answer = (data, status)
+            lock.unlock()
+            finish(.success(answer))
+        }
+    }
 }
