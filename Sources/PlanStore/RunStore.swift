@@ -165,17 +165,28 @@ public final class RunStore {
     static func checkHeader(_ path: String) throws(PlanIOError) {
         // A pipe or a device would block the read below (or is no database file at all); a
         // symbolic link is judged by what it points to (a link to a FIFO hung for ever).
-        let target = (path as NSString).resolvingSymlinksInPath
-        let type = (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) ?? .typeRegular
-        if type != .typeRegular {
-            throw .notARunStore(path: path, reason: type == .typeSymbolicLink ? "a symbolic link that leads nowhere" : "not a regular file")
+        // stat(2), which follows links (Foundation's attributesOfItem describes the link
+        // itself: a link to a good store read as "a link that leads nowhere", or as a store
+        // truncated to the link's own 20 bytes).
+        var target = stat()
+        guard stat(path, &target) == 0 else {
+            throw .notARunStore(path: path, reason: "a symbolic link that leads nowhere")
+        }
+        if target.st_mode & S_IFMT != S_IFREG {
+            throw .notARunStore(path: path, reason: "not a regular file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotRead(path: path, reason: "permission denied")
         }
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? header.count
+        let size = Int(target.st_size)
+        // SQLite keeps the WAL beside the file a link points to.
+        let resolved =
+            realpath(path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? path
         if size == 0 { return }  // a new, empty file: SQLite makes it a database
         let magic = Array("SQLite format 3\0".utf8)
         if header.count < 100 {
@@ -193,7 +204,8 @@ public final class RunStore {
             throw .damagedRunStore(path: path, reason: "its header gives an invalid page size (\(pageSize))")
         }
         // With a WAL file beside it, committed pages may live in the WAL: SQLite reads both.
-        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        var walStat = stat()
+        let wal = stat(resolved + "-wal", &walStat) == 0 ? Int(walStat.st_size) : 0
         if wal > 0 { return }
         let pages = be(28, 4)
         let headerIsCurrent = pages > 0 && be(24, 4) == be(92, 4)

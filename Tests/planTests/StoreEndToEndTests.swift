@@ -371,4 +371,24 @@ struct StoreEndToEndTests {
         #expect(listed.status == 0)
         #expect(listed.stdout.split(separator: "\n").count == (killedMidRun ? 3 : 4))
     }
+
+    @Test("a --db that is a symbolic link to a store, relative or absolute, reads and records through the link")
+    func symlinkedStore() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml", "--db", "real.sqlite"], in: dir).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/relative.sqlite", withDestinationPath: "real.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/absolute.sqlite", withDestinationPath: dir + "/real.sqlite")
+        // Before, the first was "a symbolic link that leads nowhere" and the second "damaged:
+        // truncated" (the link's own size was checked against the store's header), exit 2.
+        for link in ["relative.sqlite", "absolute.sqlite"] {
+            let runs = try Self.plan(["runs", "--db", link], in: dir)
+            #expect(runs.status == 0, "\(link): \(runs.stderr)")
+            #expect(runs.stdout.contains("small"))
+        }
+        #expect(try Self.plan(["simulate", "small.yaml", "--db", "relative.sqlite"], in: dir).status == 0)
+        let count = try Self.query(dir + "/real.sqlite") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }
+        #expect(count == 2)
+        // The link is still a link.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/relative.sqlite") == "real.sqlite")
+    }
 }
