@@ -133,4 +133,25 @@ struct CompareEndToEndTests {
         #expect(try box.plan("compare", "pr-a.yaml", "pr-b.yaml", "--format", "html").status == 64)
         #expect(try box.plan("compare", "pr-a.yaml", "pr-b.yaml", "--fail-on").status == 64)
     }
+
+    /// Issue 11: `plan compare`'s table printed a description and a currency raw, so an
+    /// escape sequence in them cleared the screen; a path in an error message too. Run on a
+    /// pseudo-terminal (`script`), as a person sees it.
+    @Test("escape sequences in a description, a currency or a path reach a terminal written out")
+    func escapesOnATerminal() throws {
+        let box = try Sandbox()
+        let seed = try String(contentsOf: Sandbox.repository.appendingPathComponent("scenarios/seed.yaml"), encoding: .utf8)
+        let marked = seed.replacingOccurrences(
+            of: "description: GitOps cluster", with: "currency: \"USD\\e]0;owned\\a\"\ndescription: \"d\\e[2Jx\" # GitOps cluster")
+        #expect(marked != seed)
+        try box.write("a.yaml", marked)
+        try box.write("b.yaml", marked.replacingOccurrences(of: "retention: 30d", with: "retention: 7d"))
+        let binary = try PlanBinary.url().path
+        let command = "\(binary) compare a.yaml b.yaml --no-color; \(binary) validate 'no\u{1B}[2Jfile.yaml'"
+        let run = try PlanProcess.run(["-qec", command, "/dev/null"], in: box.root.path, prefix: ["/usr/bin/script"], binary: nil)
+        #expect(run.stdout.contains("Monthly cost"), "\(run.stdout)")
+        #expect(!run.stdout.unicodeScalars.contains("\u{1B}"), "a raw escape reached the terminal")
+        #expect(run.stdout.contains("USD\\u{1B}]0;owned\\u{7}"))
+        #expect(run.stdout.contains("no\\u{1B}[2Jfile.yaml"))
+    }
 }

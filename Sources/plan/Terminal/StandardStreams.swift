@@ -3,17 +3,22 @@ import Foundation
 import PlanCore
 import PlanIO
 
-/// Standard error, unbuffered.
+/// Standard error, unbuffered. Messages are for people: control characters in them (from
+/// a path or a value the user gave) are written out, plan's own styles kept.
 enum StandardError {
     static func print(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+        let text = Diagnostic.visible(s, keepingStyles: true)
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }
 
-/// Standard output.
+/// Standard output. On a terminal, control characters from the user's input (a
+/// description, a currency in `plan compare`'s table) are written out, plan's own styles
+/// kept; to a pipe or a file the bytes go as they are (CSV and JSON quote and escape for
+/// themselves).
 enum StandardOutput {
     static func print(_ s: String) {
-        FileHandle.standardOutput.write(Data(s.utf8))
+        FileHandle.standardOutput.write(Data((isTerminal ? Diagnostic.visible(s, keepingStyles: true) : s).utf8))
     }
     static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 }

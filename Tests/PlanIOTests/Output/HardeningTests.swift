@@ -85,6 +85,18 @@ struct HardeningTests {
         #expect(ShardMerge.folderName(["a/seed/tune.csv", "b/seed/tune.csv"]) == "seed")
     }
 
+    @Test("the terminal guard keeps plan's own styles and writes out every other control character")
+    func terminalGuard() {
+        // Bold and reset (SGR) stay; clear screen (CSI 2J), a retitle (OSC … BEL), a bare ESC
+        // and a carriage return are written out; the line break stays.
+        let text = "\u{1B}[1mKPIs\u{1B}[0m d\u{1B}[2Jx\u{1B}]0;t\u{07} \u{1B}\r\n"
+        #expect(
+            Diagnostic.visible(text, keepingStyles: true)
+                == "\u{1B}[1mKPIs\u{1B}[0m d\\u{1B}[2Jx\\u{1B}]0;t\\u{7} \\u{1B}\\u{D}\n")
+        #expect(Diagnostic.visible(text, keepingStyles: false) == Diagnostic.visible(text))
+        #expect(Diagnostic.visible("\u{1B}[38;5;196mred\u{1B}[m", keepingStyles: true) == "\u{1B}[38;5;196mred\u{1B}[m")
+    }
+
     @Test("control characters of the user's input reach the terminal escaped")
     func controlCharacters() throws {
         // An escape sequence that would clear the screen, in a currency and in a bad name.
