@@ -11,12 +11,16 @@ enum YAMLEventCount {
     /// top-level key it is under (empty if none), or nil when the text has at most `limit`
     /// nodes or is not valid YAML (Yams then says why).
     /// With `perDocument`, the count starts again at each document of a stream (`---`).
-    static func nodePast(_ limit: Int, in text: String, perDocument: Bool = false) -> (line: Int, column: Int, key: String)? {
+    /// With `maximumScalarBytes`, a scalar longer than that stops the count too: `textBytes`
+    /// is then its length (nil when the node count is what was passed).
+    static func nodePast(_ limit: Int, in text: String, perDocument: Bool = false, maximumScalarBytes: Int? = nil) -> (
+        line: Int, column: Int, key: String, textBytes: Int?
+    )? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
         var text = text
-        return text.withUTF8 { bytes -> (line: Int, column: Int, key: String)? in
+        return text.withUTF8 { bytes -> (line: Int, column: Int, key: String, textBytes: Int?)? in
             guard let base = bytes.baseAddress else { return nil }
             yaml_parser_set_input_string(&parser, base, bytes.count)
             var count = 0
@@ -32,11 +36,15 @@ enum YAMLEventCount {
                 if type == YAML_SCALAR_EVENT, depth == 1, rootIsMapping, atKey, let value = event.data.scalar.value {
                     key = String(decoding: UnsafeBufferPointer(start: value, count: event.data.scalar.length), as: UTF8.self)
                 }
+                let length = type == YAML_SCALAR_EVENT ? event.data.scalar.length : 0
                 yaml_event_delete(&event)
+                if let maximumScalarBytes, length > maximumScalarBytes {
+                    return (Int(mark.line) + 1, Int(mark.column) + 1, key, length)
+                }
                 switch type {
                 case YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT, YAML_ALIAS_EVENT:
                     count += 1
-                    if count > limit { return (Int(mark.line) + 1, Int(mark.column) + 1, key) }
+                    if count > limit { return (Int(mark.line) + 1, Int(mark.column) + 1, key, nil) }
                     if depth == 0 { rootIsMapping = type == YAML_MAPPING_START_EVENT }
                     // A node that starts at depth 1 is a key or a value of the root mapping.
                     let startsAtRoot = depth == 1

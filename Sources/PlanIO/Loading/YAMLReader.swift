@@ -15,6 +15,11 @@ struct YAMLReadFailure: Error {
 /// expands past 100,000 nodes is refused).
 let maximumNodeCount = 100_000
 
+/// The longest text value (a scalar: a description, a name, a quoted string) a scenario may
+/// hold, in UTF-8 bytes: far above any real one, so that a runaway value cannot make a
+/// report of hundreds of megabytes or fill the run store.
+let maximumTextBytes = 65_536
+
 /// Converts Yams nodes into `YAMLNode`s, counting every node visited (aliases expanded)
 /// and stopping past `maximumNodeCount`.
 struct YAMLTreeBuilder {
@@ -102,8 +107,15 @@ enum YAMLReader {
     }
 
     static func read(_ text: String, origin: @escaping (Mark?) -> NodeOrigin) -> Outcome {
-        // Counted on libyaml's events first: the cap holds before any tree is built.
-        if let at = YAMLEventCount.nodePast(maximumNodeCount, in: text) {
+        // Counted on libyaml's events first: the caps hold before any tree is built.
+        if let at = YAMLEventCount.nodePast(maximumNodeCount, in: text, maximumScalarBytes: maximumTextBytes) {
+            if let bytes = at.textBytes {
+                return .failure(
+                    YAMLReadFailure(
+                        line: at.line, column: at.column, path: at.key,
+                        message: "a value of \(bytes) bytes; a scenario's text values are at most 64 KiB (65,536 bytes)",
+                        suggestion: "shorten it, or keep the long text in a file beside the scenario"))
+            }
             return .failure(
                 YAMLReadFailure(
                     line: at.line, column: at.column, path: at.key,

@@ -132,6 +132,26 @@ struct HardeningTests {
         #expect(d.items.map(\.description).first?.hasPrefix("big.yaml:1:300004: error: workloads: ") == true)
     }
 
+    @Test("a text value past 64 KiB is refused where it starts, before a tree is built; one of 64 KiB loads")
+    func textCap() {
+        let options = LoadOptions(file: "long.yaml", defaultName: "long", today: TuneTests.today)
+        // `description: ` is 13 characters: the value starts on line 2 at column 14.
+        func load(_ bytes: Int) -> Result<Scenario, Diagnostics> {
+            ScenarioLoader.load(
+                text: TuneTests.small.replacing("name: small", with: "name: small\ndescription: " + String(repeating: "d", count: bytes)),
+                options: options)
+        }
+        guard case .failure(let d) = load(65_537) else {
+            Issue.record("a description of 65,537 bytes loaded")
+            return
+        }
+        #expect(
+            d.items.map(\.description) == [
+                "long.yaml:2:14: error: description: a value of 65537 bytes; a scenario's text values are at most 64 KiB (65,536 bytes); shorten it, or keep the long text in a file beside the scenario"
+            ])
+        #expect((try? load(65_536).get())?.description?.count == 65_536)
+    }
+
     @Test("the node cap holds while parsing: 3 million keys are refused at the 100,001st node")
     func millionsOfKeys() {
         // k0 … k2,999,999, one per line (35 MB): the root 1, then key k_i is node 2 + 2i and its
