@@ -115,4 +115,34 @@ struct TuneEndToEndTests {
         #expect(Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }).count == 1)
         #expect(try box.csvAndTemporaryFiles(under: "out") == ["production/tune.csv"])
     }
+
+    /// Issue 11: while the values of a large sweep were validated (100,000 values: about
+    /// 30 s), Ctrl-C and SIGTERM were ignored; now they end the command at once, before
+    /// anything is written.
+    @Test(
+        "Ctrl-C and SIGTERM while a sweep's values are validated end the command at once, writing nothing",
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interruptWhileValidating(signal: Int32, status: Int32) throws {
+        let box = try Sandbox()
+        try production(box)
+        let process = Process()
+        process.executableURL = try PlanBinary.url()
+        process.arguments = ["tune", "production.yaml", "--out", "out", "--vary", "backups.cnpg.gitea-postgres.retention=1d..100000d/1d"]
+        process.currentDirectoryURL = box.root
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        let sent = Date()
+        kill(process.processIdentifier, signal)
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let waited = Date().timeIntervalSince(sent)
+        #expect(process.terminationStatus == status)
+        #expect(String(decoding: message, as: UTF8.self) == "plan: interrupted before the first variant; nothing was written\n")
+        // At once: the validation alone takes tens of seconds (a bound, not a timing).
+        #expect(waited < 5, "\(waited) s after the signal")
+        #expect(!box.exists("out/production/tune.csv"))
+    }
 }

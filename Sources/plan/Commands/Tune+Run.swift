@@ -12,9 +12,14 @@ extension Plan.Tune {
         // started; what finished is kept (exit 130, or 143 for SIGTERM).
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { number in
+        let sources = [SIGINT, SIGTERM].map { (number: Int32) -> any DispatchSourceSignal in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                if !sweepStarted.load(ordering: .relaxed) {
+                    StandardError.print("plan: interrupted before the first variant; nothing was written")
+                    let code: ExitCode = number == SIGTERM ? ExitStatus.terminated : ExitStatus.interrupted
+                    Foundation.exit(code.rawValue)
+                }
                 if number == SIGTERM { terminateRequested.store(true, ordering: .relaxed) }
                 interruptRequested.store(true, ordering: .relaxed)
             }
@@ -31,6 +36,7 @@ extension Plan.Tune {
             requirements: requirements, objective: objective, shard: shard, top: top, maximumVariants: maxVariants,
             writeBest: writeBest, layout: OutputLayout(root: out), today: ScenarioSource.today(Date()))
         let pipeline = try ExitStatus.check(TunePipeline.prepare(request))
+        sweepStarted.store(true, ordering: .relaxed)
 
         let total = pipeline.variants?.count ?? 0
         let progress = Progress(total: total, enabled: isatty(STDERR_FILENO) != 0)
@@ -59,7 +65,7 @@ extension Plan.Tune {
         case .csv:
             StandardOutput.print((try? String(contentsOfFile: pipeline.tunePath, encoding: .utf8)) ?? "")
         }
-        if interrupted { throw ExitCode(terminateRequested.load(ordering: .relaxed) ? 143 : 130) }
+        if interrupted { throw terminateRequested.load(ordering: .relaxed) ? ExitStatus.terminated : ExitStatus.interrupted }
     }
 
     /// `--merge`: the shards combined by the library, then rendered.

@@ -8,6 +8,9 @@ import Synchronization
 let interruptRequested = Atomic<Bool>(false)
 /// Set by SIGTERM: the same, and the exit code says so (143).
 let terminateRequested = Atomic<Bool>(false)
+/// Set once the sweep starts: before it, Ctrl-C and SIGTERM end the command at once (there
+/// are no finished variants to keep; validating a million values took minutes).
+let sweepStarted = Atomic<Bool>(false)
 
 extension Plan {
     /// `plan tune SCENARIO --vary PATH=VALUES …`: the cheapest settings that meet every KPI.

@@ -17,6 +17,9 @@ enum ExitStatus {
     static let conditionMet = ExitCode(3)
     /// `plan calibrate --check --fail-on-drift` and a target drifted past the tolerance.
     static let checkFailed = ExitCode(3)
+    /// `plan tune` stopped by Ctrl-C (128 + SIGINT), or by SIGTERM (128 + 15).
+    static let interrupted = ExitCode(130)
+    static let terminated = ExitCode(143)
 
     /// The exit code of a frontend's failure.
     static func code(_ failure: CommandFailure) -> ExitCode {
