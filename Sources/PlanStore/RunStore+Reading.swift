@@ -89,6 +89,9 @@ extension RunStore {
         // Runs before the store knew faults have none.
         result.hasFaults = try run.decode(forColumn: "has_faults")
         try checkWhole(db, id: id, days: header.horizonDays, targets: targets.count, workloads: workloads.count, faults: result.hasFaults)
+        try checkSummaries(
+            id: id, start: header.start, days: header.horizonDays, targets: targets.count, monthly: monthly.count, kpis: kpis,
+            failed: try run.decode(forColumn: "kpis_failed"), checked: try run.decode(forColumn: "kpis_checked"))
         // Runs before the store kept jobs.csv have no job costs (their re-export has none).
         let hasJobCosts: Bool = try run.decode(forColumn: "has_job_costs")
         if hasJobCosts { result.jobCosts = try rows(JobsColumn.file).map(jobCostRow) }
@@ -115,6 +118,30 @@ extension RunStore {
                 path: "",
                 reason: "run \(id) has \(rows) rows in '\(table)' where its \(perDay) \(what) × \(days) days make \(perDay * days): "
                     + "rows were deleted or added after it was recorded; simulate it again")
+        }
+    }
+
+    /// Refuses a run whose `monthly` or `kpis` rows were deleted or added by hand: `monthly`
+    /// has one row per month of the horizon per target and one for the total; `kpis` has as
+    /// many rows with a limit and as many failing ones as the run's own counts
+    /// (`kpis_checked`, `kpis_failed`) say.
+    static func checkSummaries(
+        id: Int64, start: CivilDate, days: Int, targets: Int, monthly: Int, kpis: [KPIRow], failed: Int, checked: Int
+    ) throws {
+        func damaged(_ what: String) -> PlanIOError {
+            .damagedRunStore(path: "", reason: "run \(id) \(what): rows were deleted or added after it was recorded; simulate it again")
+        }
+        let last = start.adding(days: max(days, 1) - 1)
+        let months = (last.year * 12 + last.month) - (start.year * 12 + start.month) + 1
+        if targets > 0, monthly != months * (targets + 1) {
+            throw damaged(
+                "has \(monthly) rows in 'monthly' where its \(months) months × (\(targets) targets and the total) make \(months * (targets + 1))")
+        }
+        let rowsChecked = kpis.filter { $0.status != .info }.count
+        let rowsFailed = kpis.filter { $0.status == .fail }.count
+        if rowsChecked != checked || rowsFailed != failed {
+            throw damaged(
+                "has \(rowsChecked) checked and \(rowsFailed) failing rows in 'kpis' where it recorded \(checked) checked and \(failed) failing")
         }
     }
 

@@ -85,6 +85,34 @@ extension DamagedStoreTests {
 }
 
 extension DamagedStoreTests {
+    @Test("summary rows deleted by hand: a month of 'monthly', the rpo rows of 'kpis'")
+    func summaryRowsDeleted() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: store)
+            _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: store)
+        }
+        // 2026-01-15 + 59 days = 2026-03-15: January, February and March, each with a row
+        // for minio, one for s3-longhorn and one for the total: 3 × 3 = 9 rows; March's 3 go.
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM monthly WHERE run_id = 1 AND month = '2026-03'") }
+        // The seed's three workloads each have an rpo row with a limit: run 2 loses 3 checked rows.
+        let checked = try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM kpis WHERE run_id = 2 AND kpi = 'rpo'")
+            return try Int.fetchOne(db, sql: "SELECT kpis_checked FROM runs WHERE id = 2") ?? 0
+        }
+        let store = try #require(try RunStore.open(path: path, create: false))
+        #expect(
+            Self.refusal { try store.run(1) }?.contains(
+                "run 1 has 6 rows in 'monthly' where its 3 months × (2 targets and the total) make 9: rows were deleted") == true)
+        let message = Self.refusal { try store.run(2) } ?? ""
+        #expect(message.contains("run 2 has \(checked - 3) checked and "), "\(message)")
+        #expect(message.contains("rows in 'kpis' where it recorded \(checked) checked and "), "\(message)")
+    }
+}
+
+extension DamagedStoreTests {
     /// The message of the store error `body` throws; nil when it throws none.
     static func refusal(_ body: () throws -> Any?) -> String? {
         do {
