@@ -248,8 +248,14 @@ public final class RunStore {
             // On a read, SQLite is out of room for its temporary files, not for the store.
             if reading { return .cannotRead(path: path, reason: "SQLite has no room for its temporary files (is /tmp or the disk full?)") }
             return .cannotWrite(path: path, reason: "the disk is full")
+        case .SQLITE_IOERR where reading:
+            // Reading a WAL store still writes its shared-memory index beside it.
+            return .cannotRead(
+                path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail): is the disk full, or the store on a failing disk?")
         default:
-            return .cannotWrite(path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail)")
+            return reading
+                ? .cannotRead(path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail)")
+                : .cannotWrite(path: path, reason: "SQLite error \(e.resultCode.rawValue)\(detail)")
         }
     }
 

@@ -113,6 +113,26 @@ extension DamagedStoreTests {
 }
 
 extension DamagedStoreTests {
+    /// Issue 11: `plan runs`, which only reads, said "cannot write …" for a disk I/O error
+    /// (SQLite writes a WAL store's shared-memory index even to read it: a full disk fails
+    /// there). What a reading command meets is said as a failure to read.
+    @Test("an SQLite I/O error while reading is a failure to read, with the likely cause; while writing, to write")
+    func ioErrorWhileReading() {
+        let error = DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error")
+        #expect(
+            RunStore.storeError(error, path: "x.sqlite", reading: true).description
+                == "error: cannot read 'x.sqlite': SQLite error 10 (disk I/O error): is the disk full, or the store on a failing disk?")
+        #expect(
+            RunStore.storeError(error, path: "x.sqlite", reading: false).description
+                == "error: cannot write 'x.sqlite': SQLite error 10 (disk I/O error)")
+        // Any other SQLite failure of a read is a failure to read too.
+        #expect(
+            RunStore.storeError(DatabaseError(resultCode: .SQLITE_NOMEM), path: "x.sqlite", reading: true).description.hasPrefix(
+                "error: cannot read 'x.sqlite': SQLite error 7"))
+    }
+}
+
+extension DamagedStoreTests {
     /// The message of the store error `body` throws; nil when it throws none.
     static func refusal(_ body: () throws -> Any?) -> String? {
         do {
