@@ -66,19 +66,21 @@ public final class OutputSet {
         try file(name).write(text)
     }
 
-    /// Syncs every file and puts the whole set in place; on failure nothing changes in
-    /// `DIR/NAME` and the staged files are removed.
+    /// Syncs every file and puts the whole set in place; if writing fails nothing changes in
+    /// `DIR/NAME` and the staged files are removed. (In the file-by-file fallback, a rename
+    /// that fails after others succeeded leaves those in place.)
     public func publish() throws(PlanIOError) {
         do throws(PlanIOError) {
             for f in files { try f.file.finishWriting() }
+            // Every publish takes its turn, swap or not.
+            let lock = OutputSet.lock(parent)
+            defer { OutputSet.unlock(lock) }
             guard let stage else {
                 for f in files { try f.file.publish() }
                 for name in owned.subtracting(files.map(\.name)) { unlink(OutputLayout.join(directory, name)) }
                 return
             }
             for f in files { try f.file.publish(syncingFolder: false) }
-            let lock = OutputSet.lock(parent)
-            defer { OutputSet.unlock(lock) }
             var current = stat()
             if lstat(directory, &current) != 0 {
                 // Nothing there yet: the stage (synced) becomes the folder.
@@ -90,6 +92,8 @@ public final class OutputSet {
                 }
                 guard lstat(directory, &current) == 0 else { throw .cannotWrite(path: directory, reason: OutputSet.errnoText()) }
             }
+            // Checked again under the lock: a folder that became a symlink is written through.
+            guard current.st_mode & S_IFMT == S_IFDIR else { return try moveIntoPlace(from: stage) }
             for f in files {
                 var old = stat()
                 if stat(OutputLayout.join(directory, f.name), &old) == 0 { chmod(f.file.finalPath, old.st_mode & 0o7777) }
@@ -98,6 +102,9 @@ public final class OutputSet {
             let replaced = owned.union(files.map(\.name))
             if OutputSet.link(directory, into: stage, skipping: replaced), OutputSet.sync(stage), OutputSet.exchange(stage, directory) {
                 OutputSet.sync(parent)
+                // What another program put in the folder between the links and the swap (an
+                // editor's save) is moved over before the old folder goes.
+                OutputSet.carryLate(from: stage, into: directory, skipping: replaced)
                 try? FileManager.default.removeItem(atPath: stage)
                 self.stage = nil
                 return
@@ -163,7 +170,7 @@ public final class OutputSet {
             case S_IFREG:
                 if Glibc.link(source, target) != 0 && errno != ENOENT { return false }
             case S_IFDIR:
-                guard mkdir(target, s.st_mode & 0o7777) == 0, link(source, into: target, skipping: []) else { return false }
+                guard mkdir(target, s.st_mode & 0o7777) == 0, link(source, into: target, skipping: []), sync(target) else { return false }
             case S_IFLNK:
                 guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: source),
                     symlink(destination, target) == 0
@@ -173,6 +180,23 @@ public final class OutputSet {
             }
         }
         return true
+    }
+
+    /// After the swap, `old` is the previous folder: an entry of it (but `skipping`) that is
+    /// missing in `new`, or is another file than the one linked there, was written after the
+    /// links were made; it is renamed into `new` (replacing the older link).
+    static func carryLate(from old: String, into new: String, skipping: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: old) else { return }
+        var moved = false
+        for name in names where !skipping.contains(name) {
+            var before = stat()
+            var after = stat()
+            guard lstat(OutputLayout.join(old, name), &before) == 0 else { continue }
+            if lstat(OutputLayout.join(new, name), &after) == 0, after.st_ino == before.st_ino { continue }
+            if after.st_ino != 0, (after.st_mode & S_IFMT) == S_IFDIR { continue }  // a folder, carried already
+            if rename(OutputLayout.join(old, name), OutputLayout.join(new, name)) == 0 { moved = true }
+        }
+        if moved { sync(new) }
     }
 
     typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32

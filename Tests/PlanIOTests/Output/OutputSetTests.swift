@@ -138,4 +138,24 @@ struct OutputSetTests {
         #expect(FileManager.default.fileExists(atPath: live))
         set.abort()
     }
+
+    @Test("after the swap, what another program wrote into the old folder meanwhile is moved over, not deleted")
+    func lateWrites() throws {
+        let (root, old) = try Self.folder(["same.txt": "linked", "edited.txt": "saved later", "late.txt": "new file", "sub/x": "deep"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let new = root + "/new"
+        try FileManager.default.createDirectory(atPath: new + "/sub", withIntermediateDirectories: true)
+        #expect(link(old + "/same.txt", new + "/same.txt") == 0)
+        // An editor saved edited.txt in the old folder after the links were made: a new file
+        // there, the older version linked in the new folder.
+        try "linked earlier".write(toFile: new + "/edited.txt", atomically: false, encoding: .utf8)
+        try "a.csv of this run".write(toFile: new + "/a.csv", atomically: false, encoding: .utf8)
+        try "a.csv of the old run".write(toFile: old + "/a.csv", atomically: false, encoding: .utf8)
+        OutputSet.carryLate(from: old, into: new, skipping: ["a.csv"])
+        #expect(Self.text(new + "/late.txt") == "new file")
+        #expect(Self.text(new + "/edited.txt") == "saved later")
+        #expect(Self.text(new + "/same.txt") == "linked")
+        #expect(Self.text(new + "/a.csv") == "a.csv of this run")
+        #expect(Self.entries(new) == ["a.csv", "edited.txt", "late.txt", "same.txt", "sub"])
+    }
 }
