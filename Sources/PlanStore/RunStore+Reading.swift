@@ -153,26 +153,25 @@ extension RunStore {
     public func exportCSV(_ id: Int64, to directory: String) throws(PlanIOError) -> Bool {
         guard let record = try run(id) else { return false }
         let result = record.result
-        try StreamingFile.makeDirectory(directory)
-        var files: [StreamingFile] = []
+        // One output set, as simulate writes its files: the folder holds the old files or
+        // these, never a mix.
+        let set = try OutputSet(directory: directory, owns: RunFiles.names)
         var hasJobCosts = false
         do {
             try queue.read { db in
                 hasJobCosts = try Bool.fetchOne(db, sql: "SELECT has_job_costs FROM runs WHERE id = ?", arguments: [id]) ?? false
                 // cli.md's row order: by date, then the name columns (the primary key's order).
                 try RunStore.export(
-                    DailyColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job, .target, .workload], to: directory,
-                    &files)
+                    DailyColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job, .target, .workload], into: set)
                 try RunStore.export(
-                    WorkloadsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .workload], to: directory, &files)
+                    WorkloadsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .workload], into: set)
                 try RunStore.export(
-                    TargetsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .target], to: directory, &files)
+                    TargetsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .target], into: set)
                 if result.hasFaults {
                     try RunStore.export(
-                        FaultsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job], to: directory, &files)
+                        FaultsColumn.self, run: id, version: result.version, db, orderedBy: [.day, .job], into: set)
                 }
             }
-            // All complete under temporary names, then renamed together (as simulate does).
             var summaries = [
                 (MonthlyColumn.file, CSVRenderer.monthly(result.monthly, version: result.version)),
                 (KPIsColumn.file, CSVRenderer.kpis(result.kpis)),
@@ -181,29 +180,21 @@ extension RunStore {
             if hasJobCosts {
                 summaries.append((JobsColumn.file, CSVRenderer.jobs(result.jobCosts)))
             }
-            for (name, text) in summaries {
-                let file = try StreamingFile(path: directory + "/" + name + ".csv")
-                files.append(file)
-                file.write(text)
-            }
-            for f in files { try f.finishWriting() }
-            for f in files { try f.publish() }
+            for (name, text) in summaries { try set.add(name + ".csv", text: text) }
         } catch {
-            for f in files { f.abort() }
+            set.abort()
             throw RunStore.storeError(error, path: path, reading: true)
         }
+        try set.publish()
         return true
     }
 
-    /// Streams one daily file's rows of run `id` from its table into `DIR/FILE.csv`, as
-    /// the CSV renderer wrote them (the columns of the run's `version`), and adds the file
-    /// to `files`.
+    /// Streams one daily file's rows of run `id` from its table into `FILE.csv` of `set`, as
+    /// the CSV renderer wrote them (the columns of the run's `version`).
     static func export<C: DayFileColumn>(
-        _: C.Type, run id: Int64, version: Int, _ db: Database, orderedBy order: [C], to directory: String,
-        _ files: inout [StreamingFile]
+        _: C.Type, run id: Int64, version: Int, _ db: Database, orderedBy order: [C], into set: OutputSet
     ) throws {
-        let file = try StreamingFile(path: directory + "/" + C.file + ".csv")
-        files.append(file)
+        let file = try set.file(C.file + ".csv")
         file.write(C.header(version: version))
         let columns = C.columns(version: version)
         let cursor = try Row.fetchCursor(

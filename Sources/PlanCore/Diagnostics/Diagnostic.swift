@@ -52,32 +52,18 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// `text` with every control character but the line break written as `\u{XX}`, so that
     /// a value quoted from the user's input cannot move the cursor, clear the screen or
     /// retitle the terminal it is printed to.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            if isControl(u) {
-                out.append(contentsOf: writtenOut(u))
-            } else {
-                out.append(u)
-            }
-        }
-        return String(out)
-    }
-
-    /// `visible(text)` for a whole screen of output: plan's own styles (SGR sequences,
-    /// `ESC [ digits ; … m`: bold, colour, reset) are kept, every other control character
-    /// is written out. The last guard of what reaches a terminal: text from the user's
-    /// input printed in a table, a path in a message.
-    public static func visible(_ text: String, keepingStyles: Bool) -> String {
-        guard keepingStyles else { return visible(text) }
+    ///
+    /// With `keepingStyles`, for a whole screen of output, plan's own styles (SGR
+    /// sequences, `ESC [ digits ; … m`: bold, colour, reset) are kept: the last guard of
+    /// what reaches a terminal (text from the user's input in a table, a path in a message).
+    public static func visible(_ text: String, keepingStyles: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
             let u = scalars[i]
-            if u == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+            if keepingStyles, u == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
                 var j = i + 2
                 while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
                 if j < scalars.count, scalars[j] == "m" {

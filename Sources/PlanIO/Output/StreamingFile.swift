@@ -97,12 +97,8 @@ public final class StreamingFile {
             throw .cannotWrite(path: finalPath, reason: reason)
         }
         guard syncingFolder else { return }
-        let folder = open(
-            (finalPath as NSString).deletingLastPathComponent.isEmpty ? "." : (finalPath as NSString).deletingLastPathComponent, O_RDONLY)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
+        let folder = (finalPath as NSString).deletingLastPathComponent
+        OutputSet.sync(folder.isEmpty ? "." : folder)
     }
 
     /// Removes the temporary file.

@@ -125,11 +125,7 @@ struct OutputSetTests {
     func staleStages() throws {
         let (root, seed) = try Self.folder(["a.csv": "old a"])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let done = Process()
-        done.executableURL = URL(fileURLWithPath: "/bin/true")
-        try done.run()
-        done.waitUntilExit()
-        let stale = root + "/.seed.set-\(done.processIdentifier)-1f"
+        let stale = root + "/.seed.set-\(try StreamingFileTests.exitedProcessID())-1f"
         let live = root + "/.seed.set-\(ProcessInfo.processInfo.processIdentifier)-2e"
         try FileManager.default.createDirectory(atPath: stale + "/deep", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
