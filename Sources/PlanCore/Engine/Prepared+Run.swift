@@ -12,8 +12,15 @@ extension Prepared {
         var trackers = KPITrackers(self)
         if let traces, jobCount > 0 {
             var replay = TraceReplay(self, traces: traces)
-            TraceReplay.withBuffers(replay.cached) { buffers in
-                runDays(into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers)
+            let days = workloadDays(traces)
+            days.size.withUnsafeBufferPointer { size in
+                days.wal.withUnsafeBufferPointer { wal in
+                    TraceReplay.withBuffers(replay.cached) { buffers in
+                        runDays(
+                            into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers,
+                            workloads: WorkloadDayBuffers(size: size, wal: wal))
+                    }
+                }
             }
             replay.store(in: traces)
         } else {
@@ -37,10 +44,11 @@ extension Prepared {
     ///
     /// - Complexity: O(H × rows + runs), no allocation per day.
     private mutating func runDays<S: SimulationSink>(
-        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: inout TraceReplay, buffers: [TraceBuffers?]
+        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: inout TraceReplay, buffers: [TraceBuffers?],
+        workloads: WorkloadDayBuffers
     ) {
         for d in 0..<scenario.horizonDays {
-            beginDay(d, &state, &trackers)
+            beginDay(d, &state, &trackers, workloads: workloads)
             replay.advance(&self, day: d, state: &state, buffers: buffers)
             endDay(d, &state, &trackers)
             sink.day(state.rows)
@@ -50,23 +58,49 @@ extension Prepared {
     /// The number of jobs simulated (Longhorn, Velero, CNPG).
     var jobCount: Int { longhorn.count + velero.count + cnpg.count }
 
+    /// Every workload's size and WAL on every day of the horizon: from `traces` when another
+    /// run with the same workloads, start and horizon computed them, else computed here (the
+    /// same functions `beginDay` calls, so the same values) and kept there.
+    ///
+    /// - Complexity: O(H × workloads) the first time, O(workloads) lookups afterwards.
+    func workloadDays(_ traces: TraceCache) -> TraceCache.WorkloadDays {
+        let key = TraceCache.WorkloadKey(workloads: scenario.workloads, start: scenario.start, horizonDays: scenario.horizonDays)
+        if let days = traces.workloadDays(key) { return days }
+        let n = models.count
+        var days = TraceCache.WorkloadDays(size: [], wal: [])
+        days.size.reserveCapacity(n * scenario.horizonDays)
+        days.wal.reserveCapacity(n * scenario.horizonDays)
+        for d in 0..<scenario.horizonDays {
+            let dayStart = Double(d) * 86_400
+            let now = dayStart + 86_400
+            for w in models.indices {
+                days.size.append(models[w].size(at: now))
+                days.wal.append(scenario.workloads[w].kind == .postgres ? models[w].wal(dayStart, now) : 0)
+            }
+        }
+        traces.insert(key, days)
+        return days
+    }
+
     /// Starts day `d`: the month, the date, and every workload at the day's end (size, WAL,
-    /// volume fill); clears the RTO offers.
+    /// volume fill), read from `workloads` when given (`workloadDays`), else computed;
+    /// clears the RTO offers.
     ///
     /// - Complexity: O(workloads), no allocation (but O(targets) rows on the 1st of a month).
     @inline(__always)
-    func beginDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers) {
+    func beginDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers, workloads days: WorkloadDayBuffers? = nil) {
         let date = scenario.start.adding(days: d)
         trackers.costs.beginDay(d, date: date)
         state.rows.day = d
         state.rows.date = date
         let dayStart = Double(d) * 86_400
         let now = dayStart + 86_400
+        let base = d * models.count
         for w in models.indices {
-            let size = models[w].size(at: now)
+            let size = days.map { $0.size[base + w] } ?? models[w].size(at: now)
             state.rows.workloads[w].size = size
             if scenario.workloads[w].kind == .postgres {
-                let wal = models[w].wal(dayStart, now)
+                let wal = days.map { $0.wal[base + w] } ?? models[w].wal(dayStart, now)
                 state.walToday[w] = wal
                 state.rows.workloads[w].wal = wal
             }
@@ -119,10 +153,11 @@ extension Prepared {
             trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
         } else {
             trackers.rto.record(day: d, rto: state.rto, ranYet: state.ranYet, into: &state.rows.workloads)
-            for t in targetSources.indices {
+            for t in 0..<targetSources.count {
                 var used = 0.0
                 var puts = 0.0
-                for r in targetSources[t] {
+                for i in targetSources.range(t) {
+                    let r = targetSources.flat[i]
                     used += state.rows.jobs[r].stored
                     puts += state.rows.jobs[r].putRequests
                 }
@@ -166,9 +201,9 @@ extension Prepared {
             state.drills = drills
         }
         trackers.costs.addRows(held: book.rowHeld, jobs: state.rows.jobs)
-        for t in targetSources.indices {
+        for t in 0..<targetSources.count {
             var puts = 0.0
-            for r in targetSources[t] { puts += state.rows.jobs[r].putRequests }
+            for i in targetSources.range(t) { puts += state.rows.jobs[targetSources.flat[i]].putRequests }
             let used = book.held[t]
             state.rows.targetUsed[t] = used
             trackers.costs.add(target: t, used: used, puts: puts)

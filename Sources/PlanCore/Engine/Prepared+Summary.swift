@@ -22,7 +22,7 @@ extension Prepared {
             scenarioName: s.name, currency: s.currency, start: s.start, horizonDays: s.horizonDays, monthly: monthly,
             kpis: kpis, targets: capacity.targets, workloads: trackers.volumes.summaries(s),
             jobs: trackers.jobs.summaries(horizonDays: s.horizonDays, lastDay: state.rows.jobs),
-            warnings: warnings + Checks.volumeWarnings(s, fullDays: trackers.volumes.full),
+            warnings: warnings.map { $0 + Checks.volumeWarnings(s, fullDays: trackers.volumes.full) } ?? [],
             totalCost: Money(totals.reduce(0) { $0 + $1.totalCost.amount }),
             peakMonthlyCost: Money(totals.map(\.totalCost.amount).max() ?? 0),
             jobDays: (s.cnpg.count + s.velero.count + s.longhorn.count) * s.horizonDays, drills: state.drills?.rows ?? [],

@@ -15,8 +15,9 @@ struct Prepared {
     var velero: [VeleroSim]
     /// Per CNPG job of a known workload, in scenario order.
     var cnpg: [CNPGSim]
-    /// Per target: the value rows whose stored bytes it holds (own jobs and replicas).
-    let targetSources: [[Int]]
+    /// Per target: the value rows whose stored bytes it holds (own jobs and replicas), one
+    /// flat list (the day loop reads it without retaining an inner array per target).
+    let targetSources: Ragged
     /// Value rows on their own object-store target (efficiency).
     let efficiencyRows: [Int]
     /// The number of value rows (own-target rows; a replica row repeats one of them).
@@ -25,8 +26,9 @@ struct Prepared {
     let protected: [Bool]
     /// Per workload: its RPO, seconds (`WorkloadProtection.rpo`).
     let rpo: [Double]
-    /// The warnings known before the first day (`Checks.staticWarnings`).
-    let warnings: [String]
+    /// The warnings known before the first day (`Checks.staticWarnings`); nil when the
+    /// caller asked for none (a sweep's variants, whose warnings nobody reads).
+    let warnings: [String]?
     /// Per job (`TIER/NAME`, sorted), its own-target value rows.
     let jobGroups: [(job: String, target: String, rows: [Int])]
     /// Version 2: the object store as billed, before day 0; nil for version 1.
@@ -51,7 +53,7 @@ struct Prepared {
     /// when a schedule fires more than `Engine.maximumRunsPerJob` times.
     ///
     /// - Complexity: O(runs + rows log rows), plus the cron search.
-    static func make(_ s: Scenario, schedules: ScheduleCache? = nil) -> Result<Prepared, Diagnostics> {
+    static func make(_ s: Scenario, schedules: ScheduleCache? = nil, warnings: Bool = true) -> Result<Prepared, Diagnostics> {
         let fires: JobSchedules
         switch JobSchedules.make(s, cache: schedules) {
         case .success(let f): fires = f
@@ -82,6 +84,7 @@ struct Prepared {
         }
         let protection = WorkloadProtection(s, fires: successful, scheduled: fires, windows: faults)
         builder.faults = faults.map { FaultTracker(s, scheduled: fires, windows: $0) }
-        return .success(builder.build(protection: protection, warnings: Checks.staticWarnings(s, fires: fires, protection: protection)))
+        return .success(
+            builder.build(protection: protection, warnings: warnings ? Checks.staticWarnings(s, fires: fires, protection: protection) : nil))
     }
 }

@@ -1,7 +1,7 @@
 /// The row lists of a `Prepared`, once every job has its own-target rows.
 extension PreparedBuilder {
     /// The prepared run: adds the replica rows, derives the row lists, sorts the layout.
-    func build(protection: WorkloadProtection, warnings: [String]) -> Prepared {
+    func build(protection: WorkloadProtection, warnings: [String]?) -> Prepared {
         let s = scenario
         let rowCount = keys.count
         let all = keys + replicaKeys()
@@ -19,7 +19,7 @@ extension PreparedBuilder {
                 jobRows: sorted, workloads: s.workloads, targets: s.targets, version: s.version,
                 faultJobs: faults?.jobs.map { (job: $0.name, workload: $0.workload.map { s.workloads[$0].name }) }),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
-            targetSources: targetSources, efficiencyRows: efficiencyRows(all), rowCount: rowCount,
+            targetSources: Ragged(targetSources), efficiencyRows: efficiencyRows(all), rowCount: rowCount,
             protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
             bucket: book, drills: drillPlans(layout: sorted, book: book), rtoPlans: rtoPlans(layout: sorted, book: book),
             faults: faults)

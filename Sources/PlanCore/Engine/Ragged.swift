@@ -17,6 +17,9 @@ struct Ragged {
         self.starts = starts
     }
 
+    /// The number of lists.
+    var count: Int { starts.count - 1 }
+
     /// The indices in `flat` of list `i`.
     @inline(__always) func range(_ i: Int) -> Range<Int> { starts[i]..<starts[i + 1] }
 }

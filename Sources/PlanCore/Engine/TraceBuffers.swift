@@ -12,6 +12,15 @@ struct TraceBuffers {
     let ran: UnsafeBufferPointer<Bool>
 }
 
+/// A `TraceCache.WorkloadDays` as buffers, valid only inside the closures that made them
+/// (for the same reason as `TraceBuffers`).
+struct WorkloadDayBuffers {
+    /// `workloads × days` sizes, day-major.
+    let size: UnsafeBufferPointer<Double>
+    /// `workloads × days` WAL of the day, day-major.
+    let wal: UnsafeBufferPointer<Double>
+}
+
 extension TraceReplay {
     /// Calls `body` with the buffers of every entry of `cached` (nil stays nil), each valid
     /// for the whole call: the closures of `withUnsafeBufferPointer` are nested, one level

@@ -21,14 +21,31 @@ public final class TraceCache: Sendable {
         var bytes: Int { values.count * MemoryLayout<JobDayValues>.stride + rto.count * 8 + ran.count }
     }
 
-    private let state: Mutex<(entries: [TraceKey: Entry], bytes: Int)>
+    /// Every workload's size and WAL at the end of each day, shared by the variants that
+    /// change no workload, start or horizon (model.md "Workloads": a pure function of those).
+    struct WorkloadDays: Sendable {
+        /// `workloads × days` sizes at the day's end, bytes, day-major.
+        var size: [Double]
+        /// `workloads × days` WAL written during the day, bytes (0 but for `postgres`), day-major.
+        var wal: [Double]
+        var bytes: Int { (size.count + wal.count) * 8 }
+    }
+
+    /// What a `WorkloadDays` depends on.
+    struct WorkloadKey: Hashable, Sendable {
+        var workloads: [Workload]
+        var start: CivilDate
+        var horizonDays: Int
+    }
+
+    private let state: Mutex<(entries: [TraceKey: Entry], workloads: [WorkloadKey: WorkloadDays], bytes: Int)>
     /// The most bytes of traces kept.
     public let budget: Int
 
     /// A cache that keeps at most `budget` bytes of traces.
     public init(budget: Int = 512 << 20) {
         self.budget = budget
-        state = Mutex(([:], 0))
+        state = Mutex(([:], [:], 0))
     }
 
     /// The trace of `key`, if kept.
@@ -43,8 +60,23 @@ public final class TraceCache: Sendable {
         }
     }
 
-    /// How many traces are kept.
+    /// The workload days of `key`, if kept.
+    func workloadDays(_ key: WorkloadKey) -> WorkloadDays? { state.withLock { $0.workloads[key] } }
+
+    /// Keeps `days` for `key`, unless they are kept or would exceed the budget.
+    func insert(_ key: WorkloadKey, _ days: WorkloadDays) {
+        state.withLock { s in
+            guard s.workloads[key] == nil, s.bytes + days.bytes <= budget else { return }
+            s.workloads[key] = days
+            s.bytes += days.bytes
+        }
+    }
+
+    /// How many job traces are kept.
     public var count: Int { state.withLock { $0.entries.count } }
+
+    /// How many tables of workload days are kept.
+    var workloadDaysCount: Int { state.withLock { $0.workloads.count } }
 }
 
 /// Everything a job's daily rows depend on.

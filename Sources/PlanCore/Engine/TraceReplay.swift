@@ -105,18 +105,27 @@ struct TraceReplay {
     /// lowered into the day's; true when it ran that day.
     @inline(__always)
     func copy(job j: Int, day d: Int, from trace: TraceBuffers, into state: inout DayState) -> Bool {
+        // Through buffers: one uniqueness check per array, not one per element written.
         let rr = rowsOf.range(j)
-        var k = d * rr.count
-        for i in rr {
-            state.rows.jobs[rowsOf.flat[i]] = trace.values[k]
-            k += 1
+        rowsOf.flat.withUnsafeBufferPointer { flat in
+            state.rows.jobs.withUnsafeMutableBufferPointer { jobs in
+                var k = d * rr.count
+                for i in rr {
+                    jobs[flat[i]] = trace.values[k]
+                    k += 1
+                }
+            }
         }
         let sr = slotsOf.range(j)
-        k = d * sr.count
-        for i in sr {
-            let v = trace.rto[k]
-            if !v.isNaN { lower(&state.rto[slotsOf.flat[i]], v) }
-            k += 1
+        slotsOf.flat.withUnsafeBufferPointer { flat in
+            state.rto.withUnsafeMutableBufferPointer { rto in
+                var k = d * sr.count
+                for i in sr {
+                    let v = trace.rto[k]
+                    if !v.isNaN { lower(&rto[flat[i]], v) }
+                    k += 1
+                }
+            }
         }
         return trace.ran[d]
     }

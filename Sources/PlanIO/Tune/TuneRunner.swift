@@ -51,7 +51,7 @@ public enum TuneRunner {
     ) -> TuneRow {
         let values = builder.values(variant: n)
         guard case .success(let s) = builder.scenario(variant: n),
-            case .success(let r) = Engine.simulate(s, schedules: builder.schedules, traces: traces)
+            case .success(let r) = Engine.simulate(s, schedules: builder.schedules, traces: traces, warnings: false)
         else {
             let k = table.kpis.count
             return TuneRow(

@@ -25,6 +25,7 @@ struct TraceCacheTests {
         let cache = TraceCache()
         let first = try Self.rows(s, traces: cache)  // records every job
         #expect(cache.count == s.cnpg.count + s.velero.count + s.longhorn.count)
+        #expect(cache.workloadDaysCount == (cache.count > 0 ? 1 : 0), "one table of workload days, shared by every job")
         let second = try Self.rows(s, traces: cache)  // copies every job
         #expect(Self.same(plain, first), "seed \(seed): recording changed the result")
         #expect(Self.same(plain, second), "seed \(seed): copying changed the result")
@@ -45,6 +46,11 @@ struct TraceCacheTests {
         let plain = try Self.rows(s, traces: nil)
         let reused = try Self.rows(s, traces: cache)
         #expect(Self.same(plain, reused), "seed \(seed)")
+        // A changed workload needs its own table of sizes and WAL; a changed job does not.
+        let changedWorkload =
+            !(seed % 4 == 0 && !s.cnpg.isEmpty) && !(seed % 4 == 1 && !s.velero.isEmpty)
+            && !(seed % 4 == 2 && !s.longhorn.isEmpty)
+        if cache.count > 0 { #expect(cache.workloadDaysCount == (changedWorkload ? 2 : 1), "seed \(seed)") }
     }
 
     @Test("nothing is kept past the budget")
@@ -54,5 +60,6 @@ struct TraceCacheTests {
         let plain = try Self.rows(s, traces: nil)
         #expect(Self.same(plain, try Self.rows(s, traces: cache)))
         #expect(cache.count == 0)
+        #expect(cache.workloadDaysCount == 0)
     }
 }

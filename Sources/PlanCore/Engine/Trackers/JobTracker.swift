@@ -7,8 +7,12 @@ struct JobTracker {
     /// Per job: bytes uploaded since start.
     var uploaded: [Double]
 
+    /// `groups`' rows as one flat list, read by the day loop.
+    let rows: Ragged
+
     init(groups: [(job: String, target: String, rows: [Int])]) {
         self.groups = groups
+        rows = Ragged(groups.map(\.rows))
         peak = Array(repeating: 0, count: groups.count)
         uploaded = Array(repeating: 0, count: groups.count)
     }
@@ -18,12 +22,15 @@ struct JobTracker {
     /// - Complexity: O(own-target rows), no allocation.
     @inline(__always)
     mutating func record(jobs: [JobDayValues]) {
-        for g in groups.indices {
+        for g in 0..<rows.count {
             var stored = 0.0
-            for r in groups[g].rows {
+            var up = uploaded[g]
+            for i in rows.range(g) {
+                let r = rows.flat[i]
                 stored += jobs[r].stored
-                uploaded[g] += jobs[r].uploaded
+                up += jobs[r].uploaded
             }
+            uploaded[g] = up
             if stored > peak[g] { peak[g] = stored }
         }
     }
