@@ -293,7 +293,6 @@ extension AlertRules {
         let planned =
             t.alertDate.map { "the simulation reaches it on \($0)" }
             ?? "the simulation never reaches it within the horizon (peak \(Format.bytes(t.peakUsed)))"
-        let samples = 80
         return AlertRule(
             alert: "PlanTargetFilling", expr: expr, pending: AlertRules.predictionPending, labels: labels("warning", "plan_target", t.target),
             summary: "target \(t.target) of scenario \(scenario.name) is on course to pass its alert level within \(Format.exactDuration(t.lead))",

@@ -85,15 +85,17 @@ public struct VariantBuilder: Sendable {
         case .success(let s): sweep = s
         case .failure(let d): return .failure(Diagnostics(problems + [d]))
         }
-        // Each value alone, in the context of the scenario as given.
-        for spec in specs {
-            for value in spec.values {
-                var o = options
-                o.overrides.append(Override(path: spec.path, value: value, argument: spec.argument, option: "--vary"))
-                if case .failure(let d) = document.scenario(options: o) {
-                    for item in d.items where !problems.contains(item) { problems.append(item) }
-                }
-            }
+        // Each value alone, in the context of the scenario as given; on every core, the
+        // problems then gathered in the order of the values.
+        let each = specs.flatMap { spec in spec.values.map { (spec, $0) } }
+        let checked = parallelMap(each.count) { i in
+            var o = options
+            o.overrides.append(Override(path: each[i].0.path, value: each[i].1, argument: each[i].0.argument, option: "--vary"))
+            if case .failure(let d) = document.scenario(options: o) { return d.items }
+            return []
+        }
+        for items in checked {
+            for item in items where !problems.contains(item) { problems.append(item) }
         }
         if !problems.isEmpty { return .failure(Diagnostics(problems)) }
 
@@ -136,9 +138,9 @@ public struct VariantBuilder: Sendable {
             let members = specs.indices.filter { refs[$0] == ref }
             let radix = members.map { specs[$0].values.count }
             let combinations = radix.reduce(1, *)
-            var values: [Entity] = []
-            values.reserveCapacity(combinations)
-            for c in 0..<combinations {
+            // Every combination on every core; the first failure or missing entity, in
+            // combination order, decides as a sequential loop would.
+            let built = parallelMap(combinations) { c -> Result<Entity?, Diagnostics> in
                 var rest = c
                 var digits = Array(repeating: 0, count: members.count)
                 for m in members.indices.reversed() {
@@ -150,10 +152,14 @@ public struct VariantBuilder: Sendable {
                     o.overrides.append(
                         Override(path: specs[spec].path, value: specs[spec].values[digits[m]], argument: specs[spec].argument, option: "--vary"))
                 }
-                switch document.scenario(options: o) {
-                case .success(let s):
-                    guard let entity = extract(ref, from: s) else { return .success(nil) }
-                    values.append(entity)
+                return document.scenario(options: o).map { extract(ref, from: $0) }
+            }
+            var values: [Entity] = []
+            values.reserveCapacity(combinations)
+            for result in built {
+                switch result {
+                case .success(let entity?): values.append(entity)
+                case .success(nil): return .success(nil)
                 case .failure(let d): return .failure(d)
                 }
             }

@@ -12,8 +12,12 @@ extension Plan.Tune {
         // started; what finished is kept (exit 130, or 143 for SIGTERM).
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        // Handled on a queue of their own: a serial queue gets a thread even when the
+        // values' validation keeps every thread of the global pool busy (on .global(), a
+        // signal waited for the whole validation).
+        let signals = DispatchQueue(label: "plan.tune.signals")
         let sources = [SIGINT, SIGTERM].map { (number: Int32) -> any DispatchSourceSignal in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
             source.setEventHandler {
                 if !sweepStarted.load(ordering: .relaxed) {
                     StandardError.print("plan: interrupted before the first variant; nothing was written")
