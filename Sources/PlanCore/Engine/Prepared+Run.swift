@@ -89,7 +89,8 @@ extension Prepared {
     /// - Complexity: O(workloads), no allocation (but O(targets) rows on the 1st of a month).
     @inline(__always)
     func beginDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers, workloads days: WorkloadDayBuffers? = nil) {
-        let date = scenario.start.adding(days: d)
+        // Day 0 is the start; each later day follows the one before (`state` holds it).
+        let date = d == 0 ? scenario.start : state.rows.date.nextDay
         trackers.costs.beginDay(d, date: date)
         state.rows.day = d
         state.rows.date = date

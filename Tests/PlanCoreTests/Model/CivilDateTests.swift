@@ -1,0 +1,39 @@
+import Testing
+
+@testable import PlanCore
+
+/// The day loop steps its date with `nextDay`; it must be `adding(days: 1)`.
+@Suite("Civil dates")
+struct CivilDateTests {
+    @Test(
+        "the next day across a month, a year, and February in leap and common years",
+        arguments: [
+            ((2026, 1, 31), (2026, 2, 1)), ((2026, 12, 31), (2027, 1, 1)), ((2024, 2, 28), (2024, 2, 29)), ((2024, 2, 29), (2024, 3, 1)),
+            ((2026, 2, 28), (2026, 3, 1)), ((2100, 2, 28), (2100, 3, 1)), ((2000, 2, 28), (2000, 2, 29)), ((2026, 4, 30), (2026, 5, 1)),
+            ((2026, 6, 14), (2026, 6, 15)),
+        ])
+    func next(from: (Int, Int, Int), to: (Int, Int, Int)) {
+        let d = CivilDate(year: from.0, month: from.1, day: from.2)
+        #expect(d.nextDay == CivilDate(year: to.0, month: to.1, day: to.2))
+    }
+
+    @Test("every day of 1900 to 2500 steps as adding one day does")
+    func everyDay() {
+        var d = CivilDate(year: 1900, month: 1, day: 1)
+        let end = CivilDate(year: 2500, month: 1, day: 1)
+        var steps = 0
+        while d < end {
+            let next = d.nextDay
+            if next != d.adding(days: 1) {
+                Issue.record("after \(d): \(next), not \(d.adding(days: 1))")
+                return
+            }
+            d = next
+            steps += 1
+        }
+        // 600 years of 365 days, plus the leap days: 1900–2499 has (2496 − 1900) / 4 + 1 = 150
+        // years divisible by 4, less the centuries not divisible by 400 (1900, 2100, 2200,
+        // 2300; 2000 and 2400 are leap years): 146.
+        #expect(steps == 600 * 365 + 146)
+    }
+}
