@@ -11,16 +11,13 @@ final class RunInserter {
     let runID: Int64
     private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
     /// The INSERTs of the daily files' tables, with the columns of the layout's version.
-    private var dailyInsert: RowInsert?
-    private var workloadInsert: RowInsert?
-    private var targetInsert: RowInsert?
-    /// A version 2 layout with fault keys: the INSERT of the `faults` rows.
-    private var faultsInsert: RowInsert?
-    /// The columns of those INSERTs, taken once per run rather than once per day.
-    private var dailyColumns: [DailyColumn] = []
-    private var workloadColumns: [WorkloadsColumn] = []
-    private var targetColumns: [TargetsColumn] = []
-    private var faultColumns: [FaultsColumn] = []
+    private var daily: DayTableInsert<DailyColumn>?
+    private var workloads: DayTableInsert<WorkloadsColumn>?
+    private var targets: DayTableInsert<TargetsColumn>?
+    /// A version 2 layout with fault keys: the INSERTs of the `faults` rows.
+    private var faults: DayTableInsert<FaultsColumn>?
+    /// Bound parameters per multi-row INSERT at most (a test lowers it to make chunks).
+    var parameterBudget = DayTableInsert<DailyColumn>.defaultParameterBudget
 
     init(db: Database, header: RunHeader) throws {
         self.db = db
@@ -45,25 +42,22 @@ final class RunInserter {
     /// prepares their INSERTs.
     func begin(_ layout: RowLayout) throws {
         self.layout = layout
-        dailyInsert = try RowInsert(db, columnsOf: DailyColumn.self, version: layout.version)
-        workloadInsert = try RowInsert(db, columnsOf: WorkloadsColumn.self, version: layout.version)
-        targetInsert = try RowInsert(db, columnsOf: TargetsColumn.self, version: layout.version)
-        faultsInsert = layout.faultJobs == nil ? nil : try RowInsert(db, columnsOf: FaultsColumn.self, version: layout.version)
-        dailyColumns = DailyColumn.columns(version: layout.version)
-        workloadColumns = WorkloadsColumn.columns(version: layout.version)
-        targetColumns = TargetsColumn.columns(version: layout.version)
-        faultColumns = FaultsColumn.columns(version: layout.version)
+        let (v, budget) = (layout.version, parameterBudget)
+        daily = try DayTableInsert(db, version: v, parameterBudget: budget)
+        workloads = try DayTableInsert(db, version: v, parameterBudget: budget)
+        targets = try DayTableInsert(db, version: v, parameterBudget: budget)
+        faults = layout.faultJobs == nil ? nil : try DayTableInsert(db, version: v, parameterBudget: budget)
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows (and `faults`, with fault
     /// keys), with the cells of the CSV files (the same column declarations; the round-trip
     /// test holds them equal).
     func day(_ rows: DayRows) throws {
-        if dailyInsert == nil { try begin(layout) }
-        try dailyInsert?.insert(rows, layout: layout, runID: runID, columns: dailyColumns)
-        try workloadInsert?.insert(rows, layout: layout, runID: runID, columns: workloadColumns)
-        try targetInsert?.insert(rows, layout: layout, runID: runID, columns: targetColumns)
-        try faultsInsert?.insert(rows, layout: layout, runID: runID, columns: faultColumns)
+        if daily == nil { try begin(layout) }
+        try daily?.insert(rows, layout: layout, runID: runID)
+        try workloads?.insert(rows, layout: layout, runID: runID)
+        try targets?.insert(rows, layout: layout, runID: runID)
+        try faults?.insert(rows, layout: layout, runID: runID)
     }
 
     /// Inserts the summary rows and the headline figures.
@@ -128,6 +122,127 @@ final class RunInserter {
     }
 }
 
+/// The INSERTs of one daily file's two tables (schema v6, `compactDayTables`): the
+/// layout rows' names once a run into `FILE_keys`, numbered by their place in a day, and
+/// each day's numbers into `FILE_values` under that number.
+///
+/// From the second day on, a day's values rows go in by INSERTs of several rows each
+/// (`VALUES (…), (…)`): SQLite's work per statement (its cursor, its journal state) is
+/// then paid once per chunk of rows rather than per row, about 30% of its instructions
+/// for the seed's days (callgrind).
+struct DayTableInsert<C: DayFileColumn> {
+    private let db: Database
+    private let keys: RowInsert
+    private let values: RowInsert
+    /// The name columns (after `date,day`) and the value columns of the version's INSERTs.
+    private let keyColumns: [C]
+    private let valueColumns: [C]
+    /// The rows of a day, counted on the first; nil before it.
+    private var perDay: Int?
+    /// INSERTs of `chunkRows` values rows, and of the `perDay % chunkRows` left at a day's end.
+    private var chunk: RowInsert?
+    private var chunkRows = 1
+    private var rest: RowInsert?
+    /// Bound parameters per chunk at most.
+    private let parameterBudget: Int
+    /// The default budget: well under SQLite's limit of bound parameters (32,766).
+    static var defaultParameterBudget: Int { 999 }
+
+    init(_ db: Database, version: Int, parameterBudget: Int = defaultParameterBudget) throws {
+        self.db = db
+        self.parameterBudget = parameterBudget
+        let columns = C.columns(version: version)
+        let stamp = C.dayStampCount
+        keyColumns = Array(columns[stamp..<stamp + C.keyCount])
+        valueColumns = Array(columns[(stamp + C.keyCount)...])
+        keys = try RowInsert(db, Self.sql("keys", ["run_id", "row"], keyColumns, rows: 1))
+        values = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: 1))
+    }
+
+    private static var valueKeys: [String] { ["run_id", "day", "row"] }
+
+    /// `INSERT INTO FILE_table (columns) VALUES (?, …), …` with `rows` rows of marks.
+    private static func sql(_ table: String, _ leading: [String], _ columns: [C], rows: Int) -> String {
+        let names = leading + columns.map { "\"\($0.storeName)\"" }
+        let row = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(C.file)_\(table) (\(names.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts a day's rows: on the first day their names and numbers one row at a time,
+    /// afterwards their numbers in chunks.
+    mutating func insert(_ rows: DayRows, layout: RowLayout, runID: Int64) throws {
+        guard let perDay else { return try first(rows, layout: layout, runID: runID) }
+        let width = Self.valueKeys.count + valueColumns.count
+        var row = 0
+        var inChunk = 0
+        // The statement being filled: a full chunk while one fits in what is left of the day.
+        var statement = perDay >= chunkRows ? chunk : rest
+        var statementRows = perDay >= chunkRows ? chunkRows : perDay
+        let day = Int64(rows.day)
+        try C.forEachRow(of: rows, layout: layout) { r in
+            guard let s = statement else { throw Self.changedRows(rows.day, perDay) }
+            var i = Int32(inChunk * width + 1)
+            s.bind(i, runID)
+            s.bind(i + 1, day)
+            s.bind(i + 2, Int64(row))
+            i += 3
+            for column in valueColumns {
+                s.bind(i, column.cell(r), kind: column.kind)
+                i += 1
+            }
+            row += 1
+            inChunk += 1
+            if inChunk == statementRows {
+                try s.run()
+                inChunk = 0
+                let left = perDay - row
+                statement = left >= chunkRows ? chunk : left > 0 ? rest : nil
+                statementRows = left >= chunkRows ? chunkRows : left
+            }
+        }
+        guard row == perDay else { throw Self.changedRows(rows.day, perDay) }
+    }
+
+    /// The first day: the names into `FILE_keys` and the numbers into `FILE_values`, a row
+    /// at a time, counting the rows; then the chunk INSERTs for the days after.
+    private mutating func first(_ rows: DayRows, layout: RowLayout, runID: Int64) throws {
+        var row: Int64 = 0
+        try C.forEachRow(of: rows, layout: layout) { r in
+            keys.bind(1, runID)
+            keys.bind(2, row)
+            var i: Int32 = 3
+            for column in keyColumns {
+                keys.bind(i, column.cell(r), kind: column.kind)
+                i += 1
+            }
+            try keys.run()
+            values.bind(1, runID)
+            values.bind(2, Int64(rows.day))
+            values.bind(3, row)
+            i = 4
+            for column in valueColumns {
+                values.bind(i, column.cell(r), kind: column.kind)
+                i += 1
+            }
+            try values.run()
+            row += 1
+        }
+        let n = Int(row)
+        perDay = n
+        guard n > 0 else { return }
+        chunkRows = min(n, max(1, parameterBudget / (Self.valueKeys.count + valueColumns.count)))
+        chunk = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: chunkRows))
+        rest = n % chunkRows == 0 ? nil : try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: n % chunkRows))
+    }
+
+    /// A day whose rows are not as many as the first day's: the layout is the same every
+    /// day, so this is a bug; the run is rolled back rather than recorded short.
+    private static func changedRows(_ day: Int, _ perDay: Int) -> PlanIOError {
+        .cannotWrite(path: "", reason: "day \(day) of '\(C.file)' did not have the \(perDay) rows of the first day")
+    }
+}
+
 /// One prepared INSERT, bound and run through SQLite's C API: a run has thousands of
 /// daily rows, and GRDB's `StatementArguments` would box every value (recording a one-year
 /// run took twice as long).
@@ -160,13 +275,6 @@ struct RowInsert {
             i += 1
         }
         try run()
-    }
-
-    /// Inserts a day's rows of a daily file's table.
-    ///
-    /// - Parameter columns: those of the INSERT (the layout's version), fetched once by the caller.
-    func insert<C: DayFileColumn>(_ rows: DayRows, layout: RowLayout, runID: Int64, columns: [C]) throws {
-        try C.forEachRow(of: rows, layout: layout) { try insert(C.self, $0, runID: runID, columns: columns) }
     }
 
     /// Binds a cell: text as TEXT, an integer column's cell as `bindInteger`, any other

@@ -19,10 +19,13 @@ import PlanIO
 ///   `drills` rows; the re-export writes the run's own headers and files. A version 2 run
 ///   with fault keys (`runs.has_faults`) also has `faults` rows (`faults.csv`).
 /// - Dates are `YYYY-MM-DD` text, the run's time `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-/// - `daily`, `workloads`, `targets` and `faults` (thousands of rows a run) are clustered by their
-///   primary key, `run_id` then the CSV's row order (day, then the name columns): a run's
-///   rows are read in CSV order without a sort or a second index. The smaller tables keep
-///   the CSV's order in `rowid` and have an index on `run_id`.
+/// - `daily`, `workloads`, `targets` and `faults` (thousands of rows a run) are views, since
+///   schema v6, over two tables each: `FILE_keys`, a run's layout rows once (the name
+///   columns, numbered by `row` in the CSV's order within a day), and `FILE_values`, one
+///   row per day and layout row with the numbers only, clustered by `(run_id, day, row)`.
+///   The date is `runs.start` plus `day`. A view has the CSV's columns in its order, and
+///   `DELETE` on it deletes the values rows it shows. The smaller tables keep the CSV's
+///   order in `rowid` and have an index on `run_id`.
 extension RunStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -31,6 +34,7 @@ extension RunStore {
         migrator.registerMigration("v3", migrate: addVersion2Outputs)
         migrator.registerMigration("v4", migrate: addFaults)
         migrator.registerMigration("v5", migrate: addJobCosts)
+        migrator.registerMigration("v6", migrate: compactDayTables)
         return migrator
     }
 
@@ -289,6 +293,167 @@ extension RunStore {
                     total_cost REAL NOT NULL
                 );
                 CREATE INDEX jobs_by_run ON jobs(run_id);
+                """)
+    }
+
+    /// Schema version 6: the four daily tables as views over compact tables (issue 15:
+    /// recording a ten-year run spent most of its time inserting the same job, target and
+    /// workload names and the date into every row). Each `FILE_keys` table holds a run's
+    /// layout rows once, numbered by `row` in the CSV's order within a day (the order of
+    /// the old primary key: the name columns); each `FILE_values` table the numbers of every
+    /// day, keyed `(run_id, day, row)`. The views `daily`, `workloads`, `targets` and
+    /// `faults` keep the tables' names and columns, in the CSV's order, with the date
+    /// computed as `runs.start` plus `day` (the run's own dates: the engine steps them one
+    /// day at a time from the start); an `INSTEAD OF DELETE` trigger on each deletes the
+    /// values rows that a `DELETE` on the view names. The rows recorded before are moved
+    /// over.
+    static func compactDayTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE daily_keys (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL,              -- the row's place in a day, in the CSV's order
+                    job TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    workload TEXT NOT NULL,            -- '' for a Velero resources row
+                    PRIMARY KEY (run_id, row)
+                ) WITHOUT ROWID;
+                CREATE TABLE daily_values (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    day INTEGER NOT NULL,
+                    row INTEGER NOT NULL,              -- daily_keys.row
+                    restore_points INTEGER NOT NULL,
+                    stored_bytes INTEGER NOT NULL,
+                    raw_bytes INTEGER NOT NULL,
+                    uploaded_bytes INTEGER NOT NULL,
+                    objects INTEGER NOT NULL,
+                    put_requests INTEGER NOT NULL,
+                    deleted_bytes INTEGER,
+                    noncurrent_bytes INTEGER,
+                    PRIMARY KEY (run_id, day, row)
+                ) WITHOUT ROWID;
+                INSERT INTO daily_keys (run_id, row, job, tier, target, workload)
+                    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY job, target, workload) - 1, job, tier, target, workload
+                    FROM (SELECT DISTINCT run_id, job, tier, target, workload FROM daily);
+                INSERT INTO daily_values
+                    SELECT d.run_id, d.day, k.row, d.restore_points, d.stored_bytes, d.raw_bytes, d.uploaded_bytes, d.objects,
+                        d.put_requests, d.deleted_bytes, d.noncurrent_bytes
+                    FROM daily d JOIN daily_keys k
+                        ON k.run_id = d.run_id AND k.job = d.job AND k.target = d.target AND k.workload = d.workload;
+                DROP TABLE daily;
+                CREATE VIEW daily AS
+                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.job, k.tier, k.target, k.workload,
+                        v.restore_points, v.stored_bytes, v.raw_bytes, v.uploaded_bytes, v.objects, v.put_requests,
+                        v.deleted_bytes, v.noncurrent_bytes
+                    FROM daily_values v JOIN daily_keys k ON k.run_id = v.run_id AND k.row = v.row JOIN runs r ON r.id = v.run_id;
+                CREATE TRIGGER daily_delete INSTEAD OF DELETE ON daily BEGIN
+                    DELETE FROM daily_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
+                        SELECT row FROM daily_keys
+                        WHERE run_id = OLD.run_id AND job = OLD.job AND target = OLD.target AND workload = OLD.workload);
+                END;
+
+                CREATE TABLE workloads_keys (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL,
+                    workload TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    PRIMARY KEY (run_id, row)
+                ) WITHOUT ROWID;
+                CREATE TABLE workloads_values (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    day INTEGER NOT NULL,
+                    row INTEGER NOT NULL,              -- workloads_keys.row
+                    size_bytes INTEGER NOT NULL,
+                    volume_bytes INTEGER,
+                    wal_bytes INTEGER,
+                    rto_seconds REAL,
+                    PRIMARY KEY (run_id, day, row)
+                ) WITHOUT ROWID;
+                INSERT INTO workloads_keys (run_id, row, workload, kind)
+                    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY workload) - 1, workload, kind
+                    FROM (SELECT DISTINCT run_id, workload, kind FROM workloads);
+                INSERT INTO workloads_values
+                    SELECT w.run_id, w.day, k.row, w.size_bytes, w.volume_bytes, w.wal_bytes, w.rto_seconds
+                    FROM workloads w JOIN workloads_keys k ON k.run_id = w.run_id AND k.workload = w.workload;
+                DROP TABLE workloads;
+                CREATE VIEW workloads AS
+                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.workload, k.kind,
+                        v.size_bytes, v.volume_bytes, v.wal_bytes, v.rto_seconds
+                    FROM workloads_values v JOIN workloads_keys k ON k.run_id = v.run_id AND k.row = v.row
+                        JOIN runs r ON r.id = v.run_id;
+                CREATE TRIGGER workloads_delete INSTEAD OF DELETE ON workloads BEGIN
+                    DELETE FROM workloads_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
+                        SELECT row FROM workloads_keys WHERE run_id = OLD.run_id AND workload = OLD.workload);
+                END;
+
+                CREATE TABLE targets_keys (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL,
+                    target TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    PRIMARY KEY (run_id, row)
+                ) WITHOUT ROWID;
+                CREATE TABLE targets_values (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    day INTEGER NOT NULL,
+                    row INTEGER NOT NULL,              -- targets_keys.row
+                    used_bytes INTEGER NOT NULL,
+                    usable_bytes INTEGER,
+                    used_share REAL,
+                    noncurrent_bytes INTEGER,
+                    PRIMARY KEY (run_id, day, row)
+                ) WITHOUT ROWID;
+                INSERT INTO targets_keys (run_id, row, target, kind)
+                    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY target) - 1, target, kind
+                    FROM (SELECT DISTINCT run_id, target, kind FROM targets);
+                INSERT INTO targets_values
+                    SELECT t.run_id, t.day, k.row, t.used_bytes, t.usable_bytes, t.used_share, t.noncurrent_bytes
+                    FROM targets t JOIN targets_keys k ON k.run_id = t.run_id AND k.target = t.target;
+                DROP TABLE targets;
+                CREATE VIEW targets AS
+                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.target, k.kind,
+                        v.used_bytes, v.usable_bytes, v.used_share, v.noncurrent_bytes
+                    FROM targets_values v JOIN targets_keys k ON k.run_id = v.run_id AND k.row = v.row
+                        JOIN runs r ON r.id = v.run_id;
+                CREATE TRIGGER targets_delete INSTEAD OF DELETE ON targets BEGIN
+                    DELETE FROM targets_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
+                        SELECT row FROM targets_keys WHERE run_id = OLD.run_id AND target = OLD.target);
+                END;
+
+                CREATE TABLE faults_keys (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    row INTEGER NOT NULL,
+                    job TEXT NOT NULL,
+                    workload TEXT,                     -- the CNPG job's workload; NULL for other jobs
+                    PRIMARY KEY (run_id, row)
+                ) WITHOUT ROWID;
+                CREATE TABLE faults_values (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    day INTEGER NOT NULL,
+                    row INTEGER NOT NULL,              -- faults_keys.row
+                    runs_scheduled INTEGER NOT NULL,
+                    runs_failed INTEGER NOT NULL,
+                    wal_held_bytes INTEGER,            -- CNPG jobs only
+                    pg_wal_peak_bytes INTEGER,         -- CNPG jobs only
+                    PRIMARY KEY (run_id, day, row)
+                ) WITHOUT ROWID;
+                INSERT INTO faults_keys (run_id, row, job, workload)
+                    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY job) - 1, job, workload
+                    FROM (SELECT DISTINCT run_id, job, workload FROM faults);
+                INSERT INTO faults_values
+                    SELECT f.run_id, f.day, k.row, f.runs_scheduled, f.runs_failed, f.wal_held_bytes, f.pg_wal_peak_bytes
+                    FROM faults f JOIN faults_keys k ON k.run_id = f.run_id AND k.job = f.job;
+                DROP TABLE faults;
+                CREATE VIEW faults AS
+                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.job, k.workload,
+                        v.runs_scheduled, v.runs_failed, v.wal_held_bytes, v.pg_wal_peak_bytes
+                    FROM faults_values v JOIN faults_keys k ON k.run_id = v.run_id AND k.row = v.row
+                        JOIN runs r ON r.id = v.run_id;
+                CREATE TRIGGER faults_delete INSTEAD OF DELETE ON faults BEGIN
+                    DELETE FROM faults_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
+                        SELECT row FROM faults_keys WHERE run_id = OLD.run_id AND job = OLD.job);
+                END;
                 """)
     }
 }

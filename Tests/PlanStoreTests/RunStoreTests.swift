@@ -63,13 +63,18 @@ struct RunStoreTests {
             let path = dir + "/" + name
             _ = try #require(try RunStore.open(path: path, create: true))
             try Self.query(path) { (db: Database) throws -> Void in
-                #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5"])
+                #expect(
+                    try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6"])
                 #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
                 #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                for t in ["runs", "daily", "workloads", "targets", "monthly", "kpis", "drills", "faults", "warnings", "settings"] {
+                for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
                     #expect(tables.contains(t), "table \(t)")
                 }
+                // Schema v6: the four daily files are views over their keys and values tables.
+                let views = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
+                #expect(views == ["daily", "workloads", "targets", "faults"])
+                for v in views { #expect(tables.isSuperset(of: [v + "_keys", v + "_values"]), "tables of \(v)") }
                 // Every table of runs finds a run's rows by an index or its primary key.
                 for t in tables.subtracting(["runs", "grdb_migrations", "sqlite_sequence"]) {
                     let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM \(t) WHERE run_id = 1")
@@ -90,7 +95,7 @@ struct RunStoreTests {
 
         let store = try #require(try RunStore.open(path: path, create: false))
         try Self.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 1") == 2)
         }
         // The fixture's KPI rows: budget pass, efficiency info, capacity_alert fail,
@@ -244,8 +249,8 @@ struct RunStoreTests {
 
         let newer = dir + "/newer.sqlite"
         _ = try RunStore.open(path: newer, create: true)
-        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v6')") }
-        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v6)")
+        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v7')") }
+        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v7); plan \(PlanVersion.current) knows up to v6")
     }
 
     @Test("a truncated store is refused as damaged and left untouched")

@@ -1,0 +1,224 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PlanCore
+@testable import PlanIO
+@testable import PlanStore
+
+/// Schema v6: the four daily files' tables as views over `FILE_keys` (a run's layout rows
+/// once) and `FILE_values` (the numbers of every day), and the move of the rows that a
+/// store of schema v5 holds.
+@Suite("Run store compact daily tables")
+struct CompactSchemaTests {
+    /// The tables of schema v5, in an order that satisfies their foreign keys.
+    static let v5Tables = [
+        "runs", "settings", "warnings", "daily", "workloads", "targets", "monthly", "kpis", "target_summary", "job_summary",
+        "workload_summary", "drills", "faults", "jobs",
+    ]
+
+    /// Three runs: the seed cluster (version 1), E41 (version 2) and E44 (version 2 with a
+    /// fault key), recorded in a new store; returns the store and the CSV text its daily
+    /// files had as simulate rendered them, per run id.
+    static func recordThree(_ path: String) throws -> (RunStore, [Int64: CSVCollector]) {
+        let store = try #require(try RunStore.open(path: path, create: true))
+        var csv: [Int64: CSVCollector] = [:]
+        for s in [
+            try RunStoreTests.seed60(), try RunStoreTests.scenario(try #require(RunStoreVersion2Tests.examples["e41"])),
+            try RunStoreFaultsTests.scenario("e44"),
+        ] {
+            let (id, _, collected) = try RunStoreTests.record(s, in: store)
+            csv[id] = collected
+        }
+        return (store, csv)
+    }
+
+    /// The CSV files of a run's re-export, by name.
+    static func export(_ store: RunStore, _ id: Int64, to dir: String) throws -> [String: Data] {
+        #expect(try store.exportCSV(id, to: dir))
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".csv") {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))
+        }
+        return files
+    }
+
+    @Test("each keys table has the file's name columns and each values table its numbers, typed as declared")
+    func columns() throws {
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        _ = try #require(try RunStore.open(path: path, create: true))
+        func check<C: DayFileColumn>(_: C.Type, _ db: Database) throws {
+            let all = C.columns(version: 2)
+            let keys = Array(all[C.dayStampCount..<C.dayStampCount + C.keyCount])
+            let values = Array(all[(C.dayStampCount + C.keyCount)...])
+            func info(_ table: String) throws -> [String] {
+                try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { "\($0["name"] as String) \($0["type"] as String)" }
+            }
+            #expect(try info(C.file + "_keys") == ["run_id INTEGER", "row INTEGER"] + keys.map { "\($0.storeName) \($0.kind.storeType)" })
+            #expect(
+                try info(C.file + "_values")
+                    == ["run_id INTEGER", "day INTEGER", "row INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
+        }
+        try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            try check(DailyColumn.self, db)
+            try check(WorkloadsColumn.self, db)
+            try check(TargetsColumn.self, db)
+            try check(FaultsColumn.self, db)
+        }
+    }
+
+    @Test("a run's layout rows are stored once and its numbers once a day: keys × days values rows")
+    func rowsOnce() throws {
+        let dir = try RunStoreTests.folder()
+        let (_, csv) = try Self.recordThree(dir + "/plan.sqlite")
+        let seed = try #require(csv[1])
+        // The seed's daily.csv: a header and 60 days of its layout rows.
+        let lines = seed.daily.split(separator: "\n").count - 1
+        #expect(lines % 60 == 0)
+        try RunStoreTests.query(dir + "/plan.sqlite") { (db: Database) throws -> Void in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
+            #expect(try count("SELECT count(*) FROM daily_keys WHERE run_id = 1") == lines / 60)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 1") == lines)
+            // Rows numbered 0, 1, … in a day, every day.
+            #expect(try count("SELECT max(row) FROM daily_values WHERE run_id = 1") == lines / 60 - 1)
+            #expect(try count("SELECT count(DISTINCT day) FROM daily_values WHERE run_id = 1") == 60)
+            // The seed's three workloads (gitea-db, coder-db, gitea-data) and two targets
+            // (minio, s3-longhorn), 60 days each.
+            #expect(try count("SELECT count(*) FROM workloads_keys WHERE run_id = 1") == 3)
+            #expect(try count("SELECT count(*) FROM workloads_values WHERE run_id = 1") == 180)
+            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 1") == 120)
+            // E44 (10 days, one job): one faults row a day; the others have none.
+            #expect(try count("SELECT count(*) FROM faults_values WHERE run_id = 3") == 10)
+            #expect(try count("SELECT count(*) FROM faults_keys WHERE run_id <> 3") == 0)
+            // The view's date: the run's start (2026-01-15) plus the day.
+            #expect(try String.fetchOne(db, sql: "SELECT max(date) FROM daily WHERE run_id = 1") == "2026-03-15")
+        }
+    }
+
+    @Test("a store of schema v5 moves its runs to the compact tables and re-exports every file byte for byte")
+    func migrateV5() throws {
+        let dir = try RunStoreTests.folder()
+        let (store, csv) = try Self.recordThree(dir + "/new.sqlite")
+        var before: [Int64: [String: Data]] = [:]
+        for id in csv.keys { before[id] = try Self.export(store, id, to: dir + "/new-\(id)") }
+        // The files simulate rendered are what the current store re-exports.
+        for (id, c) in csv {
+            #expect(before[id]?["daily.csv"] == Data(c.daily.utf8), "run \(id)")
+            #expect(before[id]?["targets.csv"] == Data(c.targets.utf8), "run \(id)")
+        }
+
+        // A store as plan left it before schema v6, holding the same rows: the views of the
+        // new store have exactly the columns of the old tables.
+        let old = try DatabaseQueue(path: dir + "/old.sqlite")
+        try RunStore.migrator.migrate(old, upTo: "v5")
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
+            for t in Self.v5Tables { try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM n.\(t)") }
+            try db.execute(sql: "DETACH DATABASE n")
+            #expect(try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'daily'") == "table")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM faults") == 10)
+        }
+        try old.close()
+
+        let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
+        try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'daily'") == "view")
+            // Names numbered in the CSV's order within a day (by job, target, workload).
+            let keys = try String.fetchAll(db, sql: "SELECT job || '|' || target || '|' || workload FROM daily_keys WHERE run_id = 1 ORDER BY row")
+            #expect(keys == keys.sorted() && keys.count > 1)
+        }
+        for id in csv.keys.sorted() {
+            let after = try Self.export(migrated, id, to: dir + "/old-\(id)")
+            #expect(after.keys.sorted() == before[id]?.keys.sorted(), "run \(id) files")
+            for (name, data) in after { #expect(data == before[id]?[name], "run \(id) \(name)") }
+        }
+        // New runs go on from id 4.
+        let (id, _, _) = try RunStoreTests.record(try RunStoreTests.seed60(), in: migrated)
+        #expect(id == 4)
+    }
+
+    @Test("DELETE on a view deletes the values rows it shows; deleting a run deletes its keys and values")
+    func deletes() throws {
+        let dir = try RunStoreTests.folder()
+        _ = try Self.recordThree(dir + "/plan.sqlite")
+        let queue = try DatabaseQueue(path: dir + "/plan.sqlite")
+        try queue.writeWithoutTransaction { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
+            let rows = try count("SELECT count(*) FROM daily_values WHERE run_id = 1")
+            try db.execute(sql: "DELETE FROM daily WHERE run_id = 1 AND day = 10 AND job = 'longhorn/daily-backup' AND workload = 'gitea-db'")
+            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 1") == rows - 1)
+            try db.execute(sql: "DELETE FROM targets WHERE run_id = 1 AND target = 'minio'")
+            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 1") == 60)  // 60 days of s3-longhorn
+            try db.execute(sql: "DELETE FROM faults WHERE run_id = 3 AND day >= 5")
+            #expect(try count("SELECT count(*) FROM faults_values WHERE run_id = 3") == 5)
+            try db.execute(sql: "DELETE FROM workloads WHERE run_id = 2")
+            #expect(try count("SELECT count(*) FROM workloads_values WHERE run_id = 2") == 0)
+
+            try db.execute(sql: "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1")
+            for t in ["daily", "workloads", "targets", "faults"] {
+                #expect(try count("SELECT count(*) FROM \(t)_keys WHERE run_id = 1") == 0, "\(t)_keys")
+                #expect(try count("SELECT count(*) FROM \(t)_values WHERE run_id = 1") == 0, "\(t)_values")
+            }
+            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") > 0)
+        }
+    }
+
+    /// Hands a simulation's days straight to an inserter, keeping the first error.
+    struct InserterSink: SimulationSink {
+        let inserter: RunInserter
+        var error: (any Error)?
+        mutating func begin(_ layout: RowLayout) {
+            let inserter = inserter
+            attempt { try inserter.begin(layout) }
+        }
+        mutating func day(_ rows: DayRows) {
+            let inserter = inserter
+            attempt { try inserter.day(rows) }
+        }
+        private mutating func attempt(_ body: () throws -> Void) {
+            guard error == nil else { return }
+            do { try body() } catch { self.error = error }
+        }
+    }
+
+    @Test(
+        "a day's values go in by chunks of rows; with a full chunk, a short one at the day's end, or one row each, the same files",
+        arguments: [999, 27, 18, 1])
+    func chunks(_ budget: Int) throws {
+        // Budgets in bound parameters. The seed (version 1) has 10 daily rows a day of 9
+        // parameters (run_id, day, row and 6 values), 3 workloads of 7 and 2 targets of 6:
+        // 999 makes one chunk of a whole day each; 27 makes daily chunks of 3 (3 chunks and
+        // a short one of 1 a day); 18 makes daily chunks of 2 (5 a day) and workloads chunks
+        // of 2 (and a short one of 1); 1 still makes chunks of one row.
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        let s = try RunStoreFaultsTests.scenario("e44")
+        let seed = try RunStoreTests.seed60()
+        var csv: [CSVCollector] = []
+        let queue = try DatabaseQueue(path: path)
+        for scenario in [seed, s] {
+            try queue.write { db in
+                let header = RunHeader(
+                    scenario: scenario, scenarioPath: nil, overrides: [], createdAt: "2026-12-03T06:00:00Z", filesWritten: nil, storePath: nil)
+                let inserter = try RunInserter(db: db, header: header)
+                inserter.parameterBudget = budget
+                var sink = SinkPair(CSVCollector(), InserterSink(inserter: inserter))
+                let result = try Engine.simulate(scenario, into: &sink).get()
+                if let error = sink.second.error { throw error }
+                try inserter.finish(result)
+                csv.append(sink.first)
+            }
+        }
+        try queue.close()
+        for (id, c) in zip([Int64(1), 2], csv) {
+            let files = try Self.export(store, id, to: dir + "/export-\(id)")
+            #expect(files["daily.csv"] == Data(c.daily.utf8), "run \(id) daily.csv")
+            #expect(files["workloads.csv"] == Data(c.workloads.utf8), "run \(id) workloads.csv")
+            #expect(files["targets.csv"] == Data(c.targets.utf8), "run \(id) targets.csv")
+            if id == 2 { #expect(files["faults.csv"] == Data(c.faults.utf8), "faults.csv") }
+        }
+        // The seed's 10 daily rows a day that the budgets above count on: a header and 60 days.
+        #expect(csv.count == 2 && csv[0].daily.split(separator: "\n").count == 1 + 60 * 10)
+    }
+}
