@@ -305,8 +305,10 @@ extension RunStore {
     /// `faults` keep the tables' names and columns, in the CSV's order, with the date
     /// computed as `runs.start` plus `day` (the run's own dates: the engine steps them one
     /// day at a time from the start); an `INSTEAD OF DELETE` trigger on each deletes the
-    /// values rows that a `DELETE` on the view names. The rows recorded before are moved
-    /// over.
+    /// values rows that a `DELETE` on the view names. The values tables have no foreign
+    /// key (SQLite would look the run up for every row inserted, about 10% of the insert's
+    /// instructions): the trigger `runs_delete_values` deletes a run's values with it, with
+    /// or without `PRAGMA foreign_keys`. The rows recorded before are moved over.
     static func compactDayTables(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -320,7 +322,7 @@ extension RunStore {
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE daily_values (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
                     day INTEGER NOT NULL,
                     row INTEGER NOT NULL,              -- daily_keys.row
                     restore_points INTEGER NOT NULL,
@@ -361,7 +363,7 @@ extension RunStore {
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE workloads_values (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
                     day INTEGER NOT NULL,
                     row INTEGER NOT NULL,              -- workloads_keys.row
                     size_bytes INTEGER NOT NULL,
@@ -395,7 +397,7 @@ extension RunStore {
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE targets_values (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
                     day INTEGER NOT NULL,
                     row INTEGER NOT NULL,              -- targets_keys.row
                     used_bytes INTEGER NOT NULL,
@@ -429,7 +431,7 @@ extension RunStore {
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE faults_values (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
                     day INTEGER NOT NULL,
                     row INTEGER NOT NULL,              -- faults_keys.row
                     runs_scheduled INTEGER NOT NULL,
@@ -453,6 +455,13 @@ extension RunStore {
                 CREATE TRIGGER faults_delete INSTEAD OF DELETE ON faults BEGIN
                     DELETE FROM faults_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
                         SELECT row FROM faults_keys WHERE run_id = OLD.run_id AND job = OLD.job);
+                END;
+
+                CREATE TRIGGER runs_delete_values AFTER DELETE ON runs BEGIN
+                    DELETE FROM daily_values WHERE run_id = OLD.id;
+                    DELETE FROM workloads_values WHERE run_id = OLD.id;
+                    DELETE FROM targets_values WHERE run_id = OLD.id;
+                    DELETE FROM faults_values WHERE run_id = OLD.id;
                 END;
                 """)
     }

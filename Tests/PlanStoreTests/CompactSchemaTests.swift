@@ -160,6 +160,12 @@ struct CompactSchemaTests {
                 #expect(try count("SELECT count(*) FROM \(t)_values WHERE run_id = 1") == 0, "\(t)_values")
             }
             #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") > 0)
+            // The values go with their run even without the foreign keys (the keys tables'
+            // few rows stay then, as the other tables' rows do).
+            try db.execute(sql: "PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2")
+            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") == 0)
+            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 2") == 0)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 3") > 0)
         }
     }
 
@@ -182,14 +188,17 @@ struct CompactSchemaTests {
     }
 
     @Test(
-        "a day's values go in by chunks of rows; with a full chunk, a short one at the day's end, or one row each, the same files",
+        "values go in by statements of several days, or chunks of a day with a short one at its end, or one row each: the same files",
         arguments: [999, 27, 18, 1])
     func chunks(_ budget: Int) throws {
-        // Budgets in bound parameters. The seed (version 1) has 10 daily rows a day of 9
-        // parameters (run_id, day, row and 6 values), 3 workloads of 7 and 2 targets of 6:
-        // 999 makes one chunk of a whole day each; 27 makes daily chunks of 3 (3 chunks and
-        // a short one of 1 a day); 18 makes daily chunks of 2 (5 a day) and workloads chunks
-        // of 2 (and a short one of 1); 1 still makes chunks of one row.
+        // Budgets in bound parameters. The seed (version 1, 60 days) has 10 daily rows a
+        // day of 9 parameters (run_id, day, row and 6 values), 3 workloads of 7 and 2
+        // targets of 6. 999: 111 daily rows a statement, so 11 days each (days 1–55), and
+        // days 56–59 one row at a time at the end; workloads 47 days each (1–47, then 12
+        // left), targets 83 days (all 59 left). 27: daily chunks of 3 rows (3 chunks and a
+        // short one of 1 a day), workloads a day a statement, targets 2 days (29 and 1
+        // left). 18: daily chunks of 2 (5 a day), workloads chunks of 2 and a short one of
+        // 1, targets a day. 1: one row a statement.
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
         let store = try #require(try RunStore.open(path: path, create: true))
