@@ -16,6 +16,8 @@ final class RunInserter {
     private var targets: DayTableInsert<TargetsColumn>?
     /// A version 2 layout with fault keys: the INSERTs of the `faults` rows.
     private var faults: DayTableInsert<FaultsColumn>?
+    /// The INSERTs of the days' dates (`run_days`).
+    private var dates: DayDatesInsert?
     /// Bound parameters per multi-row INSERT at most (a test lowers it to make chunks).
     var parameterBudget = DayTableInsert<DailyColumn>.defaultParameterBudget
 
@@ -47,6 +49,7 @@ final class RunInserter {
         workloads = try DayTableInsert(db, version: v, parameterBudget: budget)
         targets = try DayTableInsert(db, version: v, parameterBudget: budget)
         faults = layout.faultJobs == nil ? nil : try DayTableInsert(db, version: v, parameterBudget: budget)
+        dates = try DayDatesInsert(db, parameterBudget: budget)
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows (and `faults`, with fault
@@ -58,6 +61,7 @@ final class RunInserter {
         try workloads?.insert(rows, layout: layout, runID: runID)
         try targets?.insert(rows, layout: layout, runID: runID)
         try faults?.insert(rows, layout: layout, runID: runID)
+        try dates?.insert(day: rows.day, date: rows.date, runID: runID)
     }
 
     /// Inserts the last days still waiting for a whole multi-day INSERT, the summary rows
@@ -67,6 +71,7 @@ final class RunInserter {
         try workloads?.finish(layout: layout, runID: runID)
         try targets?.finish(layout: layout, runID: runID)
         try faults?.finish(layout: layout, runID: runID)
+        try dates?.finish(runID: runID)
         try insert(MonthlyColumn.self, r.monthly, version: r.version)
         try insert(KPIsColumn.self, r.kpis, version: r.version)
         try insert(DrillsColumn.self, r.drills, version: r.version)
@@ -319,6 +324,48 @@ struct DayTableInsert<C: DayFileColumn> {
     /// day, so this is a bug; the run is rolled back rather than recorded short.
     private static func changedRows(_ day: Int, _ perDay: Int) -> PlanIOError {
         .cannotWrite(path: "", reason: "day \(day) of '\(C.file)' did not have the \(perDay) rows of the first day")
+    }
+}
+
+/// The INSERTs of `run_days`: each day's date once, as the engine stepped it, many days
+/// per statement.
+struct DayDatesInsert {
+    private let one: RowInsert
+    private let many: RowInsert
+    private let days: Int
+    private var pending: [(day: Int, date: CivilDate)] = []
+
+    init(_ db: Database, parameterBudget: Int) throws {
+        days = max(1, parameterBudget / 3)
+        func sql(_ rows: Int) -> String {
+            "INSERT INTO run_days (run_id, day, date) VALUES " + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        }
+        one = try RowInsert(db, sql(1))
+        many = try RowInsert(db, sql(days))
+        pending.reserveCapacity(days)
+    }
+
+    mutating func insert(day: Int, date: CivilDate, runID: Int64) throws {
+        pending.append((day, date))
+        guard pending.count == days else { return }
+        for (i, p) in pending.enumerated() { bind(p, runID: runID, into: many, at: Int32(i * 3 + 1)) }
+        try many.run()
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The days still waiting for a whole statement, one at a time.
+    mutating func finish(runID: Int64) throws {
+        for p in pending {
+            bind(p, runID: runID, into: one, at: 1)
+            try one.run()
+        }
+        pending.removeAll()
+    }
+
+    private func bind(_ p: (day: Int, date: CivilDate), runID: Int64, into s: RowInsert, at i: Int32) {
+        s.bind(i, runID)
+        s.bind(i + 1, Int64(p.day))
+        s.bind(i + 2, p.date.description)
     }
 }
 

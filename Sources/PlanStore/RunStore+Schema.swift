@@ -22,10 +22,11 @@ import PlanIO
 /// - `daily`, `workloads`, `targets` and `faults` (thousands of rows a run) are views, since
 ///   schema v6, over two tables each: `FILE_keys`, a run's layout rows once (the name
 ///   columns, numbered by `row` in the CSV's order within a day), and `FILE_values`, one
-///   row per day and layout row with the numbers only, clustered by `(run_id, day, row)`.
-///   The date is `runs.start` plus `day`. A view has the CSV's columns in its order, and
-///   `DELETE` on it deletes the values rows it shows. The smaller tables keep the CSV's
-///   order in `rowid` and have an index on `run_id`.
+///   row per day and layout row with the numbers only, clustered by `(run_id, day, row)`;
+///   the dates are in `run_days`. A view has the CSV's columns in its order, and `DELETE`
+///   on it deletes the values rows it shows. Deleting a run deletes its rows everywhere
+///   (the trigger `runs_delete`). The smaller tables keep the CSV's order in `rowid` and
+///   have an index on `run_id`.
 extension RunStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -298,22 +299,44 @@ extension RunStore {
 
     /// Schema version 6: the four daily tables as views over compact tables (issue 15:
     /// recording a ten-year run spent most of its time inserting the same job, target and
-    /// workload names and the date into every row). Each `FILE_keys` table holds a run's
-    /// layout rows once, numbered by `row` in the CSV's order within a day (the order of
-    /// the old primary key: the name columns); each `FILE_values` table the numbers of every
-    /// day, keyed `(run_id, day, row)`. The views `daily`, `workloads`, `targets` and
-    /// `faults` keep the tables' names and columns, in the CSV's order, with the date
-    /// computed as `runs.start` plus `day` (the run's own dates: the engine steps them one
-    /// day at a time from the start); an `INSTEAD OF DELETE` trigger on each deletes the
-    /// values rows that a `DELETE` on the view names. The values tables have no foreign
-    /// key (SQLite would look the run up for every row inserted, about 10% of the insert's
-    /// instructions): the trigger `runs_delete_values` deletes a run's values with it, with
-    /// or without `PRAGMA foreign_keys`. The rows recorded before are moved over.
+    /// workload names and the date into every row).
+    ///
+    /// - `run_days` holds each day's date of a run once, as the engine wrote it (SQLite's
+    ///   own `date()` reads 0300-03-01 as 0300-02-29, so the views do not compute it).
+    /// - Each `FILE_keys` table holds a run's layout rows once, numbered by `row` in the
+    ///   CSV's order within a day (the order of the old primary key: the name columns);
+    ///   each `FILE_values` table the numbers of every day, keyed `(run_id, day, row)`.
+    /// - The views `daily`, `workloads`, `targets` and `faults` keep the tables' names and
+    ///   columns, in the CSV's order; an `INSTEAD OF DELETE` trigger on each deletes the
+    ///   values rows that a `DELETE` on the view names.
+    /// - The new tables have no foreign key (SQLite would look the run up for every row
+    ///   inserted, about 10% of the insert's instructions): the trigger `runs_delete`
+    ///   deletes a run's rows from every table with it, with or without
+    ///   `PRAGMA foreign_keys` (a later migration that adds a table adds it there).
+    ///
+    /// The rows recorded before are moved over. Rows left behind by a run deleted without
+    /// `PRAGMA foreign_keys` are deleted first: they belong to no run, and GRDB checks the
+    /// foreign keys of the whole file after a migration.
     static func compactDayTables(_ db: Database) throws {
+        let v5Children = [
+            "settings", "warnings", "daily", "workloads", "targets", "monthly", "kpis", "target_summary", "job_summary",
+            "workload_summary", "drills", "faults", "jobs",
+        ]
+        for t in v5Children { try db.execute(sql: "DELETE FROM \(t) WHERE run_id NOT IN (SELECT id FROM runs)") }
         try db.execute(
             sql: """
+                CREATE TABLE run_days (
+                    run_id INTEGER NOT NULL,           -- runs.id
+                    day INTEGER NOT NULL,
+                    date TEXT NOT NULL,                -- YYYY-MM-DD
+                    PRIMARY KEY (run_id, day)
+                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO run_days (run_id, day, date)
+                    SELECT run_id, day, date FROM daily UNION SELECT run_id, day, date FROM workloads
+                    UNION SELECT run_id, day, date FROM targets UNION SELECT run_id, day, date FROM faults;
+
                 CREATE TABLE daily_keys (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id
                     row INTEGER NOT NULL,              -- the row's place in a day, in the CSV's order
                     job TEXT NOT NULL,
                     tier TEXT NOT NULL,
@@ -322,8 +345,8 @@ extension RunStore {
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE daily_values (
-                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
-                    day INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,           -- runs.id
+                    day INTEGER NOT NULL,              -- run_days.day
                     row INTEGER NOT NULL,              -- daily_keys.row
                     restore_points INTEGER NOT NULL,
                     stored_bytes INTEGER NOT NULL,
@@ -345,10 +368,11 @@ extension RunStore {
                         ON k.run_id = d.run_id AND k.job = d.job AND k.target = d.target AND k.workload = d.workload;
                 DROP TABLE daily;
                 CREATE VIEW daily AS
-                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.job, k.tier, k.target, k.workload,
+                    SELECT v.run_id, t.date, v.day, k.job, k.tier, k.target, k.workload,
                         v.restore_points, v.stored_bytes, v.raw_bytes, v.uploaded_bytes, v.objects, v.put_requests,
                         v.deleted_bytes, v.noncurrent_bytes
-                    FROM daily_values v JOIN daily_keys k ON k.run_id = v.run_id AND k.row = v.row JOIN runs r ON r.id = v.run_id;
+                    FROM daily_values v JOIN daily_keys k ON k.run_id = v.run_id AND k.row = v.row
+                        JOIN run_days t ON t.run_id = v.run_id AND t.day = v.day;
                 CREATE TRIGGER daily_delete INSTEAD OF DELETE ON daily BEGIN
                     DELETE FROM daily_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
                         SELECT row FROM daily_keys
@@ -356,15 +380,15 @@ extension RunStore {
                 END;
 
                 CREATE TABLE workloads_keys (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id
                     row INTEGER NOT NULL,
                     workload TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE workloads_values (
-                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
-                    day INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,           -- runs.id
+                    day INTEGER NOT NULL,              -- run_days.day
                     row INTEGER NOT NULL,              -- workloads_keys.row
                     size_bytes INTEGER NOT NULL,
                     volume_bytes INTEGER,
@@ -380,25 +404,24 @@ extension RunStore {
                     FROM workloads w JOIN workloads_keys k ON k.run_id = w.run_id AND k.workload = w.workload;
                 DROP TABLE workloads;
                 CREATE VIEW workloads AS
-                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.workload, k.kind,
-                        v.size_bytes, v.volume_bytes, v.wal_bytes, v.rto_seconds
+                    SELECT v.run_id, t.date, v.day, k.workload, k.kind, v.size_bytes, v.volume_bytes, v.wal_bytes, v.rto_seconds
                     FROM workloads_values v JOIN workloads_keys k ON k.run_id = v.run_id AND k.row = v.row
-                        JOIN runs r ON r.id = v.run_id;
+                        JOIN run_days t ON t.run_id = v.run_id AND t.day = v.day;
                 CREATE TRIGGER workloads_delete INSTEAD OF DELETE ON workloads BEGIN
                     DELETE FROM workloads_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
                         SELECT row FROM workloads_keys WHERE run_id = OLD.run_id AND workload = OLD.workload);
                 END;
 
                 CREATE TABLE targets_keys (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id
                     row INTEGER NOT NULL,
                     target TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE targets_values (
-                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
-                    day INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,           -- runs.id
+                    day INTEGER NOT NULL,              -- run_days.day
                     row INTEGER NOT NULL,              -- targets_keys.row
                     used_bytes INTEGER NOT NULL,
                     usable_bytes INTEGER,
@@ -410,29 +433,28 @@ extension RunStore {
                     SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY target) - 1, target, kind
                     FROM (SELECT DISTINCT run_id, target, kind FROM targets);
                 INSERT INTO targets_values
-                    SELECT t.run_id, t.day, k.row, t.used_bytes, t.usable_bytes, t.used_share, t.noncurrent_bytes
-                    FROM targets t JOIN targets_keys k ON k.run_id = t.run_id AND k.target = t.target;
+                    SELECT g.run_id, g.day, k.row, g.used_bytes, g.usable_bytes, g.used_share, g.noncurrent_bytes
+                    FROM targets g JOIN targets_keys k ON k.run_id = g.run_id AND k.target = g.target;
                 DROP TABLE targets;
                 CREATE VIEW targets AS
-                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.target, k.kind,
-                        v.used_bytes, v.usable_bytes, v.used_share, v.noncurrent_bytes
+                    SELECT v.run_id, t.date, v.day, k.target, k.kind, v.used_bytes, v.usable_bytes, v.used_share, v.noncurrent_bytes
                     FROM targets_values v JOIN targets_keys k ON k.run_id = v.run_id AND k.row = v.row
-                        JOIN runs r ON r.id = v.run_id;
+                        JOIN run_days t ON t.run_id = v.run_id AND t.day = v.day;
                 CREATE TRIGGER targets_delete INSTEAD OF DELETE ON targets BEGIN
                     DELETE FROM targets_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
                         SELECT row FROM targets_keys WHERE run_id = OLD.run_id AND target = OLD.target);
                 END;
 
                 CREATE TABLE faults_keys (
-                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    run_id INTEGER NOT NULL,           -- runs.id
                     row INTEGER NOT NULL,
                     job TEXT NOT NULL,
                     workload TEXT,                     -- the CNPG job's workload; NULL for other jobs
                     PRIMARY KEY (run_id, row)
                 ) WITHOUT ROWID;
                 CREATE TABLE faults_values (
-                    run_id INTEGER NOT NULL,           -- runs.id; deleted with it by runs_delete_values
-                    day INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,           -- runs.id
+                    day INTEGER NOT NULL,              -- run_days.day
                     row INTEGER NOT NULL,              -- faults_keys.row
                     runs_scheduled INTEGER NOT NULL,
                     runs_failed INTEGER NOT NULL,
@@ -448,19 +470,33 @@ extension RunStore {
                     FROM faults f JOIN faults_keys k ON k.run_id = f.run_id AND k.job = f.job;
                 DROP TABLE faults;
                 CREATE VIEW faults AS
-                    SELECT v.run_id, date(r.start, '+' || v.day || ' days') AS date, v.day, k.job, k.workload,
+                    SELECT v.run_id, t.date, v.day, k.job, k.workload,
                         v.runs_scheduled, v.runs_failed, v.wal_held_bytes, v.pg_wal_peak_bytes
                     FROM faults_values v JOIN faults_keys k ON k.run_id = v.run_id AND k.row = v.row
-                        JOIN runs r ON r.id = v.run_id;
+                        JOIN run_days t ON t.run_id = v.run_id AND t.day = v.day;
                 CREATE TRIGGER faults_delete INSTEAD OF DELETE ON faults BEGIN
                     DELETE FROM faults_values WHERE run_id = OLD.run_id AND day = OLD.day AND row = (
                         SELECT row FROM faults_keys WHERE run_id = OLD.run_id AND job = OLD.job);
                 END;
 
-                CREATE TRIGGER runs_delete_values AFTER DELETE ON runs BEGIN
+                CREATE TRIGGER runs_delete AFTER DELETE ON runs BEGIN
+                    DELETE FROM settings WHERE run_id = OLD.id;
+                    DELETE FROM warnings WHERE run_id = OLD.id;
+                    DELETE FROM monthly WHERE run_id = OLD.id;
+                    DELETE FROM kpis WHERE run_id = OLD.id;
+                    DELETE FROM target_summary WHERE run_id = OLD.id;
+                    DELETE FROM job_summary WHERE run_id = OLD.id;
+                    DELETE FROM workload_summary WHERE run_id = OLD.id;
+                    DELETE FROM drills WHERE run_id = OLD.id;
+                    DELETE FROM jobs WHERE run_id = OLD.id;
+                    DELETE FROM run_days WHERE run_id = OLD.id;
+                    DELETE FROM daily_keys WHERE run_id = OLD.id;
                     DELETE FROM daily_values WHERE run_id = OLD.id;
+                    DELETE FROM workloads_keys WHERE run_id = OLD.id;
                     DELETE FROM workloads_values WHERE run_id = OLD.id;
+                    DELETE FROM targets_keys WHERE run_id = OLD.id;
                     DELETE FROM targets_values WHERE run_id = OLD.id;
+                    DELETE FROM faults_keys WHERE run_id = OLD.id;
                     DELETE FROM faults_values WHERE run_id = OLD.id;
                 END;
                 """)

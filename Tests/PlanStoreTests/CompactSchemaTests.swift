@@ -60,6 +60,8 @@ struct CompactSchemaTests {
                     == ["run_id INTEGER", "day INTEGER", "row INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
         }
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            let days = try Row.fetchAll(db, sql: "PRAGMA table_info(run_days)").map { "\($0["name"] as String) \($0["type"] as String)" }
+            #expect(days == ["run_id INTEGER", "day INTEGER", "date TEXT"])
             try check(DailyColumn.self, db)
             try check(WorkloadsColumn.self, db)
             try check(TargetsColumn.self, db)
@@ -90,8 +92,10 @@ struct CompactSchemaTests {
             // E44 (10 days, one job): one faults row a day; the others have none.
             #expect(try count("SELECT count(*) FROM faults_values WHERE run_id = 3") == 10)
             #expect(try count("SELECT count(*) FROM faults_keys WHERE run_id <> 3") == 0)
-            // The view's date: the run's start (2026-01-15) plus the day.
+            // One date a day, the view's: the run's start (2026-01-15) plus the day.
+            #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 1") == 60)
             #expect(try String.fetchOne(db, sql: "SELECT max(date) FROM daily WHERE run_id = 1") == "2026-03-15")
+            #expect(try String.fetchOne(db, sql: "SELECT date FROM run_days WHERE run_id = 1 AND day = 17") == "2026-02-01")
         }
     }
 
@@ -115,14 +119,30 @@ struct CompactSchemaTests {
             try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
             for t in Self.v5Tables { try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM n.\(t)") }
             try db.execute(sql: "DETACH DATABASE n")
+            // And what a run deleted without `PRAGMA foreign_keys` left behind in every table:
+            // rows of a run 4 that `runs` does not have (a copy of run 3's).
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            for t in Self.v5Tables.dropFirst() {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(t))").map { $0["name"] as String }
+                #expect(columns.first == "run_id", "\(t)")
+                let rest = columns.dropFirst().map { "\"\($0)\"" }.joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO \(t) SELECT 4, \(rest) FROM \(t) WHERE run_id = 3")
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 4") ?? 0 > 0)
             #expect(try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'daily'") == "table")
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM faults") == 10)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM faults WHERE run_id = 3") == 10)
         }
         try old.close()
 
         let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
         try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
             #expect(try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = 'daily'") == "view")
+            // The rows of no run are gone; the foreign keys hold.
+            for t in Self.v5Tables.dropFirst() {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t) WHERE run_id = 4") == 0, "\(t)")
+            }
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             // Names numbered in the CSV's order within a day (by job, target, workload).
             let keys = try String.fetchAll(db, sql: "SELECT job || '|' || target || '|' || workload FROM daily_keys WHERE run_id = 1 ORDER BY row")
             #expect(keys == keys.sorted() && keys.count > 1)
@@ -132,7 +152,7 @@ struct CompactSchemaTests {
             #expect(after.keys.sorted() == before[id]?.keys.sorted(), "run \(id) files")
             for (name, data) in after { #expect(data == before[id]?[name], "run \(id) \(name)") }
         }
-        // New runs go on from id 4.
+        // New runs go on from id 4 (the left-behind rows were of no recorded run).
         let (id, _, _) = try RunStoreTests.record(try RunStoreTests.seed60(), in: migrated)
         #expect(id == 4)
     }
@@ -155,17 +175,25 @@ struct CompactSchemaTests {
             #expect(try count("SELECT count(*) FROM workloads_values WHERE run_id = 2") == 0)
 
             try db.execute(sql: "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1")
+            #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 1") == 0)
             for t in ["daily", "workloads", "targets", "faults"] {
                 #expect(try count("SELECT count(*) FROM \(t)_keys WHERE run_id = 1") == 0, "\(t)_keys")
                 #expect(try count("SELECT count(*) FROM \(t)_values WHERE run_id = 1") == 0, "\(t)_values")
             }
             #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") > 0)
-            // The values go with their run even without the foreign keys (the keys tables'
-            // few rows stay then, as the other tables' rows do).
+            // A run's rows go with it even without the foreign keys (the trigger runs_delete),
+            // in every table.
             try db.execute(sql: "PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2")
-            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") == 0)
-            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 2") == 0)
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations', 'sqlite_sequence')")
+            // settings, warnings, monthly, kpis, drills, jobs and the three summaries; run_days;
+            // the four files' keys and values: 9 + 1 + 8.
+            #expect(tables.count == 18)
+            for t in tables {
+                #expect(try count("SELECT count(*) FROM \(t) WHERE run_id = 2") == 0, "\(t)")
+            }
             #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 3") > 0)
+            #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 3") == 10)
         }
     }
 
@@ -229,5 +257,23 @@ struct CompactSchemaTests {
         }
         // The seed's 10 daily rows a day that the budgets above count on: a header and 60 days.
         #expect(csv.count == 2 && csv[0].daily.split(separator: "\n").count == 1 + 60 * 10)
+    }
+
+    @Test("the dates are the engine's own: 0300-03-01, which SQLite's date() reads as 0300-02-29, re-exports as it was written")
+    func engineDates() throws {
+        // SQLite 3.40's date('0300-02-28', '+1 days') is '0300-02-29' (0300 is no leap year:
+        // divisible by 100, not by 400); day 9 of a run from 0300-02-20 is 0300-03-01.
+        let dir = try RunStoreTests.folder()
+        let store = try #require(try RunStore.open(path: dir + "/plan.sqlite", create: true))
+        let s = try RunStoreTests.scenario(BuiltInScenario.seedYAML, overrides: ["start=0300-02-20", "horizon=20d"])
+        let (id, _, csv) = try RunStoreTests.record(s, in: store)
+        let files = try Self.export(store, id, to: dir + "/export")
+        #expect(files["targets.csv"] == Data(csv.targets.utf8))
+        #expect(files["daily.csv"] == Data(csv.daily.utf8))
+        #expect(csv.targets.contains("\n0300-03-01,9,"))
+        try RunStoreTests.query(dir + "/plan.sqlite") { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT date FROM targets WHERE run_id = ? AND day = 9 LIMIT 1", arguments: [id]) == "0300-03-01")
+            #expect(try String.fetchOne(db, sql: "SELECT date('0300-02-28', '+1 days')") == "0300-02-29")  // the bug avoided
+        }
     }
 }

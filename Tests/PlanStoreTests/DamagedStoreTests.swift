@@ -70,6 +70,41 @@ extension DamagedStoreTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/daily.csv"))
     }
 
+    @Test("the compact tables damaged by hand: a date of run_days deleted, a key row renumbered, all daily rows of a run deleted")
+    func compactTablesDamaged() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        do {
+            let store = try #require(
+                try RunStoreTests.record(try RunStoreTests.seed60(), in: try #require(try RunStore.open(path: path, create: true))).id)
+            #expect(store == 1)
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "DELETE FROM run_days WHERE run_id = 1 AND day = 5") }
+        // 59 dates where the 60 days need 60.
+        var store = try #require(try RunStore.open(path: path, create: false))
+        #expect(Self.refusal { try store.run(1) }?.contains("run 1 has 59 rows in 'run_days' where its 1 date × 60 days make 60") == true)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO run_days VALUES (1, 5, '2026-01-20')")
+            // Row 0's names under a number no values row has: counts hold, names are missing.
+            try db.execute(sql: "UPDATE daily_keys SET row = 99 WHERE run_id = 1 AND row = 0")
+        }
+        store = try #require(try RunStore.open(path: path, create: false))
+        #expect(try store.run(1) != nil)
+        #expect(
+            Self.refusal { try store.exportCSV(1, to: dir + "/out") }?.contains("run 1 has a 'daily' row of day 0 without its date or names") == true)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/daily.csv"))
+        try queue.write { db in
+            try db.execute(sql: "UPDATE daily_keys SET row = 0 WHERE run_id = 1 AND row = 99")
+            // Every daily row of the run: its 10 layout rows stay in daily_keys.
+            try db.execute(sql: "DELETE FROM daily WHERE run_id = 1")
+        }
+        store = try #require(try RunStore.open(path: path, create: false))
+        #expect(
+            Self.refusal { try store.run(1) }?.contains(
+                "run 1 has 0 rows in 'daily' where its 10 layout rows (job, target, workload) × 60 days make 600") == true)
+    }
+
     @Test("a target's rows deleted by hand: 60 days × 2 targets = 120 rows expected, 60 left")
     func targetRowsDeleted() throws {
         let dir = try RunStoreTests.folder()

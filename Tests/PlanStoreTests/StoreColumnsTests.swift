@@ -54,11 +54,6 @@ struct StoreColumnsTests {
         C.columns(version: version).map { ($0.storeName, $0.kind.storeType) }
     }
 
-    /// The files whose tables are views over keys and values tables (schema v6).
-    enum DayFiles {
-        static let names: Set<String> = [DailyColumn.file, WorkloadsColumn.file, TargetsColumn.file, FaultsColumn.file]
-    }
-
     /// Each table's declared columns of every version (the store keeps them all).
     static let declared: [String: [(String, String)]] = [
         DailyColumn.file: declared(DailyColumn.self, version: 2),
@@ -98,10 +93,9 @@ struct StoreColumnsTests {
                 #expect(Array(names.dropFirst()) == columns.map(\.0), "\(table) columns")
                 let spec = (Self.spec[table] ?? []) + (Self.specVersion2[table] ?? []) + (Self.specFaults[table] ?? [])
                 #expect(Array(names.dropFirst()) == spec, "\(table) against cli.md")
-                // A daily file's table is a view (schema v6) whose date is computed, so has no
-                // declared type; its other columns keep those of the tables under it.
-                let isView = DayFiles.names.contains(table)
-                #expect(Array(types.dropFirst()) == columns.map { isView && $0.0 == "date" ? "" : $0.1 }, "\(table) types")
+                // A daily file's table is a view (schema v6): its columns keep the types of the
+                // tables under it.
+                #expect(Array(types.dropFirst()) == columns.map(\.1), "\(table) types")
             }
         }
     }
