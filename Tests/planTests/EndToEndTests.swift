@@ -61,6 +61,23 @@ struct EndToEndTests {
         #expect(run.stdout.hasPrefix(Self.headers["monthly.csv"]! + "\n"))
     }
 
+    @Test("0: YAMS_DEFAULT_ENCODING in the environment changes nothing: no line of Yams's in the JSON, the same document")
+    func yamsEncodingVariable() throws {
+        // Yams's default parser encoding reads that variable and prints a line to standard
+        // output when it is set; plan names UTF-8 itself. The scenario file is one parse, the
+        // --set value another.
+        let dir = try PlanProcess.folder()
+        try FileManager.default.copyItem(
+            atPath: Sandbox.repository.appendingPathComponent("scenarios/seed.yaml").path, toPath: dir + "/seed.yaml")
+        let arguments = ["simulate", "seed.yaml", "--no-record", "--out", "out", "--format", "json", "--set", "horizon=30d"]
+        let plain = try PlanProcess.run(arguments, in: dir)
+        let set = try PlanProcess.run(arguments, in: dir, environment: ["YAMS_DEFAULT_ENCODING": "utf16"])
+        #expect(plain.status == 0 && set.status == 0)
+        #expect(!set.stdout.contains("YAMS_DEFAULT_ENCODING"))
+        #expect(set.stdout == plain.stdout)
+        #expect(try JSONSerialization.jsonObject(with: Data(set.stdout.utf8)) is [String: Any])
+    }
+
     @Test("0: --format json prints one document with the keys of cli.md")
     func formatJSON() throws {
         let box = try Sandbox()

@@ -124,7 +124,10 @@ enum YAMLReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // UTF-8 named here: Yams's default encoding reads the whole environment on every
+            // parse (a sweep validates hundreds of values, each a parse) and, when
+            // YAMS_DEFAULT_ENCODING is set, prints a line into plan's standard output.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(translate(error, text: text))
         } catch {

@@ -17,7 +17,10 @@ struct PlanProcess {
     /// - Parameters:
     ///   - prefix: a command to run `plan` under (e.g. `setpriv` to drop root).
     ///   - binary: the executable; nil when `prefix` names it.
-    static func run(_ arguments: [String], in directory: String, prefix: [String] = [], binary: String? = path) throws -> Output {
+    ///   - environment: variables set for it besides the test's own (and `NO_COLOR`).
+    static func run(
+        _ arguments: [String], in directory: String, prefix: [String] = [], binary: String? = path, environment extra: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         let command = prefix + (binary.map { [$0] } ?? []) + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -25,6 +28,7 @@ struct PlanProcess {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         // Files, not pipes: a full pipe would block the child.
         let id = UUID().uuidString
