@@ -72,6 +72,13 @@ extension RunStore {
         // The scenario version says which columns and files the run has (runs before the
         // store knew versions are version 1).
         let version: Int = try run.decode(forColumn: "version")
+        // A version plan does not write, or faults outside version 2, are not a run of plan's.
+        let hasFaults: Bool = try run.decode(forColumn: "has_faults")
+        guard (1...2).contains(version), !hasFaults || version >= 2 else {
+            throw PlanIOError.damagedRunStore(
+                path: "",
+                reason: "run \(id) has version \(version)\(hasFaults ? " with faults" : ""), which plan does not write; simulate it again")
+        }
         let monthly = try rows(MonthlyColumn.file).map { try monthlyRow($0, version: version) }
         let drills = try (version >= 2 ? rows(DrillsColumn.file) : []).map(drillRow)
         let kpis = try rows(KPIsColumn.file).map(kpiRow)
@@ -87,8 +94,9 @@ extension RunStore {
             jobDays: jobs.count.multipliedReportingOverflow(by: header.horizonDays).partialValue, drills: drills,
             version: version)
         // Runs before the store knew faults have none.
-        result.hasFaults = try run.decode(forColumn: "has_faults")
-        try checkWhole(db, id: id, days: header.horizonDays, targets: targets.count, workloads: workloads.count, faults: result.hasFaults)
+        result.hasFaults = hasFaults
+        try checkWhole(
+            db, id: id, days: header.horizonDays, targets: targets.count, workloads: workloads.count, jobs: jobs.count, faults: hasFaults)
         try checkSummaries(
             id: id, start: header.start, days: header.horizonDays, targets: targets.count, monthly: monthly.count, kpis: kpis,
             failed: try run.decode(forColumn: "kpis_failed"), checked: try run.decode(forColumn: "kpis_checked"))
@@ -104,7 +112,7 @@ extension RunStore {
     /// target, workload: its keys), `workloads` one per workload, `targets` one per target,
     /// `faults` one per job (its keys); so a run's count is that number times its days, and
     /// `run_days` has one date per day.
-    static func checkWhole(_ db: Database, id: Int64, days: Int, targets: Int, workloads: Int, faults: Bool) throws {
+    static func checkWhole(_ db: Database, id: Int64, days: Int, targets: Int, workloads: Int, jobs: Int, faults: Bool) throws {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [id]) ?? 0 }
         func damaged(_ rows: Int, _ table: String, _ perDay: Int, _ what: String) -> PlanIOError {
             .damagedRunStore(
@@ -112,13 +120,34 @@ extension RunStore {
                 reason: "run \(id) has \(rows) rows in '\(table)' where its \(perDay) \(what) × \(days) days make \(perDay * days): "
                     + "rows were deleted or added after it was recorded; simulate it again")
         }
+        // One date a day, days 0 to days − 1.
         let dates = try count("SELECT count(*) FROM run_days WHERE run_id = ?")
         guard dates == days else { throw damaged(dates, "run_days", 1, "date") }
+        if days > 0 {
+            let first = try count("SELECT min(day) FROM run_days WHERE run_id = ?")
+            let last = try count("SELECT max(day) FROM run_days WHERE run_id = ?")
+            guard first == 0, last == days - 1 else {
+                throw PlanIOError.damagedRunStore(
+                    path: "", reason: "run \(id) has dates of days \(first) to \(last) where its \(days) days are 0 to \(days - 1): simulate it again"
+                )
+            }
+        }
+        // Every job has rows: none at all in a table is rows deleted with their names.
+        let layoutRows = try count("SELECT count(*) FROM daily_keys WHERE run_id = ?")
+        let faultJobs = faults ? try count("SELECT count(*) FROM faults_keys WHERE run_id = ?") : 0
+        func none(_ table: String) -> PlanIOError {
+            .damagedRunStore(
+                path: "",
+                reason: "run \(id) has no rows in '\(table)' (nor in '\(table)_keys') where its \(jobs) jobs have some: "
+                    + "rows were deleted after it was recorded; simulate it again")
+        }
+        if jobs > 0 && layoutRows == 0 { throw none("daily") }
+        if faults && jobs > 0 && faultJobs == 0 { throw none("faults") }
         var expected = [
-            ("daily", try count("SELECT count(*) FROM daily_keys WHERE run_id = ?"), "layout rows (job, target, workload)"),
+            ("daily", layoutRows, "layout rows (job, target, workload)"),
             ("workloads", workloads, "workloads"), ("targets", targets, "targets"),
         ]
-        if faults { expected.append(("faults", try count("SELECT count(*) FROM faults_keys WHERE run_id = ?"), "jobs")) }
+        if faults { expected.append(("faults", faultJobs, "jobs")) }
         for (table, perDay, what) in expected {
             // The values tables: a range of the primary key, counted without the views' joins.
             let rows = try count("SELECT count(*) FROM \(table)_values WHERE run_id = ?")
@@ -195,9 +224,13 @@ extension RunStore {
     /// by day and `row`, which numbers a day's rows in the CSV's order. Joining the names
     /// and dates in SQL, as the views do, took half as long again for a hundred years.
     static func export<C: DayFileColumn>(_: C.Type, run id: Int64, version: Int, _ db: Database, into set: OutputSet) throws {
+        let columns = C.columns(version: version)
+        // `run` holds the version to those plan writes, whose files all have values columns.
+        guard columns.count > C.dayStampCount + C.keyCount else {
+            throw PlanIOError.damagedRunStore(path: "", reason: "run \(id) has no '\(C.file)' columns in version \(version)")
+        }
         let file = try set.file(C.file + ".csv")
         file.write(C.header(version: version))
-        let columns = C.columns(version: version)
         let keys = Array(columns[C.dayStampCount..<C.dayStampCount + C.keyCount])
         let values = Array(columns[(C.dayStampCount + C.keyCount)...])
         func quoted(_ c: [C]) -> String { c.map { "\"\($0.storeName)\"" }.joined(separator: ", ") }

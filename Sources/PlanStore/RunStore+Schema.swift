@@ -314,15 +314,9 @@ extension RunStore {
     ///   deletes a run's rows from every table with it, with or without
     ///   `PRAGMA foreign_keys` (a later migration that adds a table adds it there).
     ///
-    /// The rows recorded before are moved over. Rows left behind by a run deleted without
-    /// `PRAGMA foreign_keys` are deleted first: they belong to no run, and GRDB checks the
-    /// foreign keys of the whole file after a migration.
+    /// The rows recorded before are moved over (`RunStore.dropOrphans` has deleted those of
+    /// no run first).
     static func compactDayTables(_ db: Database) throws {
-        let v5Children = [
-            "settings", "warnings", "daily", "workloads", "targets", "monthly", "kpis", "target_summary", "job_summary",
-            "workload_summary", "drills", "faults", "jobs",
-        ]
-        for t in v5Children { try db.execute(sql: "DELETE FROM \(t) WHERE run_id NOT IN (SELECT id FROM runs)") }
         try db.execute(
             sql: """
                 CREATE TABLE run_days (
@@ -500,5 +494,25 @@ extension RunStore {
                     DELETE FROM faults_values WHERE run_id = OLD.id;
                 END;
                 """)
+    }
+}
+
+extension RunStore {
+    /// Deletes the rows of every table whose `run_id` names no run: what `DELETE FROM runs`
+    /// left behind in a store before schema v6 when `PRAGMA foreign_keys` was off, as it is
+    /// by default in `sqlite3`. GRDB checks the foreign keys of the whole file after each
+    /// migration, so a store holding such rows could not be migrated, nor opened. Runs in
+    /// one transaction, before the migrations of a store written by an older plan.
+    static func dropOrphans(_ db: Database) throws {
+        try db.inTransaction {
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'runs'")
+            for t in tables {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\"\(t)\")").map { $0["name"] as String? }
+                guard columns.contains("run_id") else { continue }
+                try db.execute(sql: "DELETE FROM \"\(t)\" WHERE run_id NOT IN (SELECT id FROM runs)")
+            }
+            return .commit
+        }
     }
 }

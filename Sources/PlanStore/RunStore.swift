@@ -86,6 +86,7 @@ public final class RunStore {
                 try RunStore.turnOnWAL(db, path: path)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            if state == .older { try queue.inDatabase { db in try RunStore.dropOrphans(db) } }
             if state != .current { try migrate(migrator) }
         } catch {
             throw RunStore.storeError(error, path: path, reading: reading)

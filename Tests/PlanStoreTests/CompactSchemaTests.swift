@@ -276,4 +276,25 @@ struct CompactSchemaTests {
             #expect(try String.fetchOne(db, sql: "SELECT date('0300-02-28', '+1 days')") == "0300-02-29")  // the bug avoided
         }
     }
+
+    @Test("a store of schema v4 with rows of a run deleted without foreign keys opens: the rows of no run are dropped first")
+    func orphansBeforeV5() throws {
+        // GRDB checks the foreign keys after each migration: such rows failed v5's already.
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try RunStore.migrator.migrate(old, upTo: "v4")
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "INSERT INTO warnings (run_id, message) VALUES (7, 'of a deleted run')")
+            try db.execute(sql: "INSERT INTO settings (run_id, path, value) VALUES (7, 'name', 'gone')")
+        }
+        try old.close()
+        let store = try #require(try RunStore.open(path: path, create: false))
+        #expect(try store.runs(limit: nil, scenario: nil).isEmpty)
+        try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM warnings") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM settings") == 0)
+        }
+    }
 }

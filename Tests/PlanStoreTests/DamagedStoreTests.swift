@@ -105,6 +105,36 @@ extension DamagedStoreTests {
                 "run 1 has 0 rows in 'daily' where its 10 layout rows (job, target, workload) × 60 days make 600") == true)
     }
 
+    @Test("a run's version or dates changed by hand, or its daily rows deleted with their names: refused, not exported")
+    func compactTablesChanged() throws {
+        let dir = try RunStoreTests.folder()
+        let path = dir + "/plan.sqlite"
+        do { _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: try #require(try RunStore.open(path: path, create: true))) }
+        let queue = try DatabaseQueue(path: path)
+        let cases: [(change: String, undo: String, message: String)] = [
+            ("UPDATE runs SET version = 0", "UPDATE runs SET version = 1", "run 1 has version 0, which plan does not write"),
+            ("UPDATE runs SET has_faults = 1", "UPDATE runs SET has_faults = 0", "run 1 has version 1 with faults, which plan does not write"),
+            // 60 dates, but the last moved to day 99.
+            (
+                "UPDATE run_days SET day = 99 WHERE day = 59", "UPDATE run_days SET day = 59 WHERE day = 99",
+                "run 1 has dates of days 0 to 99 where its 60 days are 0 to 59"
+            ),
+        ]
+        for c in cases {
+            try queue.write { db in try db.execute(sql: c.change) }
+            let store = try #require(try RunStore.open(path: path, create: false))
+            #expect(Self.refusal { try store.run(1) }?.contains(c.message) == true, "\(c.change)")
+            #expect(Self.refusal { try store.exportCSV(1, to: dir + "/out") }?.contains(c.message) == true, "\(c.change)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+            try queue.write { db in try db.execute(sql: c.undo) }
+            #expect(try store.run(1) != nil, "\(c.undo)")
+        }
+        // Both tables of daily emptied: 0 rows × 0 names would count as whole.
+        try queue.write { db in try db.execute(sql: "DELETE FROM daily_keys; DELETE FROM daily_values") }
+        let store = try #require(try RunStore.open(path: path, create: false))
+        #expect(Self.refusal { try store.run(1) }?.contains("run 1 has no rows in 'daily' (nor in 'daily_keys') where its 5 jobs have some") == true)
+    }
+
     @Test("a target's rows deleted by hand: 60 days × 2 targets = 120 rows expected, 60 left")
     func targetRowsDeleted() throws {
         let dir = try RunStoreTests.folder()
