@@ -75,9 +75,8 @@ extension DamagedStoreTests {
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
         do {
-            let store = try #require(
-                try RunStoreTests.record(try RunStoreTests.seed60(), in: try #require(try RunStore.open(path: path, create: true))).id)
-            #expect(store == 1)
+            let store = try #require(try RunStore.open(path: path, create: true))
+            #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
         }
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "DELETE FROM run_days WHERE run_id = 1 AND day = 5") }
