@@ -78,7 +78,7 @@ struct ImportInputTests {
     func huge() throws {
         let dir = try folder([:])
         let path = dir + "/huge.yaml"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(StreamingFile.maximumInputBytes) + 1)
         try handle.close()
