@@ -171,10 +171,8 @@ struct DayTableInsert<C: DayFileColumn> {
     init(_ db: Database, version: Int, parameterBudget: Int = defaultParameterBudget) throws {
         self.db = db
         self.parameterBudget = parameterBudget
-        let columns = C.columns(version: version)
-        let stamp = C.dayStampCount
-        keyColumns = Array(columns[stamp..<stamp + C.keyCount])
-        valueColumns = Array(columns[(stamp + C.keyCount)...])
+        keyColumns = C.keyColumns(version: version)
+        valueColumns = C.valueColumns(version: version)
         keys = try RowInsert(db, Self.sql("keys", ["run_id", "row"], keyColumns, rows: 1))
         values = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: 1))
     }

@@ -123,9 +123,9 @@ extension RunStore {
         // One date a day, days 0 to days − 1.
         let dates = try count("SELECT count(*) FROM run_days WHERE run_id = ?")
         guard dates == days else { throw damaged(dates, "run_days", 1, "date") }
-        if days > 0 {
-            let first = try count("SELECT min(day) FROM run_days WHERE run_id = ?")
-            let last = try count("SELECT max(day) FROM run_days WHERE run_id = ?")
+        if days > 0, let range = try Row.fetchOne(db, sql: "SELECT min(day), max(day) FROM run_days WHERE run_id = ?", arguments: [id]) {
+            let first: Int = try range.decode(atIndex: 0)
+            let last: Int = try range.decode(atIndex: 1)
             guard first == 0, last == days - 1 else {
                 throw PlanIOError.damagedRunStore(
                     path: "", reason: "run \(id) has dates of days \(first) to \(last) where its \(days) days are 0 to \(days - 1): simulate it again"
@@ -224,15 +224,14 @@ extension RunStore {
     /// by day and `row`, which numbers a day's rows in the CSV's order. Joining the names
     /// and dates in SQL, as the views do, took half as long again for a hundred years.
     static func export<C: DayFileColumn>(_: C.Type, run id: Int64, version: Int, _ db: Database, into set: OutputSet) throws {
-        let columns = C.columns(version: version)
+        let keys = C.keyColumns(version: version)
+        let values = C.valueColumns(version: version)
         // `run` holds the version to those plan writes, whose files all have values columns.
-        guard columns.count > C.dayStampCount + C.keyCount else {
+        guard !values.isEmpty else {
             throw PlanIOError.damagedRunStore(path: "", reason: "run \(id) has no '\(C.file)' columns in version \(version)")
         }
         let file = try set.file(C.file + ".csv")
         file.write(C.header(version: version))
-        let keys = Array(columns[C.dayStampCount..<C.dayStampCount + C.keyCount])
-        let values = Array(columns[(C.dayStampCount + C.keyCount)...])
         func quoted(_ c: [C]) -> String { c.map { "\"\($0.storeName)\"" }.joined(separator: ", ") }
         var dates: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT day, date FROM run_days WHERE run_id = ?", arguments: [id]) {

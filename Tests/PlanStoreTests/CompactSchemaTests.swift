@@ -48,9 +48,11 @@ struct CompactSchemaTests {
         let path = try RunStoreTests.folder() + "/plan.sqlite"
         _ = try #require(try RunStore.open(path: path, create: true))
         func check<C: DayFileColumn>(_: C.Type, _ db: Database) throws {
-            let all = C.columns(version: 2)
-            let keys = Array(all[C.dayStampCount..<C.dayStampCount + C.keyCount])
-            let values = Array(all[(C.dayStampCount + C.keyCount)...])
+            let keys = C.keyColumns(version: 2)
+            let values = C.valueColumns(version: 2)
+            let stamp: [C] = Array(C.allCases.prefix(2))
+            let split: [C] = stamp + keys + values
+            #expect(C.columns(version: 2).map(\.name) == split.map(\.name), "\(C.file): date, day, names, values")
             func info(_ table: String) throws -> [String] {
                 try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { "\($0["name"] as String) \($0["type"] as String)" }
             }
@@ -66,6 +68,10 @@ struct CompactSchemaTests {
             try check(WorkloadsColumn.self, db)
             try check(TargetsColumn.self, db)
             try check(FaultsColumn.self, db)
+            // cli.md's name columns; a file a version does not write has no values columns.
+            #expect(DailyColumn.keyColumns(version: 1).map(\.name) == ["job", "tier", "target", "workload"])
+            #expect(FaultsColumn.keyColumns(version: 2).map(\.name) == ["job", "workload"])
+            #expect(FaultsColumn.valueColumns(version: 1).isEmpty)
         }
     }
 

@@ -17,6 +17,16 @@ extension DayFileColumn {
     /// with `date,day` (cli.md; `ColumnsTests` holds every declaration to it).
     public static var dayStampCount: Int { 2 }
 
+    /// The columns that name the layout row in a scenario of `version` (after `date,day`):
+    /// the run store keeps them once a run (`FILE_keys`).
+    public static func keyColumns(version: Int) -> [Self] {
+        Array(columns(version: version).dropFirst(dayStampCount).prefix(keyCount))
+    }
+
+    /// The columns after the names in a scenario of `version`: the numbers of each day (the
+    /// run store's `FILE_values`); empty for a version that does not write the file.
+    public static func valueColumns(version: Int) -> [Self] { Array(columns(version: version).dropFirst(dayStampCount + keyCount)) }
+
     /// Appends the day's rows as CSV lines (without `DayFileWriter`'s cache of key cells).
     public static func appendCSV(_ rows: DayRows, layout: RowLayout, to out: inout String) {
         var writer = DayFileWriter<Self>(version: layout.version)
