@@ -16,8 +16,11 @@ let package = Package(
     targets: [
         // Pure: scenario types, units, cron, the engine, costs, KPIs. No I/O.
         .target(name: "PlanCore"),
+        // libcurl through dlopen, for `plan calibrate --prometheus` only: linked, libcurl and
+        // its libraries would load at the start of every command (README "How it is fast").
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing.
-        .target(name: "PlanIO", dependencies: ["PlanCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlanIO", dependencies: ["PlanCore", "CCurlLoader", .product(name: "Yams", package: "Yams")]),
         // The SQLite run store: the only target that links GRDB, so the compiler checks that
         // nothing else talks to SQLite.
         .target(

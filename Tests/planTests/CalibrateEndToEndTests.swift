@@ -149,6 +149,36 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    /// A server that takes the request and never answers: the client's timeout (1 s here)
+    /// ends the wait with its own message. The blocking `get` is timed, not the async
+    /// query: resuming an awaiting test can wait for a thread of the pool the other tests
+    /// keep busy (it once read 32 s).
+    @Test func aSilentServerTimesOut() throws {
+        let server = try EndlessHTTPServer(silent: true)
+        defer { server.stop() }
+        let url = try #require(URL(string: server.address + "/api/v1/query_range?query=up"))
+        let started = Date()
+        let answer = PrometheusClient.get(url, timeout: 1)
+        let waited = Date().timeIntervalSince(started)
+        guard case .failure(let failure) = answer else {
+            Issue.record("a server that never answers gave \(answer)")
+            return
+        }
+        #expect(failure.message == "no answer within 1 s (timed out)")
+        #expect(waited >= 0.9 && waited < 10, "waited \(waited) s")
+    }
+
+    /// `plan` loads libcurl only when `calibrate --prometheus` sends a request
+    /// (`CCurlLoader`): linked, it and its ~30 libraries would load at the start of every
+    /// command. ldd lists what the dynamic loader maps at start.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd")))
+    func planDoesNotLoadLibcurlAtStart() throws {
+        let run = try PlanProcess.run(["/usr/bin/ldd", PlanProcess.path], in: FileManager.default.temporaryDirectory.path, binary: nil)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("libsqlite3"), "\(run.stdout)")  // ldd read the binary
+        #expect(!run.stdout.contains("libcurl"), "\(run.stdout)")
+    }
+
     /// 30 days at 1 s would be 2,592,000 points: refused before any query is sent.
     @Test func aStepPastTheLimitIsRefused() throws {
         let sandbox = try Sandbox()

@@ -1,9 +1,6 @@
+import CCurlLoader
 import Foundation
 import PlanCore
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// The Prometheus HTTP API, `GET /api/v1/query_range` only, on the address given and
 /// nowhere else (gitops.md "plan calibrate"). Every failure is one message of the
@@ -51,18 +48,15 @@ public struct PrometheusClient: Sendable {
         guard let url = url(query: query, start: start, end: end, step: step) else {
             return .failure(PrometheusFailure("error: cannot build a query URL from '\(base.absoluteString)'"))
         }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
         let shown = "Prometheus at '\(base.absoluteString)'"
-        let answer: (Data, Int)
-        switch await PrometheusClient.fetch(request, timeout: timeout) {
+        let answer: ([UInt8], Int)
+        switch await PrometheusClient.fetch(url, timeout: timeout) {
         case .success(let a): answer = a
         case .failure(let f): return .failure(PrometheusFailure("error: cannot query \(shown): \(f.message)"))
         }
         let (data, status) = answer
         let source = "\(shown), query '\(query)'"
-        let parsed = MetricsDocument.parse(Array(data), source: source)
+        let parsed = MetricsDocument.parse(data, source: source)
         guard (200..<300).contains(status) else {
             // Prometheus explains a refused query in a JSON body (`status: error`).
             if case .failure(let e) = parsed, e.path == "status" { return .failure(PrometheusFailure(e.description + " (HTTP \(status))")) }
@@ -85,27 +79,37 @@ public struct PrometheusClient: Sendable {
     /// off there rather than filling the memory.
     public static let maximumAnswerBytes = StreamingFile.maximumInputBytes
 
-    /// One GET: the body and the HTTP status, or why there is none. The body is read as it
-    /// arrives and the request cancelled past `maximum` bytes (or at once when the
-    /// `Content-Length` says so).
-    static func fetch(_ request: URLRequest, timeout: Double, maximum: Int = maximumAnswerBytes) async -> Result<
-        (Data, Int), PrometheusFailure
-    > {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.urlCache = nil
-        return await withCheckedContinuation { continuation in
-            let body = CappedBody(maximum: maximum, timeout: timeout, continuation: continuation)
-            // The delegate's callbacks come one at a time on the session's own serial queue.
-            let session = URLSession(configuration: configuration, delegate: body, delegateQueue: nil)
-            body.session = session
-            session.dataTask(with: request).resume()
-            // Our own deadline as well: Foundation's resource timeout does not fire on Linux
-            // while a server keeps sending.
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                body.finish(.failure(PrometheusFailure("no answer within \(Int(timeout)) s (timed out)")))
-            }
+    /// One GET (`Accept: application/json`): the body and the HTTP status, or why there is
+    /// none. libcurl (loaded on the first request, not at start: `CCurlLoader`) reads the
+    /// body as it arrives and stops past `maximum` bytes, or at once when the
+    /// `Content-Length` says so; `timeout` bounds the whole transfer, a server that keeps
+    /// sending included. Blocks the calling thread until then (`fetch` is the async form).
+    public static func get(_ url: URL, timeout: Double, maximum: Int = maximumAnswerBytes) -> Result<([UInt8], Int), PrometheusFailure> {
+        var status = 0
+        var body = plan_http_body(bytes: nil, count: 0)
+        var message = [CChar](repeating: 0, count: 512)
+        let outcome = plan_http_get(
+            url.absoluteString, "application/json", Int(timeout * 1_000), maximum, &status, &body, &message, message.count)
+        switch outcome {
+        case PLAN_HTTP_ANSWERED:
+            let bytes = body.count == 0 ? [] : Array(UnsafeBufferPointer(start: body.bytes, count: body.count))
+            plan_http_free(&body)
+            return .success((bytes, status))
+        case PLAN_HTTP_TOO_LARGE:
+            return .failure(PrometheusFailure("the answer is larger than \(maximum / 1_048_576) MiB, the most plan reads from one answer"))
+        case PLAN_HTTP_REFUSED: return .failure(PrometheusFailure("connection refused (is it running, and is the address right?)"))
+        case PLAN_HTTP_TIMED_OUT: return .failure(PrometheusFailure("no answer within \(Int(timeout)) s (timed out)"))
+        default:
+            // libcurl's own one-line reason ("Could not resolve host: …").
+            return .failure(PrometheusFailure(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+        }
+    }
+
+    /// `get` on a thread of its own: it blocks, and the Swift concurrency pool has only a
+    /// thread or two per core.
+    static func fetch(_ url: URL, timeout: Double, maximum: Int = maximumAnswerBytes) async -> Result<([UInt8], Int), PrometheusFailure> {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: get(url, timeout: timeout, maximum: maximum)) }
         }
     }
 
@@ -128,86 +132,4 @@ public struct PrometheusClient: Sendable {
 public struct PrometheusFailure: Error, Sendable, Hashable {
     public var message: String
     public init(_ message: String) { self.message = message }
-}
-
-/// A response body gathered as it arrives, cut off past `maximum` bytes: the delegate of
-/// `PrometheusClient.fetch`'s session. It resumes its continuation once, at the first of:
-/// the answer complete, an error, the cap passed, the deadline; then the session is
-/// cancelled, so no more of the answer is kept.
-final class CappedBody: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let maximum: Int
-    let timeout: Double
-    var session: URLSession?
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Result<(Data, Int), PrometheusFailure>, Never>?
-    private var data = Data()
-    private var status = 0
-
-    init(maximum: Int, timeout: Double, continuation: CheckedContinuation<Result<(Data, Int), PrometheusFailure>, Never>) {
-        self.maximum = maximum
-        self.timeout = timeout
-        self.continuation = continuation
-    }
-
-    var tooLarge: PrometheusFailure {
-        PrometheusFailure("the answer is larger than \(maximum / 1_048_576) MiB, the most plan reads from one answer")
-    }
-
-    /// Resumes the caller with `result` unless it was resumed already, and stops the session.
-    func finish(_ result: Result<(Data, Int), PrometheusFailure>) {
-        lock.lock()
-        let waiting = continuation
-        continuation = nil
-        data = Data()
-        let session = self.session
-        self.session = nil
-        lock.unlock()
-        guard let waiting else { return }
-        session?.invalidateAndCancel()
-        waiting.resume(returning: result)
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        lock.lock()
-        status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        lock.unlock()
-        if response.expectedContentLength > Int64(maximum) {
-            completionHandler(.cancel)
-            finish(.failure(tooLarge))
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
-        lock.lock()
-        guard continuation != nil else {
-            lock.unlock()
-            return
-        }
-        data.append(chunk)
-        let over = data.count > maximum
-        lock.unlock()
-        if over { finish(.failure(tooLarge)) }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if let error {
-            let e = error as NSError
-            let reason =
-                e.code == NSURLErrorTimedOut
-                ? "no answer within \(Int(timeout)) s (timed out)"
-                : e.code == NSURLErrorCannotConnectToHost
-                    ? "connection refused (is it running, and is the address right?)" : e.localizedDescription
-            finish(.failure(PrometheusFailure(reason)))
-        } else {
-            lock.lock()
-            let answer = (data, status)
-            lock.unlock()
-            finish(.success(answer))
-        }
-    }
 }

@@ -4,13 +4,14 @@ import Foundation
 /// --prometheus` does with an answer that never ends: it answers every request with `200`
 /// and then sends 1 MiB chunks until the client goes away (or, with `announced`, first
 /// declares a `Content-Length` of `announced` bytes). No real Prometheus does this; a proxy
-/// in between or a wrong address can.
+/// in between or a wrong address can. With `silent`, it accepts a request and never answers
+/// (a host that hangs), holding the connection until the client closes it.
 final class EndlessHTTPServer: @unchecked Sendable {
     let port: Int
     private let fd: Int32
     private let thread: Thread
 
-    init(announced: Int64? = nil) throws {
+    init(announced: Int64? = nil, silent: Bool = false) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PrometheusServer.Failure.failed("cannot open a socket") }
         var address = sockaddr_in()
@@ -38,6 +39,11 @@ final class EndlessHTTPServer: @unchecked Sendable {
                 guard client >= 0 else { return }  // the listening socket was closed
                 var request = [UInt8](repeating: 0, count: 65_536)
                 _ = recv(client, &request, request.count, 0)
+                if silent {
+                    while recv(client, &request, request.count, 0) > 0 {}
+                    close(client)
+                    continue
+                }
                 var sending = Array(header.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) > 0 }
                 while sending { sending = chunk.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) > 0 } }
                 close(client)
