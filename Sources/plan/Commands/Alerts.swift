@@ -8,6 +8,7 @@ extension Plan {
     /// Grafana dashboard whose thresholds come from the scenario and its simulation.
     struct Alerts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "alerts",
             abstract: "Write Prometheus alerts, their promtool tests and a Grafana dashboard derived from a scenario.",
             discussion: """
                 Without SCENARIO the built-in example is used (the same as scenarios/seed.yaml).

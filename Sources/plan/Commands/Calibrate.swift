@@ -10,6 +10,7 @@ extension Plan {
     /// figures with measured ones (gitops.md "plan calibrate").
     struct Calibrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calibrate",
             abstract: "Measure workloads' size, growth and WAL from Prometheus and write them into the scenario.",
             discussion: """
                 Per workload: size = the fitted value at the end of the range, growth = the slope, wal = the slope \

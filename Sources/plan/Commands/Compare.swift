@@ -8,6 +8,7 @@ extension Plan {
     /// `plan compare A B`: two runs side by side, with what moved and by how much.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare two runs side by side: settings, targets, monthly cost and KPIs, with deltas.",
             discussion: """
                 Each side is a run id (digits, as plan runs lists it) or a scenario file,

@@ -5,6 +5,7 @@ extension Plan {
     /// `plan explain PATH`: what one key of the scenario format means.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain a key of the scenario format: meaning, type, default, accepted forms, version, model rule.",
             discussion: """
                 PATH is a dotted key path as --set takes it; a name of yours, NAME or * stands \

@@ -68,6 +68,7 @@ extension Plan {
     /// `plan lint PATH…`: the findings about the manifests themselves.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check Kubernetes backup manifests against what CNPG, Velero and Longhorn really do.",
             discussion: """
                 Prints FILE:LINE:COLUMN: warning|error: KIND/NAME: PATH: message; fix, on the \

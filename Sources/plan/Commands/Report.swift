@@ -7,6 +7,7 @@ extension Plan {
     /// `plan report [SCENARIO]`: runs one scenario and writes `DIR/NAME/report.html`.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Run one scenario and write a self-contained HTML report with charts.",
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).

@@ -7,6 +7,7 @@ extension Plan {
     /// `plan runs`: the recorded runs, newest first.
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "runs",
             abstract: "List the recorded runs, newest first.",
             discussion: """
                 Every `plan simulate` records its run in the run store (--db, default \

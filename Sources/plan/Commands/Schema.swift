@@ -5,6 +5,7 @@ extension Plan {
     /// `plan schema`: the scenario format as a JSON Schema, or its key tables in Markdown.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the JSON Schema of the scenario format (for yaml-language-server), or its key tables.",
             discussion: """
                 Save it and point an editor at it: `plan schema > scenario.schema.json`, then \

@@ -7,6 +7,7 @@ extension Plan {
     /// `plan show RUN`: a recorded run's summary, exactly as `plan simulate` printed it.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a recorded run's summary, exactly as plan simulate printed it.",
             discussion: """
                 RUN is a run id (`plan runs` lists them). With --out DIR, the run's CSV files \

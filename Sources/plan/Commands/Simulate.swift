@@ -14,6 +14,7 @@ extension Plan {
     /// and records the run in the run store.
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Run one scenario: print a summary, write the CSV files and record the run.",
             discussion: """
                 Without SCENARIO the built-in example runs (the same as scenarios/seed.yaml).

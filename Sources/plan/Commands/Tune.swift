@@ -16,6 +16,7 @@ extension Plan {
     /// `plan tune SCENARIO --vary PATH=VALUES …`: the cheapest settings that meet every KPI.
     struct Tune: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tune",
             abstract: "Sweep settings and find the cheapest variant that meets every KPI.",
             discussion: """
                 Every combination of the --vary values is simulated with the full model (the last --vary \

@@ -7,6 +7,7 @@ extension Plan {
     /// `plan validate SCENARIO…`: checks files without simulating.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check scenario files and write nothing: 'ok' and the model's warnings per file, or the errors.")
 
         @Argument(help: ArgumentHelp("Scenario files (YAML).", valueName: "SCENARIO"))
