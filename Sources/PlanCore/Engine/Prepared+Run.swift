@@ -16,9 +16,12 @@ extension Prepared {
             days.size.withUnsafeBufferPointer { size in
                 days.wal.withUnsafeBufferPointer { wal in
                     TraceReplay.withBuffers(replay.cached) { buffers in
-                        runDays(
-                            into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers,
-                            workloads: WorkloadDayBuffers(size: size, wal: wal))
+                        let workloads = WorkloadDayBuffers(size: size, wal: wal)
+                        if replay.copiesEveryJob {
+                            replayDays(into: &sink, state: &state, trackers: &trackers, replay: replay, buffers: buffers, workloads: workloads)
+                        } else {
+                            runDays(into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers, workloads: workloads)
+                        }
                     }
                 }
             }
@@ -50,6 +53,23 @@ extension Prepared {
         for d in 0..<scenario.horizonDays {
             beginDay(d, &state, &trackers, workloads: workloads)
             replay.advance(&self, day: d, state: &state, buffers: buffers)
+            endDay(d, &state, &trackers)
+            sink.day(state.rows)
+        }
+    }
+
+    /// The day loop of a run whose every job is copied from its trace (most variants of a
+    /// sweep): `runDays` without the simulators, on a `self` it does not change, so the
+    /// loop does not make the simulators' arrays unique again every day.
+    ///
+    /// - Complexity: O(H × rows), no allocation.
+    private func replayDays<S: SimulationSink>(
+        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: TraceReplay, buffers: [TraceBuffers?],
+        workloads: WorkloadDayBuffers
+    ) {
+        for d in 0..<scenario.horizonDays {
+            beginDay(d, &state, &trackers, workloads: workloads)
+            replay.copyAll(day: d, buffers: buffers, state: &state)
             endDay(d, &state, &trackers)
             sink.day(state.rows)
         }

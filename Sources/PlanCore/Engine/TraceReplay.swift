@@ -101,6 +101,22 @@ struct TraceReplay {
         }
     }
 
+    /// Every job has a cached trace: the run simulates nothing (`Prepared.replayDays`).
+    var copiesEveryJob: Bool { cached.allSatisfy { $0 != nil } }
+
+    /// Copies every job's day `d` from its trace (`buffers`, none nil: `copiesEveryJob`).
+    ///
+    /// - Complexity: O(rows), no allocation.
+    @inline(__always)
+    func copyAll(day d: Int, buffers: [TraceBuffers?], state: inout DayState) {
+        for j in keys.indices {
+            guard let trace = buffers[j] else { continue }
+            if copy(job: j, day: d, from: trace, into: &state) {
+                for i in protectsOf.range(j) { state.ranYet[protectsOf.flat[i]] = true }
+            }
+        }
+    }
+
     /// Copies job `j`'s day `d` from its trace: its rows, and its RTO offers (NaN: none)
     /// lowered into the day's; true when it ran that day.
     @inline(__always)
