@@ -17,7 +17,7 @@ let package = Package(
         // Pure: scenario types, units, cron, the engine, costs, KPIs. No I/O.
         .target(name: "PlanCore"),
         // libcurl through dlopen, for `plan calibrate --prometheus` only: linked, libcurl and
-        // its libraries would load at the start of every command (README "How it is fast").
+        // its libraries would load at the start of every command (README "Start-up", under "Developing").
         .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Text in and out: YAML loading with diagnostics, overrides, renderers, file writing.
         .target(name: "PlanIO", dependencies: ["PlanCore", "CCurlLoader", .product(name: "Yams", package: "Yams")]),

@@ -4,6 +4,7 @@
 #include "curl_loader.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,11 +30,15 @@ enum {
     OPT_NOSIGNAL = 99,
     OPT_MAXFILESIZE_LARGE = 30117,
     OPT_TIMEOUT_MS = 155,
+    OPT_ACCEPT_ENCODING = 10102,
+    OPT_PROTOCOLS_STR = 10318,
+    OPT_REDIR_PROTOCOLS_STR = 10319,
+    // Deprecated since 7.85 for the _STR forms, tried when those are unknown (older libcurl).
     OPT_PROTOCOLS = 181,
     OPT_REDIR_PROTOCOLS = 182,
 };
 enum { PROTO_HTTP = 1, PROTO_HTTPS = 2 };
-enum { INFO_RESPONSE_CODE = 0x200000 + 2 };
+enum { INFO_RESPONSE_CODE = 0x200000 + 2, INFO_OS_ERRNO = 0x200000 + 25 };
 enum { GLOBAL_DEFAULT = 3 };
 enum { ERROR_SIZE = 256 };  // CURL_ERROR_SIZE
 enum {
@@ -55,7 +60,7 @@ static struct {
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
     void (*slist_free_all)(struct curl_slist *);
     int loaded;
-    char why[ERROR_SIZE];
+    char why[1024];
 } curl;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -63,14 +68,32 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void load(void) {
 #if defined(__APPLE__)
     static const char *names[] = {"libcurl.4.dylib", "libcurl.dylib", NULL};
+    static const char *tried = "libcurl.4.dylib, libcurl.dylib";
 #else
     // Debian's libcurl4 (OpenSSL), then libcurl3-gnutls, then a development symlink.
     static const char *names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so", NULL};
+    static const char *tried = "libcurl.so.4, libcurl-gnutls.so.4, libcurl.so";
 #endif
+    // PLAN_LIBCURL names another library to load instead (a path, or a name dlopen finds).
+    const char *chosen = getenv("PLAN_LIBCURL");
     void *library = NULL;
-    for (int i = 0; names[i] && !library; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    char first[512] = "";
+    if (chosen && *chosen) {
+        library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
+        tried = chosen;
+        if (!library) snprintf(first, sizeof first, "%s", dlerror());
+    } else {
+        for (int i = 0; names[i] && !library; i++) {
+            library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+            // The first library's reason: the one a broken install most likely has.
+            const char *why = library ? NULL : dlerror();
+            if (why && !first[0]) snprintf(first, sizeof first, "%s", why);
+        }
+    }
     if (!library) {
-        snprintf(curl.why, sizeof curl.why, "cannot load libcurl (%s): install libcurl4 (Debian, Ubuntu) or your system's libcurl", names[0]);
+        snprintf(
+            curl.why, sizeof curl.why, "cannot load libcurl (tried %s: %s); install libcurl4 (Debian, Ubuntu) or your system's libcurl",
+            tried, first);
         return;
     }
 #define SYMBOL(field, name)                                                                    \
@@ -103,6 +126,7 @@ typedef struct {
     size_t capacity;
     size_t maximum;
     int over;
+    int out_of_memory;
 } sink;
 
 static size_t receive(char *data, size_t size, size_t count, void *context) {
@@ -116,7 +140,10 @@ static size_t receive(char *data, size_t size, size_t count, void *context) {
         size_t capacity = s->capacity ? s->capacity : 65536;
         while (capacity < s->body->count + n) capacity *= 2;
         unsigned char *grown = realloc(s->body->bytes, capacity);
-        if (!grown) return 0;
+        if (!grown) {
+            s->out_of_memory = 1;
+            return 0;
+        }
         s->body->bytes = grown;
         s->capacity = capacity;
     }
@@ -145,16 +172,26 @@ plan_http_outcome plan_http_get(
     snprintf(header, sizeof header, "Accept: %s", accept);
     struct curl_slist *headers = curl.slist_append(NULL, header);
     char error[ERROR_SIZE] = "";
-    sink s = {body, 0, maximum, 0};
+    sink s = {body, 0, maximum, 0, 0};
     curl.easy_setopt(handle, OPT_URL, url);
     curl.easy_setopt(handle, OPT_HTTPGET, 1L);
     curl.easy_setopt(handle, OPT_HTTPHEADER, headers);
     curl.easy_setopt(handle, OPT_USERAGENT, "plan");
-    curl.easy_setopt(handle, OPT_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
+    // Every encoding this libcurl decodes (gzip at least): Prometheus compresses its answers
+    // when asked. The cap below counts the decoded bytes.
+    curl.easy_setopt(handle, OPT_ACCEPT_ENCODING, "");
+    // http and https only, for the address and for every redirect (libcurl's own default
+    // for redirects adds ftp and ftps).
+    int limited = curl.easy_setopt(handle, OPT_PROTOCOLS_STR, "http,https") == E_OK &&
+                  curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS_STR, "http,https") == E_OK;
+    if (!limited) {
+        limited = curl.easy_setopt(handle, OPT_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS)) == E_OK &&
+                  curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS)) == E_OK;
+    }
     curl.easy_setopt(handle, OPT_FOLLOWLOCATION, 1L);
     curl.easy_setopt(handle, OPT_MAXREDIRS, 10L);
-    curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
-    curl.easy_setopt(handle, OPT_TIMEOUT_MS, timeout_ms);
+    // At least 1 ms: 0 would mean no limit at all.
+    curl.easy_setopt(handle, OPT_TIMEOUT_MS, timeout_ms > 0 ? timeout_ms : 1L);
     // No signals: the timeout must not use SIGALRM in a threaded process.
     curl.easy_setopt(handle, OPT_NOSIGNAL, 1L);
     // Refused before the body when the Content-Length says so.
@@ -162,16 +199,28 @@ plan_http_outcome plan_http_get(
     curl.easy_setopt(handle, OPT_WRITEFUNCTION, receive);
     curl.easy_setopt(handle, OPT_WRITEDATA, &s);
     curl.easy_setopt(handle, OPT_ERRORBUFFER, error);
+    if (!limited) {
+        curl.easy_cleanup(handle);
+        curl.slist_free_all(headers);
+        snprintf(message, message_size, "this libcurl cannot be limited to http and https");
+        return PLAN_HTTP_FAILED;
+    }
     CURLcode code = curl.easy_perform(handle);
+    long os_errno = 0;
     curl.easy_getinfo(handle, INFO_RESPONSE_CODE, status);
+    curl.easy_getinfo(handle, INFO_OS_ERRNO, &os_errno);
     curl.easy_cleanup(handle);
     curl.slist_free_all(headers);
     plan_http_outcome outcome;
     if (code == E_OK) {
         return PLAN_HTTP_ANSWERED;
+    } else if (s.out_of_memory) {
+        snprintf(message, message_size, "out of memory while reading the answer");
+        plan_http_free(body);
+        return PLAN_HTTP_FAILED;
     } else if (code == E_FILESIZE_EXCEEDED || (code == E_WRITE_ERROR && s.over)) {
         outcome = PLAN_HTTP_TOO_LARGE;
-    } else if (code == E_COULDNT_CONNECT) {
+    } else if (code == E_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
         outcome = PLAN_HTTP_REFUSED;
     } else if (code == E_OPERATION_TIMEDOUT) {
         outcome = PLAN_HTTP_TIMED_OUT;

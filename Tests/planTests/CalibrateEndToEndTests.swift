@@ -128,8 +128,68 @@ import Testing
         let port = try PrometheusServer.freePort()
         let run = try sandbox.plan("calibrate", "seed.yaml", "--prometheus", "http://127.0.0.1:\(port)")
         run.expect(status: 2)
-        #expect(run.stderr.contains("error: cannot query Prometheus at 'http://127.0.0.1:\(port)'"), "\(run.stderr)")
+        #expect(
+            run.stderr
+                == "error: cannot query Prometheus at 'http://127.0.0.1:\(port)': connection refused (is it running, and is the address right?)\n")
         #expect(run.stdout.isEmpty)
+    }
+
+    /// libcurl is loaded when the first request is sent (`CCurlLoader`); one that cannot
+    /// be loaded (PLAN_LIBCURL names another) fails that command alone, with the reason.
+    @Test func aLibcurlThatCannotBeLoadedIsAnIOFailure() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("seed.yaml", CalibrateEndToEndTests.seed())
+        let missing = sandbox.root.appendingPathComponent("no-libcurl.so").path
+        let run = try PlanProcess.run(
+            ["calibrate", "seed.yaml", "--prometheus", "http://127.0.0.1:9"], in: sandbox.root.path, environment: ["PLAN_LIBCURL": missing])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr
+                == "error: cannot query Prometheus at 'http://127.0.0.1:9': cannot load libcurl (tried \(missing): \(missing): cannot open shared object file: No such file or directory); install libcurl4 (Debian, Ubuntu) or your system's libcurl\n"
+        )
+        // Every other command starts without it.
+        let simulate = try PlanProcess.run(
+            ["simulate", "--no-record", "--out", "out"], in: sandbox.root.path, environment: ["PLAN_LIBCURL": missing])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+    }
+
+    /// Redirects are followed to http and https only: one to `file://` is refused (libcurl's
+    /// own default would read the file), one to another http server is followed (here to
+    /// an answer past the cap). The request asks for a compressed answer and for JSON.
+    @Test func redirectsStayOnHTTP() throws {
+        let tooLarge = try EndlessHTTPServer(announced: 100 << 20)
+        defer { tooLarge.stop() }
+        for (target, expected) in [
+            ("file:///etc/passwd", "Protocol \"file\" not supported or disabled in libcurl"),
+            ("ftp://127.0.0.1:9/x", "Protocol \"ftp\" not supported or disabled in libcurl"),
+            (tooLarge.address + "/next", "the answer is larger than 64 MiB, the most plan reads from one answer"),
+        ] {
+            let server = try EndlessHTTPServer(answer: "HTTP/1.1 302 Found\r\nLocation: \(target)\r\nContent-Length: 0\r\n\r\n")
+            defer { server.stop() }
+            let url = try #require(URL(string: server.address + "/api/v1/query_range?query=up"))
+            guard case .failure(let failure) = PrometheusClient.get(url, timeout: 10) else {
+                Issue.record("a redirect to \(target) was answered")
+                continue
+            }
+            #expect(failure.message == expected)
+            #expect(server.lastRequest.hasPrefix("GET /api/v1/query_range?query=up HTTP/1.1\r\n"), "\(server.lastRequest)")
+            #expect(server.lastRequest.contains("\r\nAccept: application/json\r\n"), "\(server.lastRequest)")
+            #expect(server.lastRequest.contains("\r\nAccept-Encoding: "), "\(server.lastRequest)")
+        }
+        #expect(tooLarge.lastRequest.hasPrefix("GET /next HTTP/1.1\r\n"), "\(tooLarge.lastRequest)")
+    }
+
+    /// An error page (a proxy's HTML, a binary body) is shown on one line, its first 200
+    /// bytes with every run of white space and control characters made one space.
+    @Test func anErrorPageIsShownOnOneLine() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("seed.yaml", CalibrateEndToEndTests.seed())
+        let page = "<html>\n  <body>\u{1B}[31mBad\u{0}\tgateway</body>\n</html>\n"
+        let server = try EndlessHTTPServer(answer: "HTTP/1.1 502 Bad Gateway\r\nContent-Length: \(page.utf8.count)\r\n\r\n" + page)
+        defer { server.stop() }
+        let run = try sandbox.plan("calibrate", "seed.yaml", "--prometheus", server.address)
+        run.expect(status: 2)
+        #expect(run.stderr.hasSuffix(": error: HTTP 502: <html> <body> [31mBad gateway</body> </html>\n"), "\(run.stderr)")
     }
 
     /// An answer that never ends (issue 11: it grew to 16 GB) stops at the 64 MiB cap, exit 2;

@@ -60,7 +60,7 @@ public struct PrometheusClient: Sendable {
         guard (200..<300).contains(status) else {
             // Prometheus explains a refused query in a JSON body (`status: error`).
             if case .failure(let e) = parsed, e.path == "status" { return .failure(PrometheusFailure(e.description + " (HTTP \(status))")) }
-            let body = String(decoding: data.prefix(200), as: UTF8.self)
+            let body = PrometheusClient.oneLine(String(decoding: data.prefix(200), as: UTF8.self))
             return .failure(PrometheusFailure("\(source): error: HTTP \(status)" + (body.isEmpty ? "" : ": \(body)")))
         }
         switch parsed {
@@ -87,7 +87,7 @@ public struct PrometheusClient: Sendable {
     public static func get(_ url: URL, timeout: Double, maximum: Int = maximumAnswerBytes) -> Result<([UInt8], Int), PrometheusFailure> {
         var status = 0
         var body = plan_http_body(bytes: nil, count: 0)
-        var message = [CChar](repeating: 0, count: 512)
+        var message = [CChar](repeating: 0, count: 1_024)
         let outcome = plan_http_get(
             url.absoluteString, "application/json", Int(timeout * 1_000), maximum, &status, &body, &message, message.count)
         switch outcome {
@@ -101,7 +101,8 @@ public struct PrometheusClient: Sendable {
         case PLAN_HTTP_TIMED_OUT: return .failure(PrometheusFailure("no answer within \(Int(timeout)) s (timed out)"))
         default:
             // libcurl's own one-line reason ("Could not resolve host: …").
-            return .failure(PrometheusFailure(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return .failure(PrometheusFailure(PrometheusClient.oneLine(reason)))
         }
     }
 
@@ -111,6 +112,23 @@ public struct PrometheusClient: Sendable {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: get(url, timeout: timeout, maximum: maximum)) }
         }
+    }
+
+    /// `text` on one line: every run of white space and control characters (a proxy's HTML
+    /// page, a binary body, an escape sequence) one space, none at the ends.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        var gap = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                gap = !out.isEmpty
+            } else {
+                if gap { out.append(" ") }
+                gap = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// A PromQL string literal: `"…"` with `\` and `"` escaped.

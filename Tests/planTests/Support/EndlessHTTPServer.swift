@@ -5,13 +5,35 @@ import Foundation
 /// and then sends 1 MiB chunks until the client goes away (or, with `announced`, first
 /// declares a `Content-Length` of `announced` bytes). No real Prometheus does this; a proxy
 /// in between or a wrong address can. With `silent`, it accepts a request and never answers
-/// (a host that hangs), holding the connection until the client closes it.
+/// (a host that hangs), holding the connection until the client closes it. With `answer`,
+/// it sends those bytes (a whole response: a redirect, an error page) and closes. It keeps
+/// the last request's head (`lastRequest`).
 final class EndlessHTTPServer: @unchecked Sendable {
     let port: Int
     private let fd: Int32
     private let thread: Thread
+    private let log = RequestLog()
 
-    init(announced: Int64? = nil, silent: Bool = false) throws {
+    /// The head of the last request received (request line and headers).
+    var lastRequest: String { log.text }
+
+    /// The last request, written by the server's thread and read by the test.
+    private final class RequestLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last = ""
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return last
+        }
+        func keep(_ bytes: ArraySlice<UInt8>) {
+            lock.lock()
+            last = String(decoding: bytes, as: UTF8.self)
+            lock.unlock()
+        }
+    }
+
+    init(announced: Int64? = nil, silent: Bool = false, answer: String? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PrometheusServer.Failure.failed("cannot open a socket") }
         var address = sockaddr_in()
@@ -32,13 +54,26 @@ final class EndlessHTTPServer: @unchecked Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
         let header =
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + (announced.map { "Content-Length: \($0)\r\n" } ?? "") + "\r\n"
+        let log = self.log
         thread = Thread {
             let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
             while true {
                 let client = accept(fd, nil, nil)
-                guard client >= 0 else { return }  // the listening socket was closed
+                // `stop` shut the listening socket down. Closed here, not there: once closed,
+                // its number can be another test's new socket, which this loop would then
+                // serve.
+                guard client >= 0 else {
+                    close(fd)
+                    return
+                }
                 var request = [UInt8](repeating: 0, count: 65_536)
-                _ = recv(client, &request, request.count, 0)
+                let received = recv(client, &request, request.count, 0)
+                log.keep(request.prefix(max(0, received)))
+                if let answer {
+                    _ = Array(answer.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    close(client)
+                    continue
+                }
                 if silent {
                     while recv(client, &request, request.count, 0) > 0 {}
                     close(client)
@@ -54,8 +89,8 @@ final class EndlessHTTPServer: @unchecked Sendable {
 
     var address: String { "http://127.0.0.1:\(port)" }
 
+    /// Stops accepting: the server's thread closes the socket when it sees it shut.
     func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
     }
 }
