@@ -104,15 +104,17 @@ struct TraceReplay {
     /// Every job has a cached trace: the run simulates nothing (`Prepared.replayDays`).
     var copiesEveryJob: Bool { cached.allSatisfy { $0 != nil } }
 
-    /// Copies every job's day `d` from its trace (`buffers`, none nil: `copiesEveryJob`).
+    /// Copies every job's day `d` from its trace (`buffers`, none nil: `copiesEveryJob`),
+    /// and marks the workloads of those that ran: the day's rows, RTO offers and first-run
+    /// flags each made unique once for all the jobs rather than once per job.
     ///
     /// - Complexity: O(rows), no allocation.
     @inline(__always)
     func copyAll(day d: Int, buffers: [TraceBuffers?], state: inout DayState) {
-        for j in keys.indices {
-            guard let trace = buffers[j] else { continue }
-            if copy(job: j, day: d, from: trace, into: &state) {
-                for i in protectsOf.range(j) { state.ranYet[protectsOf.flat[i]] = true }
+        withDayBuffers(&state) { days in
+            for j in keys.indices {
+                guard let trace = buffers[j] else { continue }
+                if copy(job: j, day: d, from: trace, into: days) { for i in protectsOf.range(j) { days.ranYet[protectsOf.flat[i]] = true } }
             }
         }
     }
@@ -122,26 +124,49 @@ struct TraceReplay {
     @inline(__always)
     func copy(job j: Int, day d: Int, from trace: TraceBuffers, into state: inout DayState) -> Bool {
         // Through buffers: one uniqueness check per array, not one per element written.
-        let rr = rowsOf.range(j)
-        rowsOf.flat.withUnsafeBufferPointer { flat in
-            state.rows.jobs.withUnsafeMutableBufferPointer { jobs in
-                var k = d * rr.count
-                for i in rr {
-                    jobs[flat[i]] = trace.values[k]
-                    k += 1
+        withDayBuffers(&state) { copy(job: j, day: d, from: trace, into: $0) }
+    }
+
+    /// The day's rows, RTO offers and first-run flags of `state`, and the row and slot
+    /// lists, as buffers for `body`.
+    @inline(__always)
+    private func withDayBuffers<R>(_ state: inout DayState, _ body: (DayBuffers) -> R) -> R {
+        rowsOf.flat.withUnsafeBufferPointer { rowsFlat in
+            slotsOf.flat.withUnsafeBufferPointer { slotsFlat in
+                state.rows.jobs.withUnsafeMutableBufferPointer { jobs in
+                    state.rto.withUnsafeMutableBufferPointer { rto in
+                        state.ranYet.withUnsafeMutableBufferPointer { ranYet in
+                            body(DayBuffers(rowsFlat: rowsFlat, slotsFlat: slotsFlat, jobs: jobs, rto: rto, ranYet: ranYet))
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// What `copy` writes into and reads its positions from, valid inside `withDayBuffers`.
+    private struct DayBuffers {
+        let rowsFlat: UnsafeBufferPointer<Int>
+        let slotsFlat: UnsafeBufferPointer<Int>
+        let jobs: UnsafeMutableBufferPointer<JobDayValues>
+        let rto: UnsafeMutableBufferPointer<Double?>
+        let ranYet: UnsafeMutableBufferPointer<Bool>
+    }
+
+    @inline(__always)
+    private func copy(job j: Int, day d: Int, from trace: TraceBuffers, into days: DayBuffers) -> Bool {
+        let rr = rowsOf.range(j)
+        var k = d * rr.count
+        for i in rr {
+            days.jobs[days.rowsFlat[i]] = trace.values[k]
+            k += 1
+        }
         let sr = slotsOf.range(j)
-        slotsOf.flat.withUnsafeBufferPointer { flat in
-            state.rto.withUnsafeMutableBufferPointer { rto in
-                var k = d * sr.count
-                for i in sr {
-                    let v = trace.rto[k]
-                    if !v.isNaN { lower(&rto[flat[i]], v) }
-                    k += 1
-                }
-            }
+        k = d * sr.count
+        for i in sr {
+            let v = trace.rto[k]
+            if !v.isNaN { lower(&days.rto[days.slotsFlat[i]], v) }
+            k += 1
         }
         return trace.ran[d]
     }
