@@ -82,7 +82,8 @@ public final class TraceCache: Sendable {
 /// Everything a job's daily rows depend on.
 struct TraceKey: Hashable, Sendable {
     enum Job: Hashable, Sendable {
-        case longhorn(LonghornJob, replicas: Int)
+        /// `snapshotReplicas`: those of the `snapshot_target` when the job has snapshot rows.
+        case longhorn(LonghornJob, replicas: Int, snapshotReplicas: Double?)
         case velero(VeleroJob)
         case cnpg(CNPGJob)
     }

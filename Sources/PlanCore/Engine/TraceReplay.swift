@@ -19,8 +19,10 @@ struct TraceReplay {
     /// The traces of a run of `p`: looked up in `traces`, or buffers sized to record them.
     init(_ p: Prepared, traces: TraceCache) {
         let days = p.scenario.horizonDays
+        // A Longhorn backup job's snapshot rows (version 2 `snapshot_target`) are its rows too.
         let rows: [[Int]] =
-            p.longhorn.map { $0.volumes.map(\.row) } + p.velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + p.cnpg.map { [$0.row] }
+            p.longhorn.map { $0.volumes.map(\.row) + $0.volumes.compactMap(\.snapshotRow) }
+            + p.velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + p.cnpg.map { [$0.row] }
         let slots: [[Int]] =
             p.longhorn.map { $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) } + p.cnpg.map { [$0.workload] }
         let protects: [[Int]] =
@@ -49,9 +51,12 @@ struct TraceReplay {
         let replicas = Dictionary(uniqueKeysWithValues: s.targets.map { ($0.name, $0.replicas) })
         var keys: [TraceKey] = []
         for (i, j) in s.longhorn.enumerated() {
+            let sim = p.longhorn[i]
+            let snapshots = sim.volumes.contains { $0.snapshotRow != nil } ? sim.snapshotReplicas : nil
             keys.append(
                 TraceKey(
-                    job: .longhorn(j, replicas: replicas[j.target] ?? 1), workloads: p.longhorn[i].volumes.map { s.workloads[$0.workload] },
+                    job: .longhorn(j, replicas: replicas[j.target] ?? 1, snapshotReplicas: snapshots),
+                    workloads: sim.volumes.map { s.workloads[$0.workload] },
                     restore: s.restore, start: s.start, horizonDays: s.horizonDays))
         }
         for (i, j) in s.velero.enumerated() {
