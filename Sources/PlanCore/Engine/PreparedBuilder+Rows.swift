@@ -20,7 +20,7 @@ extension PreparedBuilder {
                 faultJobs: faults?.jobs.map { (job: $0.name, workload: $0.workload.map { s.workloads[$0].name }) }),
             models: s.workloads.map(WorkloadModel.init), longhorn: longhorn, velero: velero, cnpg: cnpg,
             targetSources: Ragged(targetSources), efficiencyRows: efficiencyRows(all), rowCount: rowCount,
-            protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(all),
+            protected: protection.protected, rpo: protection.rpo, warnings: warnings, jobGroups: jobGroups(),
             bucket: book, drills: drillPlans(layout: sorted, book: book), rtoPlans: rtoPlans(layout: sorted, book: book),
             faults: faults)
     }
@@ -45,18 +45,17 @@ extension PreparedBuilder {
     /// not Longhorn snapshots (which never leave the cluster).
     func efficiencyRows(_ all: [JobRowKey]) -> [Int] {
         let s = scenario
+        let snapshotJobs = Set(s.longhorn.filter { $0.task == .snapshot }.map { "longhorn/\($0.name)" })
         return all.filter { k in
             !k.isReplica && (targetIndex[k.target].map { s.targets[$0].isObjectStore } ?? false)
-                && !(k.tier == .longhorn && s.longhorn.first { "longhorn/\($0.name)" == k.job }?.task == .snapshot)
+                && !(k.tier == .longhorn && snapshotJobs.contains(k.job))
         }.map(\.source)
     }
 
     /// Per job (`TIER/NAME`, sorted): its target and its own-target value rows (not the
-    /// rows of its replicas, nor of a Longhorn job's `snapshot_target`).
-    func jobGroups(_ all: [JobRowKey]) -> [(job: String, target: String, rows: [Int])] {
-        var groups: [String: (target: String, rows: [Int])] = [:]
-        let own = Set(jobRows.values.joined())
-        for k in all where !k.isReplica && own.contains(k.source) { groups[k.job, default: (k.target, [])].rows.append(k.source) }
-        return groups.sorted { $0.key < $1.key }.map { (job: $0.key, target: $0.value.target, rows: $0.value.rows) }
+    /// rows of its replicas, nor of a Longhorn job's `snapshot_target`), in creation order:
+    /// `jobRows` itself, whose every list holds at least one row on the job's target.
+    func jobGroups() -> [(job: String, target: String, rows: [Int])] {
+        jobRows.sorted { $0.key < $1.key }.map { (job: $0.key, target: keys[$0.value[0]].target, rows: $0.value) }
     }
 }
