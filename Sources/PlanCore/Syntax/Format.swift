@@ -98,7 +98,13 @@ public enum Format {
 
     /// An integer string for a value too large for 64 bits (sizes up to 2^70 B).
     static func largeFixed(_ x: Double, _ decimals: Int) -> String {
-        // Doubles above 2^53 are integers: print them digit by digit.
+        // Doubles above 2^53 are integers; below 2^128 one is exactly a `UInt128`.
+        let a = Swift.abs(x).rounded(.toNearestOrAwayFromZero)
+        if a < 0x1p128 {
+            let s = String(UInt128(a)) + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
+            return (x < 0 ? "-" : "") + s
+        }
+        // Past 2^128, digit by digit (the last digits as the division rounds them).
         var v = Swift.abs(x).rounded(.toNearestOrAwayFromZero)
         var digits: [Character] = []
         while v >= 1 {
