@@ -52,20 +52,29 @@ public struct TuneRow: Sendable, Hashable {
             kpiWorst: rows.map { $0?.worst }, kpiStatus: rows.map { $0?.status }, requirementValues: reqValues)
     }
 
-    /// The CSV line (with its `\n`).
+    /// The CSV line (with its `\n`), its cells written as bytes (`Cell.appendCSV`): the
+    /// same characters as `CSVRenderer`'s cells, without a `String` per cell.
     public func line(_ table: TuneTable) -> String {
-        var cells = [String(variant)] + values.map(CSVRenderer.freeText)
-        cells.append(feasible ? "true" : "false")
-        cells.append(CSVRenderer.kpiValue(objective, unit: table.objective.unit))
-        cells.append(CSVRenderer.money(totalCost))
-        cells.append(CSVRenderer.money(peakMonthlyCost))
-        cells += peakUsed.map { $0.map(CSVRenderer.integer) ?? "" }
-        for (i, k) in table.kpis.enumerated() {
-            cells.append(kpiWorst[i].map { CSVRenderer.kpiValue($0, unit: k.kind.unit) } ?? "")
-            cells.append(kpiStatus[i]?.rawValue ?? "")
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + 16 * (values.count + peakUsed.count + 2 * kpiWorst.count + requirementValues.count))
+        func cell(_ c: Cell) {
+            out.append(44)  // ","
+            c.appendCSV(to: &out)
         }
-        cells += requirementValues.map { $0.map { CSVRenderer.decimal6($0) } ?? "" }
-        return cells.joined(separator: ",") + "\n"
+        ByteFormat.append(variant, to: &out)
+        for v in values { cell(.text(CSVRenderer.freeText(v))) }
+        cell(.text(feasible ? "true" : "false"))
+        cell(Cell.kpiValue(objective, unit: table.objective.unit))
+        cell(.money(totalCost))
+        cell(.money(peakMonthlyCost))
+        for u in peakUsed { cell(u.map { .integer($0) } ?? .empty) }
+        for (i, k) in table.kpis.enumerated() {
+            cell(Cell.kpiValue(kpiWorst[i], unit: k.kind.unit))
+            cell(.text(kpiStatus[i]?.rawValue ?? ""))
+        }
+        for r in requirementValues { cell(r.map { .decimal6($0) } ?? .empty) }
+        out.append(10)  // "\n"
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads a line back (values rounded as the CSV rounds them).

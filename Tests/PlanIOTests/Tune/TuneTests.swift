@@ -128,6 +128,22 @@ struct TuneTests {
           s: {kind: s3, prices: {storage_gb_month: 1, put_per_1000: 0}}
         """
 
+    /// Every kind of cell a `tune.csv` line holds, written as cli.md says: free text guarded
+    /// (`'=1+2`) and quoted when it holds a comma, money with 4 decimals half away from zero,
+    /// bytes as the nearest integer (2^70 past 64 bits), shares and seconds with 6 decimals,
+    /// `inf`, `-0.00004` → `0.0000` (no sign on zero), empty cells for values that do not apply.
+    @Test("a tune.csv line: each cell in its format")
+    func lineCells() {
+        let table = TuneTable(
+            paths: ["a", "b"], objective: .totalCost, targets: ["s3", "minio"], kpis: [(.rto, "db"), (.efficiency, "all")],
+            requirements: ["x", "y"])
+        let row = TuneRow(
+            variant: 12, values: ["=1+2", "a,b"], feasible: false, objective: .infinity, totalCost: -0.00004, peakMonthlyCost: 2.00005,
+            peakUsed: [1_180_591_620_717_411_303_424, nil], kpiWorst: [1800.5, nil], kpiStatus: [.fail, nil],
+            requirementValues: [0.1234565, nil])
+        #expect(row.line(table) == "12,'=1+2,\"a,b\",false,inf,0.0000,2.0001,1180591620717411303424,,1800.500000,fail,,,0.123457,\n")
+    }
+
     @Test("the best variant of a small sweep is the one found by hand")
     func bestByHand() async throws {
         let b = try builder(Self.small, ["backups.velero.res.ttl=36h,72h,96h", "backups.velero.res.resources=1GiB,2GiB"])
