@@ -18,14 +18,23 @@ extension Prepared {
                     TraceReplay.withBuffers(replay.cached) { buffers in
                         let workloads = WorkloadDayBuffers(size: size, wal: wal)
                         if replay.copiesEveryJob {
-                            replayDays(into: &sink, state: &state, trackers: &trackers, replay: replay, buffers: buffers, workloads: workloads)
+                            let totals = replay.ownTotals(groups: trackers.jobs.rows)
+                            replayDays(
+                                into: &sink, state: &state, trackers: &trackers, replay: replay, buffers: buffers, workloads: workloads,
+                                recordJobs: totals == nil)
+                            if let totals {
+                                for (g, t) in totals.enumerated() {
+                                    trackers.jobs.peak[g] = t.peak
+                                    trackers.jobs.uploaded[g] = t.uploaded
+                                }
+                            }
                         } else {
                             runDays(into: &sink, state: &state, trackers: &trackers, replay: &replay, buffers: buffers, workloads: workloads)
                         }
                     }
                 }
             }
-            replay.store(in: traces)
+            replay.store(in: traces, groups: trackers.jobs.rows)
         } else {
             for d in 0..<scenario.horizonDays {
                 beginDay(d, &state, &trackers)
@@ -60,18 +69,29 @@ extension Prepared {
 
     /// The day loop of a run whose every job is copied from its trace (most variants of a
     /// sweep): `runDays` without the simulators, on a `self` it does not change, so the
-    /// loop does not make the simulators' arrays unique again every day.
+    /// loop does not make the simulators' arrays unique again every day. Without
+    /// `recordJobs`, the per-job peaks and uploads are left to the caller (the traces'
+    /// `own` totals, the same sums).
     ///
     /// - Complexity: O(H × rows), no allocation.
     private func replayDays<S: SimulationSink>(
         into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: TraceReplay, buffers: [TraceBuffers?],
-        workloads: WorkloadDayBuffers
+        workloads: WorkloadDayBuffers, recordJobs: Bool
     ) {
-        for d in 0..<scenario.horizonDays {
-            beginDay(d, &state, &trackers, workloads: workloads)
-            replay.copyAll(day: d, buffers: buffers, state: &state)
-            endDay(d, &state, &trackers)
-            sink.day(state.rows)
+        if recordJobs {
+            for d in 0..<scenario.horizonDays {
+                beginDay(d, &state, &trackers, workloads: workloads)
+                replay.copyAll(day: d, buffers: buffers, state: &state)
+                endDay(d, &state, &trackers)
+                sink.day(state.rows)
+            }
+        } else {
+            for d in 0..<scenario.horizonDays {
+                beginDay(d, &state, &trackers, workloads: workloads)
+                replay.copyAll(day: d, buffers: buffers, state: &state)
+                endDay(d, &state, &trackers, recordJobs: false)
+                sink.day(state.rows)
+            }
         }
     }
 
@@ -166,7 +186,7 @@ extension Prepared {
     ///
     /// - Complexity: O(rows + targets + workloads), no allocation.
     @inline(__always)
-    func endDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers) {
+    func endDay(_ d: Int, _ state: inout DayState, _ trackers: inout KPITrackers, recordJobs: Bool = true) {
         if state.bucket != nil {
             // Version 2: the book first, since a restore point in an archive class adds its
             // retrieval delay to the day's RTO.
@@ -188,7 +208,7 @@ extension Prepared {
             }
         }
         trackers.costs.endDay()
-        trackers.jobs.record(jobs: state.rows.jobs)
+        if recordJobs { trackers.jobs.record(jobs: state.rows.jobs) }
         trackers.efficiency.record(day: d, jobs: state.rows.jobs)
     }
 

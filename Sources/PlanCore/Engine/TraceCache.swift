@@ -17,6 +17,16 @@ public final class TraceCache: Sendable {
         var rto: [Double]
         /// Per day: the job ran.
         var ran: [Bool]
+        /// The job's peak and uploads over its first `rows` rows (its own-target rows, in
+        /// `JobTracker`'s order), summed as `JobTracker.record` sums them day by day: a run
+        /// that copies every job takes them from here instead of summing its days again.
+        var own: OwnTotals? = nil
+
+        struct OwnTotals: Sendable {
+            var rows: Int
+            var peak: Double
+            var uploaded: Double
+        }
         /// The memory the trace takes, bytes.
         var bytes: Int { values.count * MemoryLayout<JobDayValues>.stride + rto.count * 8 + ran.count }
     }

@@ -176,8 +176,58 @@ struct TraceReplay {
         return trace.ran[d]
     }
 
-    /// Keeps the traces recorded in this run in `traces` (within its budget).
-    func store(in traces: TraceCache) {
-        for (j, entry) in recording.enumerated() { if let entry { traces.insert(keys[j], entry) } }
+    /// Keeps the traces recorded in this run in `traces` (within its budget), each with its
+    /// job's own totals over `groups` (`JobTracker`) when its group's rows begin its rows.
+    func store(in traces: TraceCache, groups: Ragged) {
+        for (j, entry) in recording.enumerated() {
+            guard var entry else { continue }
+            if let g = group(of: j, in: groups) {
+                let n = rowsOf.range(j).count
+                let k = groups.range(g).count
+                var peak = 0.0
+                var up = 0.0
+                for d in 0..<entry.ran.count {
+                    var stored = 0.0
+                    for i in 0..<k {
+                        stored += entry.values[d * n + i].stored
+                        up += entry.values[d * n + i].uploaded
+                    }
+                    if stored > peak { peak = stored }
+                }
+                entry.own = TraceCache.Entry.OwnTotals(rows: k, peak: peak, uploaded: up)
+            }
+            traces.insert(keys[j], entry)
+        }
+    }
+
+    /// The `JobTracker` group of job `j`: the one whose rows are the first rows of `j`'s;
+    /// nil when none is.
+    ///
+    /// - Complexity: O(groups + rows).
+    func group(of j: Int, in groups: Ragged) -> Int? {
+        let mine = rowsOf.range(j)
+        guard let first = mine.first else { return nil }
+        for g in 0..<groups.count {
+            let theirs = groups.range(g)
+            guard let start = theirs.first, groups.flat[start] == rowsOf.flat[first] else { continue }
+            guard theirs.count <= mine.count else { return nil }
+            for (a, b) in zip(theirs, mine) where groups.flat[a] != rowsOf.flat[b] { return nil }
+            return g
+        }
+        return nil
+    }
+
+    /// Per `JobTracker` group, the totals of the cached job it is the first rows of, when
+    /// every group has one (a run that copies every job then skips `JobTracker.record`).
+    ///
+    /// - Complexity: O(groups × (groups + rows)).
+    func ownTotals(groups: Ragged) -> [TraceCache.Entry.OwnTotals]? {
+        var totals: [TraceCache.Entry.OwnTotals?] = Array(repeating: nil, count: groups.count)
+        for j in keys.indices {
+            guard let g = group(of: j, in: groups), let own = cached[j]?.own, own.rows == groups.range(g).count else { continue }
+            totals[g] = own
+        }
+        let found = totals.compactMap { $0 }
+        return found.count == totals.count ? found : nil
     }
 }
