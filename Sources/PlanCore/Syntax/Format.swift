@@ -87,7 +87,7 @@ public enum Format {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (Swift.abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return largeFixed(x, decimals) }
+        guard scaled < wide else { return wideFixed(x, decimals, scale: scale) }
         let n = UInt64(scaled)
         let p = UInt64(scale)
         let sign = x < 0 && n != 0 ? "-" : ""
@@ -96,25 +96,48 @@ public enum Format {
         return sign + String(n / p) + "." + String(repeating: "0", count: decimals - frac.count) + frac
     }
 
-    /// An integer string for a value too large for 64 bits (sizes up to 2^70 B).
-    static func largeFixed(_ x: Double, _ decimals: Int) -> String {
-        // Doubles above 2^53 are integers; below 2^128 one is exactly a `UInt128`.
-        let a = Swift.abs(x).rounded(.toNearestOrAwayFromZero)
-        if a < 0x1p128 {
-            let s = String(UInt128(a)) + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
-            return (x < 0 ? "-" : "") + s
+    /// 2^53: from here on `|x| × 10^decimals` is no longer exact in a double, so `fixed`
+    /// prints the whole part and the fraction apart (`wideFixed`).
+    public static let wide = 0x1p53
+
+    /// `fixed` for a value whose scaled digits pass 2^53 (sizes up to 2^70 B, or money past
+    /// 9 × 10^11): the whole part with every digit it has, then the fraction alone rounded
+    /// half away from zero. A double of 2^52 or more is a whole number, so its fraction is 0.
+    /// `decimals` is at most 18 (cells use 0 to 6).
+    static func wideFixed(_ x: Double, _ decimals: Int, scale: Double) -> String {
+        let a = Swift.abs(x)
+        let whole = a.rounded(.towardZero)
+        // `a - whole` is exact. It never rounds up to a whole 1: here a × 10^decimals ≥ 2^53, so
+        // a's step (2^-52 of its power of two, more than a / 2^53) is above 10^-decimals / 2,
+        // and a fraction is at most 1 less one step.
+        let fraction = ((a - whole) * scale).rounded(.toNearestOrAwayFromZero)
+        var s = x < 0 && (whole != 0 || fraction != 0) ? "-" : ""
+        s += wholeDigits(whole)
+        guard decimals > 0 else { return s }
+        let digits = String(UInt64(fraction))
+        return s + "." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// The decimal digits of a finite whole double `a` ≥ 0, every one exact: the double is
+    /// its 53-bit significand times 2^k, doubled k times in base-10^18 limbs.
+    static func wholeDigits(_ a: Double) -> String {
+        if a < 0x1p64 { return String(UInt64(a)) }
+        let base: UInt64 = 1_000_000_000_000_000_000
+        var limbs: [UInt64] = [a.significandBitPattern | (1 << 52)]  // least significant first; < 2^53 < base
+        for _ in 0..<(Int(a.exponent) - 52) {
+            var carry: UInt64 = 0
+            for i in limbs.indices {
+                let v = limbs[i] &* 2 &+ carry  // < 2 × 10^18 + 1: no overflow
+                limbs[i] = v % base
+                carry = v / base
+            }
+            if carry > 0 { limbs.append(carry) }
         }
-        // Past 2^128, digit by digit (the last digits as the division rounds them).
-        var v = Swift.abs(x).rounded(.toNearestOrAwayFromZero)
-        var digits: [Character] = []
-        while v >= 1 {
-            let r = v.truncatingRemainder(dividingBy: 10)  // exact (fmod)
-            digits.append(Character(String(Int(r))))
-            v = ((v - r) / 10).rounded()
+        var s = String(limbs[limbs.count - 1])
+        for limb in limbs.dropLast().reversed() {
+            let d = String(limb)
+            s += String(repeating: "0", count: 18 - d.count) + d
         }
-        var s = String(digits.reversed())
-        if s.isEmpty { s = "0" }
-        if decimals > 0 { s += "." + String(repeating: "0", count: decimals) }
-        return (x < 0 ? "-" : "") + s
+        return s
     }
 }

@@ -22,7 +22,8 @@ struct ByteFormatTests {
     @Test(
         "edge cases: halves, negative zero, tiny negatives, 64-bit limits, infinities",
         arguments: [
-            0, -0.0, 0.5, 1.5, 2.5, -0.5, -0.4, -0.00004, 0.00005, 0.000049, 123_456.78905, 9.0e18, 8.999_999e18, 1e19,
+            0, -0.0, 0.5, 1.5, 2.5, -0.5, -0.4, -0.00004, 0.00005, 0.000049, 123_456.78905, 9.0e18, 8.999_999e18, 1e19, 0x1p53, 0x1p53 - 1,
+            890_000_000_000_000.5,
             1.180591620717411e21, -3.25, 1e-300, Double.infinity, -Double.infinity, 4_294_967_295.5, 99.99995, 0.1 + 0.2,
         ] as [Double])
     func edges(_ x: Double) {

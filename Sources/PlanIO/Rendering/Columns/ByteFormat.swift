@@ -39,7 +39,7 @@ enum ByteFormat {
     }
 
     /// Appends `Format.fixed(x, decimals)` (half away from zero, `-` only when a digit is
-    /// not zero, `inf`/`nan`); values past 64 bits go through `Format.fixed` itself.
+    /// not zero, `inf`/`nan`); values whose scaled digits pass 2^53 go through `Format.fixed` itself.
     @inline(__always) static func fixed(_ x: Double, _ decimals: Int, to out: inout [UInt8]) {
         guard x.isFinite else {
             out.append(contentsOf: Format.fixed(x, decimals).utf8)
@@ -48,7 +48,7 @@ enum ByteFormat {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (Swift.abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else {
+        guard scaled < Format.wide else {
             out.append(contentsOf: Format.fixed(x, decimals).utf8)
             return
         }
