@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "plan",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the Synchronization module (Mutex, Atomic) that plan tune's workers share.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "plan", targets: ["plan"])
     ],
