@@ -70,8 +70,23 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
-    /// `YYYY-MM`.
-    public var monthString: String { pad(year, 4) + "-" + pad(month, 2) }
+    /// `YYYY-MM`. Years 0 to 9999 are written as seven bytes, without the `String`s of
+    /// `pad` (every month of every variant of a sweep is labelled); others are padded.
+    public var monthString: String {
+        guard (0...9999).contains(year), (1...12).contains(month) else { return pad(year, 4) + "-" + pad(month, 2) }
+        let y = UInt8(truncatingIfNeeded: year / 100), c = UInt8(truncatingIfNeeded: year % 100)
+        let m = UInt8(truncatingIfNeeded: month)
+        return String(unsafeUninitializedCapacity: 7) { b in
+            b[0] = 48 + y / 10
+            b[1] = 48 + y % 10
+            b[2] = 48 + c / 10
+            b[3] = 48 + c % 10
+            b[4] = 45  // "-"
+            b[5] = 48 + m / 10
+            b[6] = 48 + m % 10
+            return 7
+        }
+    }
 }
 
 @inline(__always) func pad(_ v: Int, _ width: Int) -> String {

@@ -36,4 +36,14 @@ struct CivilDateTests {
         // 2300; 2000 and 2400 are leap years): 146.
         #expect(steps == 600 * 365 + 146)
     }
+
+    @Test(
+        "month labels: years zero-padded to four digits, and years past 9999 written whole",
+        arguments: [
+            ((2026, 12), "2026-12"), ((2027, 1), "2027-01"), ((0, 1), "0000-01"), ((7, 9), "0007-09"), ((999, 10), "0999-10"),
+            ((9999, 12), "9999-12"), ((10_000, 1), "10000-01"),
+        ] as [((Int, Int), String)])
+    func monthLabel(_ ym: (Int, Int), _ label: String) {
+        #expect(CivilDate(year: ym.0, month: ym.1, day: 1).monthString == label)
+    }
 }
