@@ -29,7 +29,8 @@ enum ByteFormat {
 
     /// Appends `Format.fixed(x, decimals)` (half away from zero, `-` only when a digit is
     /// not zero, `inf`/`nan`); values whose scaled digits pass 2^53 go through
-    /// `Format.fixed` itself. `decimals` is at most 20 (cells use 0, 4 and 6).
+    /// `Format.fixed` itself. `decimals` is at most 19, so that 10^decimals is a `UInt64`
+    /// (cells use 0, 4 and 6).
     ///
     /// The number is written backwards into a buffer on the stack and appended once: one
     /// capacity check per cell, not one per byte (a 100-year run writes 60 MB of them).
@@ -84,7 +85,7 @@ enum ByteFormat {
         return i
     }
 
-    /// A 48-byte buffer on the stack: a sign, 20 digits of a `UInt64`, a point and 20
+    /// A 48-byte buffer on the stack: a sign, 20 digits of a `UInt64`, a point and 19
     /// decimals, with room to spare.
     @inline(__always) private static func withScratch(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
         var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
