@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "plan",
-    // macOS 15: the Synchronization module (Mutex, Atomic) that plan tune's workers share.
+    // macOS 15: the Synchronization module (the trace cache's Mutex, tune's Atomic interrupt
+    // flag) and String(validating:as:) start there.
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "plan", targets: ["plan"])

@@ -103,13 +103,15 @@ public enum Format {
     /// `fixed` for a value whose scaled digits pass 2^53 (sizes up to 2^70 B, or money past
     /// 9 × 10^11): the whole part with every digit it has, then the fraction alone rounded
     /// half away from zero. A double of 2^52 or more is a whole number, so its fraction is 0.
-    /// `decimals` is at most 18 (cells use 0 to 6).
+    /// The fraction is correctly rounded for `decimals` up to 12 (cells use 0 to 6); past
+    /// that, `fraction × 10^decimals` itself rounds in the last place.
     static func wideFixed(_ x: Double, _ decimals: Int, scale: Double) -> String {
         let a = Swift.abs(x)
         let whole = a.rounded(.towardZero)
-        // `a - whole` is exact. It never rounds up to a whole 1: here a × 10^decimals ≥ 2^53, so
-        // a's step (2^-52 of its power of two, more than a / 2^53) is above 10^-decimals / 2,
-        // and a fraction is at most 1 less one step.
+        // `a - whole` is exact. Its scaled value never rounds up to a whole 1: the guard saw the
+        // rounded product reach 2^53, so a × 10^decimals ≥ 2^53 − ½ and a's step (more than
+        // a / 2^53) is about 10^-decimals or more; a fraction is at most 1 less one step, so
+        // fraction × 10^decimals stays below 10^decimals − ½.
         let fraction = ((a - whole) * scale).rounded(.toNearestOrAwayFromZero)
         var s = x < 0 && (whole != 0 || fraction != 0) ? "-" : ""
         s += wholeDigits(whole)
