@@ -19,9 +19,10 @@ extension Prepared {
                         let workloads = WorkloadDayBuffers(size: size, wal: wal)
                         if replay.copiesEveryJob {
                             let totals = replay.ownTotals(groups: trackers.jobs.rows)
-                            replayDays(
-                                into: &sink, state: &state, trackers: &trackers, replay: replay, buffers: buffers, workloads: workloads,
-                                recordJobs: totals == nil)
+                            replay.copyPlan(buffers).withBuffers { plan in
+                                replayDays(
+                                    into: &sink, state: &state, trackers: &trackers, plan: plan, workloads: workloads, recordJobs: totals == nil)
+                            }
                             if let totals {
                                 for (g, t) in totals.enumerated() {
                                     trackers.jobs.peak[g] = t.peak
@@ -75,20 +76,21 @@ extension Prepared {
     ///
     /// - Complexity: O(H × rows), no allocation.
     private func replayDays<S: SimulationSink>(
-        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, replay: TraceReplay, buffers: [TraceBuffers?],
-        workloads: WorkloadDayBuffers, recordJobs: Bool
+        into sink: inout S, state: inout DayState, trackers: inout KPITrackers, plan: CopyPlan.Buffers, workloads: WorkloadDayBuffers,
+        recordJobs: Bool
     ) {
+        var next = 0
         if recordJobs {
             for d in 0..<scenario.horizonDays {
                 beginDay(d, &state, &trackers, workloads: workloads)
-                replay.copyAll(day: d, buffers: buffers, state: &state)
+                TraceReplay.copy(day: d, plan: plan, next: &next, state: &state)
                 endDay(d, &state, &trackers)
                 sink.day(state.rows)
             }
         } else {
             for d in 0..<scenario.horizonDays {
                 beginDay(d, &state, &trackers, workloads: workloads)
-                replay.copyAll(day: d, buffers: buffers, state: &state)
+                TraceReplay.copy(day: d, plan: plan, next: &next, state: &state)
                 endDay(d, &state, &trackers, recordJobs: false)
                 sink.day(state.rows)
             }

@@ -109,18 +109,52 @@ struct TraceReplay {
     /// Every job has a cached trace: the run simulates nothing (`Prepared.replayDays`).
     var copiesEveryJob: Bool { cached.allSatisfy { $0 != nil } }
 
-    /// Copies every job's day `d` from its trace (`buffers`, none nil: `copiesEveryJob`),
-    /// and marks the workloads of those that ran: the day's rows, RTO offers and first-run
-    /// flags each made unique once for all the jobs rather than once per job.
+    /// The copies of a run that copies every job (`copiesEveryJob`), flattened once from
+    /// `buffers` (none nil) so that a day is one pass over each list rather than a loop over
+    /// jobs, their row and slot ranges and their run flags.
     ///
-    /// - Complexity: O(rows), no allocation.
-    @inline(__always)
-    func copyAll(day d: Int, buffers: [TraceBuffers?], state: inout DayState) {
-        withDayBuffers(&state) { days in
-            for j in keys.indices {
-                guard let trace = buffers[j] else { continue }
-                if copy(job: j, day: d, from: trace, into: days) { for i in protectsOf.range(j) { days.ranYet[protectsOf.flat[i]] = true } }
+    /// - Complexity: O(rows + slots + workloads log workloads), plus each job's days until
+    ///   its first run.
+    func copyPlan(_ buffers: [TraceBuffers?]) -> CopyPlan {
+        var plan = CopyPlan()
+        var firstRun: [Int: Int] = [:]
+        for j in keys.indices {
+            guard let trace = buffers[j] else { continue }
+            let rr = rowsOf.range(j)
+            if let values = trace.values.baseAddress {
+                for i in rr { plan.rows.append(.init(source: values + (i - rr.lowerBound), stride: rr.count, row: rowsOf.flat[i])) }
             }
+            let sr = slotsOf.range(j)
+            if let rto = trace.rto.baseAddress {
+                for i in sr { plan.offers.append(.init(source: rto + (i - sr.lowerBound), stride: sr.count, workload: slotsOf.flat[i])) }
+            }
+            // A workload's flag is set on the first day any job protecting it ran, and stays set.
+            guard let first = trace.ran.firstIndex(of: true) else { continue }
+            for i in protectsOf.range(j) { firstRun[protectsOf.flat[i]] = min(firstRun[protectsOf.flat[i]] ?? first, first) }
+        }
+        plan.firstRuns = firstRun.map { CopyPlan.FirstRun(day: $0.value, workload: $0.key) }.sorted { ($0.day, $0.workload) < ($1.day, $1.workload) }
+        return plan
+    }
+
+    /// Copies every job's day `d` by `plan` (`copyPlan`): the day's rows, its RTO offers
+    /// lowered into the day's, and the first-run flags of the workloads whose first run is
+    /// that day (`next`: the first of `plan.firstRuns` not set yet, advanced past them).
+    ///
+    /// - Complexity: O(rows + slots), no allocation.
+    @inline(__always)
+    static func copy(day d: Int, plan: CopyPlan.Buffers, next: inout Int, state: inout DayState) {
+        state.rows.jobs.withUnsafeMutableBufferPointer { jobs in
+            for c in plan.rows { jobs[c.row] = c.source[d * c.stride] }
+        }
+        state.rto.withUnsafeMutableBufferPointer { rto in
+            for c in plan.offers {
+                let v = c.source[d * c.stride]
+                if !v.isNaN { lower(&rto[c.workload], v) }
+            }
+        }
+        while next < plan.firstRuns.count && plan.firstRuns[next].day == d {
+            state.ranYet[plan.firstRuns[next].workload] = true
+            next += 1
         }
     }
 
@@ -229,5 +263,46 @@ struct TraceReplay {
         }
         let found = totals.compactMap { $0 }
         return found.count == totals.count ? found : nil
+    }
+}
+
+/// What a run that copies every job reads each day (`TraceReplay.copyPlan`): pointers into
+/// the cached traces, valid only inside the `TraceReplay.withBuffers` call that made them.
+struct CopyPlan {
+    /// A value row: its value on day `d` is `source[d × stride]`.
+    struct Row {
+        let source: UnsafePointer<JobDayValues>
+        let stride: Int
+        let row: Int
+    }
+    /// An RTO offer: on day `d`, `source[d × stride]` seconds for `workload` (NaN: none).
+    struct Offer {
+        let source: UnsafePointer<Double>
+        let stride: Int
+        let workload: Int
+    }
+    /// The first day a job protecting `workload` ran.
+    struct FirstRun {
+        let day: Int
+        let workload: Int
+    }
+
+    var rows: [Row] = []
+    var offers: [Offer] = []
+    /// By day, then workload.
+    var firstRuns: [FirstRun] = []
+
+    /// The lists as buffers for the day loop.
+    struct Buffers {
+        let rows: UnsafeBufferPointer<Row>
+        let offers: UnsafeBufferPointer<Offer>
+        let firstRuns: UnsafeBufferPointer<FirstRun>
+    }
+
+    /// Calls `body` with the lists as buffers.
+    func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+        rows.withUnsafeBufferPointer { r in
+            offers.withUnsafeBufferPointer { o in firstRuns.withUnsafeBufferPointer { f in body(Buffers(rows: r, offers: o, firstRuns: f)) } }
+        }
     }
 }
