@@ -85,27 +85,42 @@ public struct VariantBuilder: Sendable {
         case .success(let s): sweep = s
         case .failure(let d): return .failure(Diagnostics(problems + [d]))
         }
+        let refs = specs.map { entity(of: $0.path) }
+        // A spec that varies its entity alone: the scenario of each of its values alone is
+        // the one its swap group needs, so the entity is kept from this pass.
+        let alone = specs.indices.map { i in refs[i].map { r in refs.filter { $0 == r }.count == 1 } ?? false }
         // Each value alone, in the context of the scenario as given; on every core, the
         // problems then gathered in the order of the values.
-        let each = specs.flatMap { spec in spec.values.map { (spec, $0) } }
-        let checked = parallelMap(each.count) { i in
+        let each = specs.indices.flatMap { i in specs[i].values.indices.map { (i, $0) } }
+        let checked = parallelMap(each.count) { k -> (problems: [Diagnostic], entity: Entity?) in
+            let spec = specs[each[k].0]
             var o = options
-            o.overrides.append(Override(path: each[i].0.path, value: each[i].1, argument: each[i].0.argument, option: "--vary"))
-            if case .failure(let d) = document.scenario(options: o) { return d.items }
-            return []
+            o.overrides.append(Override(path: spec.path, value: spec.values[each[k].1], argument: spec.argument, option: "--vary"))
+            switch document.scenario(options: o) {
+            case .failure(let d): return (d.items, nil)
+            case .success(let s):
+                guard alone[each[k].0], let ref = refs[each[k].0] else { return ([], nil) }
+                return ([], extract(ref, from: s))
+            }
         }
-        for items in checked {
-            for item in items where !problems.contains(item) { problems.append(item) }
+        for c in checked {
+            for item in c.problems where !problems.contains(item) { problems.append(item) }
         }
         if !problems.isEmpty { return .failure(Diagnostics(problems)) }
 
-        let refs = specs.map { entity(of: $0.path) }
         guard refs.allSatisfy({ $0 != nil }) else {
             return .success(VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil))
         }
         let full = VariantBuilder(sweep: sweep, base: base, document: document, options: options, mode: .full, schedules: nil)
+        // Per spec varied alone, the entity of each of its values (nil: the value's scenario lacks it).
+        var entities: [Int: [Entity?]] = [:]
+        var start = 0
+        for (i, spec) in specs.enumerated() {
+            if alone[i] { entities[i] = checked[start..<start + spec.values.count].map(\.entity) }
+            start += spec.values.count
+        }
         let groups: [Group]
-        switch swapGroups(refs.compactMap { $0 }, specs: specs, document: document, options: options) {
+        switch swapGroups(refs.compactMap { $0 }, specs: specs, document: document, options: options, alone: entities) {
         case .success(let g?): groups = g
         case .success(nil): return .success(full)
         case .failure(let d): return .failure(d)
@@ -128,14 +143,22 @@ public struct VariantBuilder: Sendable {
     /// The entities the sweep swaps, each with every combination of its specs' values
     /// validated once (the last spec fastest); nil when some variant lacks an entity, so
     /// that every variant must be validated in full.
-    static func swapGroups(_ refs: [EntityRef], specs: [VarySpec], document: ScenarioDocument, options: LoadOptions) -> Result<
-        [Group]?, Diagnostics
-    > {
+    ///
+    /// `alone`: per spec that varies its entity alone, the entity of each of its values, as
+    /// validated already; such a group is not validated again.
+    static func swapGroups(
+        _ refs: [EntityRef], specs: [VarySpec], document: ScenarioDocument, options: LoadOptions, alone: [Int: [Entity?]] = [:]
+    ) -> Result<[Group]?, Diagnostics> {
         var order: [EntityRef] = []
         for r in refs where !order.contains(r) { order.append(r) }
         var groups: [Group] = []
         for ref in order {
             let members = specs.indices.filter { refs[$0] == ref }
+            if members.count == 1, let known = alone[members[0]] {
+                guard known.allSatisfy({ $0 != nil }) else { return .success(nil) }
+                groups.append(Group(entity: ref, specs: members, values: known.compactMap { $0 }))
+                continue
+            }
             let radix = members.map { specs[$0].values.count }
             let combinations = radix.reduce(1, *)
             // Every combination on every core; the first failure or missing entity, in

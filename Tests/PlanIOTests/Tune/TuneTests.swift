@@ -110,6 +110,33 @@ struct TuneTests {
         #expect(!(try builder(text, ["backups.longhorn.data-hourly.target=s3,minio"])).swapsEntities)
     }
 
+    @Test("an entity varied by two specs and one varied alone: every variant is the scenario a full load gives")
+    func assemblyOfGroups() throws {
+        let text = try String(contentsOf: Self.scenarios.appendingPathComponent("production.yaml"), encoding: .utf8)
+        // The gitea job's group has two specs (its combinations validated together); the
+        // workload's spec is alone (its entities kept from validating each value alone).
+        let vary = [
+            "backups.cnpg.gitea-postgres.retention=3d,30d", "workloads.gitea-db.growth=0,1GiB/day",
+            "backups.cnpg.gitea-postgres.schedule=0 0 1 * * *,0 0 3 * * *",
+        ]
+        let b = try builder(text, vary)
+        #expect(b.swapsEntities)
+        #expect(b.sweep.count == 8)
+        let document = try ScenarioDocument.parse(text: text, file: "t.yaml").get()
+        var seen = Set<String>()
+        for n in 1...b.sweep.count {
+            var options = LoadOptions(file: "t.yaml", defaultName: "t", today: Self.today)
+            for (spec, value) in zip(b.sweep.specs, b.values(variant: n)) { options.overrides.append(Override(path: spec.path, value: value)) }
+            let assembled = try b.scenario(variant: n).get()
+            #expect(assembled == (try document.scenario(options: options).get()), "variant \(n)")
+            let job = try #require(assembled.cnpg.first { $0.name == "gitea-postgres" })
+            let workload = try #require(assembled.workloads.first { $0.name == "gitea-db" })
+            seen.insert("\(job.retentionDays) \(job.schedule.text) \(workload.growth)")
+        }
+        // 2 retentions × 2 growths × 2 schedules, each variant its own.
+        #expect(seen.count == 8)
+    }
+
     static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
         .appendingPathComponent("scenarios")
