@@ -13,6 +13,14 @@ public enum Engine {
     public static func simulate<S: SimulationSink>(
         _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, traces: TraceCache? = nil, warnings: Bool = true
     ) -> Result<SimulationResult, Diagnostics> {
+        simulate(scenario, into: &sink, schedules: schedules, session: traces.map(TraceSession.init), warnings: warnings)
+    }
+
+    /// Simulates `scenario` with the traces of `session` (one worker's lookups in a shared
+    /// cache, which remember the previous run's), streaming rows to `sink`.
+    public static func simulate<S: SimulationSink>(
+        _ scenario: Scenario, into sink: inout S, schedules: ScheduleCache? = nil, session: TraceSession?, warnings: Bool = true
+    ) -> Result<SimulationResult, Diagnostics> {
         var prepared: Prepared
         switch Prepared.make(scenario, schedules: schedules, warnings: warnings) {
         case .success(let p): prepared = p
@@ -20,7 +28,7 @@ public enum Engine {
         }
         // A job's trace is keyed by what its rows depend on (TraceKey), which faults are not:
         // a sweep of fault windows simulates every variant in full (found by review).
-        return .success(prepared.run(into: &sink, traces: scenario.faults.isEmpty ? traces : nil))
+        return .success(prepared.run(into: &sink, traces: scenario.faults.isEmpty ? session : nil))
     }
 
     /// Simulates without keeping the daily rows.
@@ -29,5 +37,13 @@ public enum Engine {
     ) -> Result<SimulationResult, Diagnostics> {
         var sink = NullSink()
         return simulate(scenario, into: &sink, schedules: schedules, traces: traces, warnings: warnings)
+    }
+
+    /// Simulates with `session`'s traces, without keeping the daily rows.
+    public static func simulate(_ scenario: Scenario, schedules: ScheduleCache? = nil, session: TraceSession?, warnings: Bool = true) -> Result<
+        SimulationResult, Diagnostics
+    > {
+        var sink = NullSink()
+        return simulate(scenario, into: &sink, schedules: schedules, session: session, warnings: warnings)
     }
 }

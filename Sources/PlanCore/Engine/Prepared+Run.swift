@@ -6,7 +6,7 @@ extension Prepared {
     ///
     /// - Complexity: O(H × rows + runs), H the horizon in days; no allocation per day
     ///   once the restore-point queues have reached their working size.
-    mutating func run<S: SimulationSink>(into sink: inout S, traces: TraceCache? = nil) -> SimulationResult {
+    mutating func run<S: SimulationSink>(into sink: inout S, traces: TraceSession? = nil) -> SimulationResult {
         sink.begin(layout)
         var state = DayState(self)
         var trackers = KPITrackers(self)
@@ -35,7 +35,7 @@ extension Prepared {
                     }
                 }
             }
-            replay.store(in: traces, groups: trackers.jobs.rows)
+            replay.store(in: traces.cache, groups: trackers.jobs.rows)
         } else {
             for d in 0..<scenario.horizonDays {
                 beginDay(d, &state, &trackers)
@@ -105,7 +105,7 @@ extension Prepared {
     /// same functions `beginDay` calls, so the same values) and kept there.
     ///
     /// - Complexity: O(H × workloads) the first time, O(workloads) lookups afterwards.
-    func workloadDays(_ traces: TraceCache) -> TraceCache.WorkloadDays {
+    func workloadDays(_ traces: TraceSession) -> TraceCache.WorkloadDays {
         let key = TraceCache.WorkloadKey(workloads: scenario.workloads, start: scenario.start, horizonDays: scenario.horizonDays)
         if let days = traces.workloadDays(key) { return days }
         let n = models.count
@@ -120,7 +120,7 @@ extension Prepared {
                 days.wal.append(scenario.workloads[w].kind == .postgres ? models[w].wal(dayStart, now) : 0)
             }
         }
-        traces.insert(key, days)
+        traces.cache.insert(key, days)
         return days
     }
 

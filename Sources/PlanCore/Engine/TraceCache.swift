@@ -89,6 +89,37 @@ public final class TraceCache: Sendable {
     var workloadDaysCount: Int { state.withLock { $0.workloads.count } }
 }
 
+/// One worker's lookups in a shared `TraceCache`: it remembers the entries the previous run
+/// found, by job position, so a run whose jobs are mostly the previous run's (consecutive
+/// variants of a sweep differ in the fastest-varying value) finds them by comparing keys,
+/// without hashing them and without the cache's lock. Not shared between threads.
+public final class TraceSession {
+    public let cache: TraceCache
+    /// Per job position: the last key found and its entry.
+    private var recent: [(key: TraceKey, entry: TraceCache.Entry)?] = []
+    /// The last workload days found.
+    private var recentDays: (key: TraceCache.WorkloadKey, days: TraceCache.WorkloadDays)?
+
+    public init(_ cache: TraceCache) { self.cache = cache }
+
+    /// The trace of `key`, job `j` of the run (loop order), if kept.
+    func entry(_ key: TraceKey, job j: Int) -> TraceCache.Entry? {
+        if j < recent.count, let r = recent[j], r.key == key { return r.entry }
+        guard let entry = cache.entry(key) else { return nil }
+        if j >= recent.count { recent += Array(repeating: nil, count: j + 1 - recent.count) }
+        recent[j] = (key, entry)
+        return entry
+    }
+
+    /// The workload days of `key`, if kept.
+    func workloadDays(_ key: TraceCache.WorkloadKey) -> TraceCache.WorkloadDays? {
+        if let r = recentDays, r.key == key { return r.days }
+        guard let days = cache.workloadDays(key) else { return nil }
+        recentDays = (key, days)
+        return days
+    }
+}
+
 /// Everything a job's daily rows depend on.
 struct TraceKey: Hashable, Sendable {
     enum Job: Hashable, Sendable {

@@ -17,7 +17,7 @@ struct TraceReplay {
     var scratch: [Double?]
 
     /// The traces of a run of `p`: looked up in `traces`, or buffers sized to record them.
-    init(_ p: Prepared, traces: TraceCache) {
+    init(_ p: Prepared, traces: TraceSession) {
         let days = p.scenario.horizonDays
         // A Longhorn backup job's snapshot rows (version 2 `snapshot_target`) are its rows too.
         let rows: [[Int]] =
@@ -28,8 +28,9 @@ struct TraceReplay {
         let protects: [[Int]] =
             p.longhorn.map { $0.snapshot ? [] : $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) }
             + p.cnpg.map { [$0.workload] }
-        keys = Self.keys(p)
-        let cached = keys.map { traces.entry($0) }
+        let keys = Self.keys(p)
+        self.keys = keys
+        let cached = keys.indices.map { traces.entry(keys[$0], job: $0) }
         self.cached = cached
         recording = keys.indices.map { j in
             guard cached[j] == nil else { return nil }

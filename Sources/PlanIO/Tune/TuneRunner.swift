@@ -27,7 +27,11 @@ public enum TuneRunner {
                 let index = next
                 let range = chunks[index]
                 next += 1
-                group.addTask { (index, range.map { evaluate($0, builder: builder, table: table, requirements: requirements, traces: traces) }) }
+                group.addTask {
+                    // This chunk's lookups remember the previous variant's traces.
+                    let session = TraceSession(traces)
+                    return (index, range.map { evaluate($0, builder: builder, table: table, requirements: requirements, session: session) })
+                }
             }
             for _ in 0..<max(1, workers) { schedule() }  // at most `workers` chunks run at once
             for await (index, rows) in group {
@@ -47,11 +51,11 @@ public enum TuneRunner {
 
     /// One variant, simulated with the full model.
     public static func evaluate(
-        _ n: Int, builder: VariantBuilder, table: TuneTable, requirements: [Requirement], traces: TraceCache? = nil
+        _ n: Int, builder: VariantBuilder, table: TuneTable, requirements: [Requirement], session: TraceSession? = nil
     ) -> TuneRow {
         let values = builder.values(variant: n)
         guard case .success(let s) = builder.scenario(variant: n),
-            case .success(let r) = Engine.simulate(s, schedules: builder.schedules, traces: traces, warnings: false)
+            case .success(let r) = Engine.simulate(s, schedules: builder.schedules, session: session, warnings: false)
         else {
             let k = table.kpis.count
             return TuneRow(
