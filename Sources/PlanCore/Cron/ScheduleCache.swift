@@ -8,7 +8,8 @@ public struct ScheduleCache: Sendable {
 
     let start: CivilDate
     let horizonDays: Int
-    private var table: [Key: [Double]] = [:]
+    /// Per schedule: its fire times and the longest gap between them (`JobSchedules.longestGap`).
+    private var table: [Key: (fires: [Double], gap: Double)] = [:]
 
     /// An empty cache for one start and horizon.
     public init(start: CivilDate, horizonDays: Int) {
@@ -27,11 +28,13 @@ public struct ScheduleCache: Sendable {
     public mutating func add(_ schedule: CronSchedule, immediate: Bool) {
         let key = Key(schedule: schedule, immediate: immediate)
         guard table[key] == nil else { return }
-        table[key] = Prepared.fireTimes(schedule, start: start, horizonDays: horizonDays, immediate: immediate)
+        let fires = Prepared.fireTimes(schedule, start: start, horizonDays: horizonDays, immediate: immediate)
+        table[key] = (fires, JobSchedules.longestGap(fires, horizon: Double(Int64(horizonDays) * 86_400)))
     }
 
-    /// The cached times, when the cache covers this start, horizon and schedule.
-    func fires(_ schedule: CronSchedule, start: CivilDate, horizonDays: Int, immediate: Bool) -> [Double]? {
+    /// The cached times and their longest gap, when the cache covers this start, horizon
+    /// and schedule.
+    func fires(_ schedule: CronSchedule, start: CivilDate, horizonDays: Int, immediate: Bool) -> (fires: [Double], gap: Double)? {
         guard start == self.start, horizonDays == self.horizonDays else { return nil }
         return table[Key(schedule: schedule, immediate: immediate)]
     }

@@ -12,6 +12,11 @@ struct JobSchedules {
     /// with a run at 0 for `immediate`; nil when the job's workload is unknown (never the
     /// case in a validated scenario), since such a job is not simulated.
     var cnpg: [[Double]?] = []
+    /// Per Longhorn and Velero job: the longest gap between its times (`longestGap` over
+    /// the horizon), when every such job's times came from a `ScheduleCache`, which keeps
+    /// it; nil otherwise, and for the successful runs of a scenario with faults. (A CNPG
+    /// job's RPO is its `archive_timeout`.)
+    var gaps: (longhorn: [Double], velero: [Double])? = nil
 
     /// Searches every job's schedule over the horizon of `s`, taking the times from `cache`
     /// when it holds them.
@@ -23,26 +28,36 @@ struct JobSchedules {
     /// - Complexity: O(runs) time and memory, plus the cron search.
     static func make(_ s: Scenario, cache: ScheduleCache?) -> Result<JobSchedules, Diagnostics> {
         var errors: [Diagnostic] = []
-        func fires(_ schedule: CronSchedule, path: String, immediate: Bool = false) -> [Double] {
-            let times =
-                cache?.fires(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
-                ?? Prepared.fireTimes(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
+        var gaps: (longhorn: [Double], velero: [Double])? = ([], [])
+        // `path` is only formatted for a diagnostic (a sweep's variants need none).
+        func fires(_ schedule: CronSchedule, path: @autoclosure () -> String, immediate: Bool = false) -> (times: [Double], gap: Double?) {
+            let cached = cache?.fires(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
+            let times = cached?.fires ?? Prepared.fireTimes(schedule, start: s.start, horizonDays: s.horizonDays, immediate: immediate)
             if times.count > Engine.maximumRunsPerJob {
                 errors.append(
                     Diagnostic(
-                        at: .none, path: path,
+                        at: .none, path: path(),
                         "'\(schedule.text)' fires more than \(Format.grouped(Engine.maximumRunsPerJob)) times within the horizon; at most \(Format.grouped(Engine.maximumRunsPerJob)) runs per job are simulated",
                         suggestion: "use a less frequent schedule or a shorter horizon"))
             }
-            return times
+            return (times, cached?.gap)
         }
-        let workloads = Set(s.workloads.map(\.name))
         var result = JobSchedules()
-        result.longhorn = s.longhorn.map { fires($0.schedule, path: "backups.longhorn.\($0.name).schedule") }
-        result.velero = s.velero.map { fires($0.schedule, path: "backups.velero.\($0.name).schedule") }
-        result.cnpg = s.cnpg.map { j in
-            workloads.contains(j.workload) ? fires(j.schedule, path: "backups.cnpg.\(j.name).schedule", immediate: j.immediate) : nil
+        result.longhorn = s.longhorn.map { j in
+            let f = fires(j.schedule, path: "backups.longhorn.\(j.name).schedule")
+            if let g = f.gap { gaps?.longhorn.append(g) } else { gaps = nil }
+            return f.times
         }
+        result.velero = s.velero.map { j in
+            let f = fires(j.schedule, path: "backups.velero.\(j.name).schedule")
+            if let g = f.gap { gaps?.velero.append(g) } else { gaps = nil }
+            return f.times
+        }
+        result.cnpg = s.cnpg.map { j in
+            guard s.workloads.contains(where: { $0.name == j.workload }) else { return nil }
+            return fires(j.schedule, path: "backups.cnpg.\(j.name).schedule", immediate: j.immediate).times
+        }
+        result.gaps = gaps
         return errors.isEmpty ? .success(result) : .failure(Diagnostics(errors))
     }
 

@@ -30,12 +30,14 @@ struct WorkloadProtection {
             guard let first = all.first, let last = all.last, all.count >= 2 else { return horizon }
             return JobSchedules.longestGap([first] + successful + [last], horizon: horizon)
         }
+        // Without faults every run succeeds, so the gap is that of the times, kept with them
+        // when they came from a sweep's `ScheduleCache` (`fires.gaps`).
         for (i, (j, f)) in zip(s.longhorn, fires.longhorn).enumerated() where j.task == .backup {
-            let g = gap(f, scheduled?.longhorn[i])
+            let g = fires.gaps?.longhorn[i] ?? gap(f, scheduled?.longhorn[i])
             for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(g) }
         }
         for (i, (j, f)) in zip(s.velero, fires.velero).enumerated() {
-            let g = gap(f, scheduled?.velero[i])
+            let g = fires.gaps?.velero[i] ?? gap(f, scheduled?.velero[i])
             for w in j.volumes.compactMap({ index[$0] }) { offered[w].append(g) }
         }
         for (j, f) in zip(s.cnpg, fires.cnpg) {
