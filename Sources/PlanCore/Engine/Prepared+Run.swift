@@ -13,10 +13,14 @@ extension Prepared {
         if let traces, jobCount > 0 {
             var replay = TraceReplay(self, traces: traces)
             let days = workloadDays(traces)
+            // The workloads' sizes are the same whatever the jobs: with the same alert share,
+            // their tracker is the one recorded with the days (VolumeTracker).
+            let volumesKnown = days.volumes.alertShare == trackers.volumes.alertShare
+            if volumesKnown { trackers.volumes = days.volumes }
             days.size.withUnsafeBufferPointer { size in
                 days.wal.withUnsafeBufferPointer { wal in
                     TraceReplay.withBuffers(replay.cached) { buffers in
-                        let workloads = WorkloadDayBuffers(size: size, wal: wal)
+                        let workloads = WorkloadDayBuffers(size: size, wal: wal, recordVolumes: !volumesKnown)
                         if replay.copiesEveryJob {
                             let totals = replay.ownTotals(groups: trackers.jobs.rows)
                             replay.copyPlan(buffers).withBuffers { plan in
@@ -109,15 +113,17 @@ extension Prepared {
         let key = TraceCache.WorkloadKey(workloads: scenario.workloads, start: scenario.start, horizonDays: scenario.horizonDays)
         if let days = traces.workloadDays(key) { return days }
         let n = models.count
-        var days = TraceCache.WorkloadDays(size: [], wal: [])
+        var days = TraceCache.WorkloadDays(size: [], wal: [], volumes: VolumeTracker(scenario))
         days.size.reserveCapacity(n * scenario.horizonDays)
         days.wal.reserveCapacity(n * scenario.horizonDays)
         for d in 0..<scenario.horizonDays {
             let dayStart = Double(d) * 86_400
             let now = dayStart + 86_400
             for w in models.indices {
-                days.size.append(models[w].size(at: now))
+                let size = models[w].size(at: now)
+                days.size.append(size)
                 days.wal.append(scenario.workloads[w].kind == .postgres ? models[w].wal(dayStart, now) : 0)
+                days.volumes.record(day: d, workload: w, size: size)
             }
         }
         traces.cache.insert(key, days)
@@ -126,7 +132,8 @@ extension Prepared {
 
     /// Starts day `d`: the month, the date, and every workload at the day's end (size, WAL,
     /// volume fill), read from `workloads` when given (`workloadDays`), else computed;
-    /// clears the RTO offers.
+    /// clears the RTO offers. The volume fill is not recorded when `workloads` says the run
+    /// took its tracker from them.
     ///
     /// - Complexity: O(workloads), no allocation (but O(targets) rows on the 1st of a month).
     @inline(__always)
@@ -148,7 +155,7 @@ extension Prepared {
                 state.rows.workloads[w].wal = wal
             }
             state.rto[w] = nil
-            trackers.volumes.record(day: d, workload: w, size: size)
+            if days?.recordVolumes ?? true { trackers.volumes.record(day: d, workload: w, size: size) }
         }
     }
 

@@ -19,6 +19,8 @@ struct WorkloadDayBuffers {
     let size: UnsafeBufferPointer<Double>
     /// `workloads × days` WAL of the day, day-major.
     let wal: UnsafeBufferPointer<Double>
+    /// False when the run took its volume tracker from the days (`WorkloadDays.volumes`).
+    let recordVolumes: Bool
 }
 
 extension TraceReplay {

@@ -38,6 +38,10 @@ public final class TraceCache: Sendable {
         var size: [Double]
         /// `workloads × days` WAL written during the day, bytes (0 but for `postgres`), day-major.
         var wal: [Double]
+        /// The sizes recorded day by day, as the day loop records them, with the
+        /// `volume_alert` share of the run that computed them: a run with the same share
+        /// takes the peaks and the alert and full days from here.
+        var volumes: VolumeTracker
         var bytes: Int { (size.count + wal.count) * 8 }
     }
 
