@@ -19,15 +19,42 @@ struct TraceReplay {
     /// The traces of a run of `p`: looked up in `traces`, or buffers sized to record them.
     init(_ p: Prepared, traces: TraceSession) {
         let days = p.scenario.horizonDays
-        // A Longhorn backup job's snapshot rows (version 2 `snapshot_target`) are its rows too.
-        let rows: [[Int]] =
-            p.longhorn.map { $0.volumes.map(\.row) + $0.volumes.compactMap(\.snapshotRow) }
-            + p.velero.map { [$0.resourcesRow] + $0.volumes.map(\.row) } + p.cnpg.map { [$0.row] }
-        let slots: [[Int]] =
-            p.longhorn.map { $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) } + p.cnpg.map { [$0.workload] }
-        let protects: [[Int]] =
-            p.longhorn.map { $0.snapshot ? [] : $0.volumes.map(\.workload) } + p.velero.map { $0.volumes.map(\.workload) }
-            + p.cnpg.map { [$0.workload] }
+        // Per job, in loop order: its value rows (a Longhorn backup job's `snapshot_target`
+        // rows too), its RTO slots and the workloads it protects, flattened as they are made.
+        let jobs = p.jobCount
+        var rows = Ragged(lists: jobs, elements: p.rowCount)
+        var slots = Ragged(lists: jobs, elements: p.rowCount)
+        var protects = Ragged(lists: jobs, elements: p.rowCount)
+        for sim in p.longhorn {
+            for v in sim.volumes { rows.append(v.row) }
+            for v in sim.volumes { if let r = v.snapshotRow { rows.append(r) } }
+            for v in sim.volumes {
+                slots.append(v.workload)
+                if !sim.snapshot { protects.append(v.workload) }
+            }
+            rows.endList()
+            slots.endList()
+            protects.endList()
+        }
+        for sim in p.velero {
+            rows.append(sim.resourcesRow)
+            for v in sim.volumes {
+                rows.append(v.row)
+                slots.append(v.workload)
+                protects.append(v.workload)
+            }
+            rows.endList()
+            slots.endList()
+            protects.endList()
+        }
+        for sim in p.cnpg {
+            rows.append(sim.row)
+            slots.append(sim.workload)
+            protects.append(sim.workload)
+            rows.endList()
+            slots.endList()
+            protects.endList()
+        }
         let keys = Self.keys(p)
         self.keys = keys
         let cached = keys.indices.map { traces.entry(keys[$0], job: $0) }
@@ -35,28 +62,28 @@ struct TraceReplay {
         recording = keys.indices.map { j in
             guard cached[j] == nil else { return nil }
             var entry = TraceCache.Entry(values: [], rto: [], ran: [])
-            entry.values.reserveCapacity(rows[j].count * days)
-            entry.rto.reserveCapacity(slots[j].count * days)
+            entry.values.reserveCapacity(rows.range(j).count * days)
+            entry.rto.reserveCapacity(slots.range(j).count * days)
             entry.ran.reserveCapacity(days)
             return entry
         }
-        rowsOf = Ragged(rows)
-        slotsOf = Ragged(slots)
-        protectsOf = Ragged(protects)
+        rowsOf = rows
+        slotsOf = slots
+        protectsOf = protects
         scratch = Array(repeating: nil, count: p.scenario.workloads.count)
     }
 
     /// The trace key of every job of `p`, in loop order (Longhorn, Velero, CNPG).
     static func keys(_ p: Prepared) -> [TraceKey] {
         let s = p.scenario
-        let replicas = Dictionary(uniqueKeysWithValues: s.targets.map { ($0.name, $0.replicas) })
         var keys: [TraceKey] = []
+        keys.reserveCapacity(p.jobCount)
         for (i, j) in s.longhorn.enumerated() {
             let sim = p.longhorn[i]
             let snapshots = sim.volumes.contains { $0.snapshotRow != nil } ? sim.snapshotReplicas : nil
             keys.append(
                 TraceKey(
-                    job: .longhorn(j, replicas: replicas[j.target] ?? 1, snapshotReplicas: snapshots),
+                    job: .longhorn(j, replicas: s.targets.first { $0.name == j.target }?.replicas ?? 1, snapshotReplicas: snapshots),
                     workloads: sim.volumes.map { s.workloads[$0.workload] },
                     restore: s.restore, start: s.start, horizonDays: s.horizonDays))
         }
