@@ -117,8 +117,9 @@ struct MonthAccumulator {
         var total = MonthlyRow(
             month: label, target: "total", days: days, fixedCost: .zero, storageCost: .zero, requestCost: .zero,
             totalCost: .zero, gbMonths: 0, putRequests: 0, billing: billing ? MonthlyBilling() : nil)
-        for (i, t) in targets.enumerated() {
-            let row = billing ? billedRow(i, t, label: label, dim: dim) : plainRow(i, t, label: label, dim: dim)
+        // By index: a `Target` is large, and each was copied out of the list every month.
+        for i in targets.indices {
+            let row = billing ? billedRow(i, label: label, dim: dim) : plainRow(i, label: label, dim: dim)
             rows.append(row)
             total.fixedCost = total.fixedCost + row.fixedCost
             total.storageCost = total.storageCost + row.storageCost
@@ -136,23 +137,24 @@ struct MonthAccumulator {
     }
 
     /// A version 1 row: storage of `used` by the tiers, PUTs at the PUT price.
-    func plainRow(_ i: Int, _ t: Target, label: String, dim: Double) -> MonthlyRow {
+    func plainRow(_ i: Int, label: String, dim: Double) -> MonthlyRow {
         let gbMonths = gbDays[i] / dim
-        let fixed = t.monthlyCost.amount * Double(days) / dim
+        let fixed = targets[i].monthlyCost.amount * Double(days) / dim
         var storage = 0.0, request = 0.0
-        if t.kind == .s3, let prices = t.prices {
+        if targets[i].kind == .s3, let prices = targets[i].prices {
             storage = Pricing.storageCost(gbMonths: gbMonths, tiers: prices.storageTiers)
             request = puts[i] * prices.putPer1000.amount / 1000
         }
         return MonthlyRow(
-            month: label, target: t.name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
+            month: label, target: targets[i].name, days: days, fixedCost: Money(fixed), storageCost: Money(storage),
             requestCost: Money(request), totalCost: Money(fixed + storage + request), gbMonths: gbMonths, putRequests: puts[i])
     }
 
     /// A version 2 row: Standard's billed GB-months by the tiers and every other class at
     /// its price; PUTs at the upload class's PUT price, poll LISTs at Standard's PUT price
     /// and HEADs at its GET price; the charges. MinIO and cluster targets: counts only.
-    func billedRow(_ i: Int, _ t: Target, label: String, dim: Double) -> MonthlyRow {
+    func billedRow(_ i: Int, label: String, dim: Double) -> MonthlyRow {
+        let t = targets[i]
         let gbMonths = gbDays[i] / dim
         let fixed = t.monthlyCost.amount * Double(days) / dim
         var b = MonthlyBilling()

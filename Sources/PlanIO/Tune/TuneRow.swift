@@ -29,6 +29,9 @@ public struct TuneRow: Sendable, Hashable {
         self.requirementValues = requirementValues
     }
 
+    /// The KPIs a feasible variant must pass (cli.md `plan tune`).
+    static let constrained: Set<KPIKind> = [.monthlyBudget, .rpo, .rto, .efficiency, .capacityFull]
+
     /// The row's figures from a simulation of the variant.
     public init(
         variant: Int, values: [String], result r: SimulationResult, table: TuneTable, requirements: [Requirement]
@@ -36,8 +39,9 @@ public struct TuneRow: Sendable, Hashable {
         // The result's first row of each column's kind and subject. A scan, not a dictionary
         // of "kind:subject" strings: tens of rows, and building those strings for every
         // variant was 4% of a 10,000-variant sweep.
-        let rows = table.kpis.map { k in r.kpis.first { $0.kpi == k.kind && $0.subject == k.subject } }
-        let constrained: Set<KPIKind> = [.monthlyBudget, .rpo, .rto, .efficiency, .capacityFull]
+        // Indices, not copies of the rows (a row holds strings to retain and release).
+        let rows = table.kpis.map { k in r.kpis.firstIndex { $0.kpi == k.kind && $0.subject == k.subject } }
+        let constrained = Self.constrained
         let reqValues = requirements.map { $0.metric.value(in: r) }
         let kpisPass = r.kpis.allSatisfy { !constrained.contains($0.kpi) || $0.status != .fail }
         let reqsPass = zip(requirements, reqValues).allSatisfy { req, v in v.map(req.holds) ?? false }
@@ -51,7 +55,8 @@ public struct TuneRow: Sendable, Hashable {
             variant: variant, values: values, feasible: kpisPass && reqsPass, objective: objective, totalCost: r.totalCost.amount,
             peakMonthlyCost: r.peakMonthlyCost.amount,
             peakUsed: table.targets.map { t in r.targets.first { $0.name == t }?.peakUsed.bytes },
-            kpiWorst: rows.map { $0?.worst }, kpiStatus: rows.map { $0?.status }, requirementValues: reqValues)
+            kpiWorst: rows.map { $0.flatMap { r.kpis[$0].worst } }, kpiStatus: rows.map { $0.map { r.kpis[$0].status } },
+            requirementValues: reqValues)
     }
 
     /// The CSV line (with its `\n`), its cells written as bytes (`Cell.appendCSV`): the

@@ -12,6 +12,12 @@ struct KPITrackers {
     init(_ p: Prepared) {
         let s = p.scenario
         costs = CostTracker(targets: s.targets, version: s.version, rows: p.layout.jobRows)
+        // Every month of the horizon (at most one per 28 days, plus a partial one at each
+        // end), so the monthly lists never grow by copying.
+        let months = s.horizonDays / 28 + 2
+        costs.rows.reserveCapacity(months * (s.targets.count + 1))
+        costs.firstDay.reserveCapacity(months)
+        costs.scaled.reserveCapacity(months)
         rto = RTOTracker(protected: p.protected, limit: s.kpis.rto?.value)
         volumes = VolumeTracker(s)
         capacity = CapacityTracker(s.targets)
