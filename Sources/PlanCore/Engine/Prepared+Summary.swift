@@ -7,7 +7,9 @@ extension Prepared {
     func summarize(_ trackers: KPITrackers, lastDay state: DayState) -> SimulationResult {
         let s = scenario
         let capacity = trackers.capacity.results(s)
-        var kpis = [trackers.costs.budgetRow(limit: s.kpis.monthlyBudget?.amount, start: s.start)]
+        var kpis: [KPIRow] = []
+        kpis.reserveCapacity(8 + 4 * s.workloads.count + 2 * s.targets.count + (state.faults == nil ? 0 : 4 * s.workloads.count))
+        kpis.append(trackers.costs.budgetRow(limit: s.kpis.monthlyBudget?.amount, start: s.start))
         kpis += rpoRows()
         kpis += trackers.rto.kpiRows(s, ranYet: state.ranYet)
         kpis.append(trackers.efficiency.kpiRow(start: s.start))
@@ -36,8 +38,8 @@ extension Prepared {
     /// date when it fails at all.
     func rpoRows() -> [KPIRow] {
         let s = scenario
-        return s.workloads.enumerated().map { i, w in
-            var row = KPIRow(kpi: .rpo, subject: w.name, limit: s.kpis.rpo?.value, worst: rpo[i], unit: .seconds, status: .info)
+        return s.workloads.indices.map { i in
+            var row = KPIRow(kpi: .rpo, subject: s.workloads[i].name, limit: s.kpis.rpo?.value, worst: rpo[i], unit: .seconds, status: .info)
             if let limit = s.kpis.rpo?.value {
                 row.status = rpo[i] > limit ? .fail : .pass
                 if row.status == .fail { row.firstFailure = s.start }

@@ -45,11 +45,18 @@ extension PreparedBuilder {
     /// not Longhorn snapshots (which never leave the cluster).
     func efficiencyRows(_ all: [JobRowKey]) -> [Int] {
         let s = scenario
-        let snapshotJobs = Set(s.longhorn.filter { $0.task == .snapshot }.map { "longhorn/\($0.name)" })
-        return all.filter { k in
-            !k.isReplica && (targetIndex[k.target].map { s.targets[$0].isObjectStore } ?? false)
-                && !(k.tier == .longhorn && snapshotJobs.contains(k.job))
-        }.map(\.source)
+        // Per target, by index (reading the flag, not copying each `Target`, once per row).
+        let objectStore = s.targets.map(\.isObjectStore)
+        var snapshotJobs = Set<String>()
+        for j in s.longhorn.indices where s.longhorn[j].task == .snapshot { snapshotJobs.insert("longhorn/\(s.longhorn[j].name)") }
+        var rows: [Int] = []
+        rows.reserveCapacity(all.count)
+        for k in all where !k.isReplica {
+            guard let t = targetIndex[k.target], objectStore[t] else { continue }
+            if k.tier == .longhorn && snapshotJobs.contains(k.job) { continue }
+            rows.append(k.source)
+        }
+        return rows
     }
 
     /// Per job (`TIER/NAME`, sorted): its target and its own-target value rows (not the

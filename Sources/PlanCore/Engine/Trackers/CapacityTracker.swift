@@ -44,24 +44,25 @@ struct CapacityTracker {
         var alerts: [KPIRow] = []
         var fulls: [KPIRow] = []
         var targets: [TargetSummary] = []
-        for (i, t) in s.targets.enumerated() {
+        for i in s.targets.indices {
             var needed: ByteCount? = nil
-            if let u = t.usable {
-                let share = t.alert.fraction
+            if let u = s.targets[i].usable {
+                let share = s.targets[i].alert.fraction
                 alerts.append(
                     KPIRow(
-                        kpi: .capacityAlert, subject: t.name, limit: u.bytes * share, worst: peak[i], unit: .bytes,
+                        kpi: .capacityAlert, subject: s.targets[i].name, limit: u.bytes * share, worst: peak[i], unit: .bytes,
                         status: alert[i] == nil ? .pass : .fail, firstFailure: date(alert[i])))
                 fulls.append(
                     KPIRow(
-                        kpi: .capacityFull, subject: t.name, limit: u.bytes, worst: peak[i], unit: .bytes,
+                        kpi: .capacityFull, subject: s.targets[i].name, limit: u.bytes, worst: peak[i], unit: .bytes,
                         status: full[i] == nil ? .pass : .fail, firstFailure: date(full[i])))
-                let perRaw = t.kind == .minio ? Double(t.drives) / Double(t.drives - t.parity) : 1
+                let perRaw = s.targets[i].kind == .minio ? Double(s.targets[i].drives) / Double(s.targets[i].drives - s.targets[i].parity) : 1
                 needed = share > 0 ? ByteCount(peak[i] / share * perRaw) : nil
             }
             targets.append(
                 TargetSummary(
-                    name: t.name, kind: t.kind, usable: t.usable, peakUsed: ByteCount(peak[i]), peakDate: date(peakDay[i]),
+                    name: s.targets[i].name, kind: s.targets[i].kind, usable: s.targets[i].usable, peakUsed: ByteCount(peak[i]),
+                    peakDate: date(peakDay[i]),
                     alertDate: date(alert[i]), fullDate: date(full[i]), neededCapacity: needed))
         }
         return (alerts + fulls, targets)

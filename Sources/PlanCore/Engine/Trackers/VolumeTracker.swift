@@ -54,15 +54,15 @@ struct VolumeTracker {
         func date(_ d: Int?) -> CivilDate? { d.map { s.start.adding(days: $0) } }
         var alerts: [KPIRow] = []
         var fulls: [KPIRow] = []
-        for (i, w) in s.workloads.enumerated() {
-            guard let v = w.volume else { continue }
+        for i in s.workloads.indices {
+            guard let v = s.workloads[i].volume else { continue }
             alerts.append(
                 KPIRow(
-                    kpi: .volumeAlert, subject: w.name, limit: v.bytes * alertShare, worst: peak[i], unit: .bytes,
+                    kpi: .volumeAlert, subject: s.workloads[i].name, limit: v.bytes * alertShare, worst: peak[i], unit: .bytes,
                     status: alert[i] == nil ? .pass : .fail, firstFailure: date(alert[i])))
             fulls.append(
                 KPIRow(
-                    kpi: .volumeFull, subject: w.name, limit: v.bytes, worst: peak[i], unit: .bytes,
+                    kpi: .volumeFull, subject: s.workloads[i].name, limit: v.bytes, worst: peak[i], unit: .bytes,
                     status: full[i] == nil ? .pass : .fail, firstFailure: date(full[i])))
         }
         return alerts + fulls
@@ -70,9 +70,10 @@ struct VolumeTracker {
 
     /// One summary per workload: peak size and the days it filled its volume.
     func summaries(_ s: Scenario) -> [WorkloadSummary] {
-        s.workloads.enumerated().map { i, w in
+        s.workloads.indices.map { i in
             WorkloadSummary(
-                name: w.name, peakSize: ByteCount(peak[i]), volume: w.volume, alertDate: alert[i].map { s.start.adding(days: $0) },
+                name: s.workloads[i].name, peakSize: ByteCount(peak[i]), volume: s.workloads[i].volume,
+                alertDate: alert[i].map { s.start.adding(days: $0) },
                 fullDate: full[i].map { s.start.adding(days: $0) })
         }
     }
