@@ -103,8 +103,9 @@ public enum Format {
     /// `fixed` for a value whose scaled digits pass 2^53 (sizes up to 2^70 B, or money past
     /// 9 × 10^11): the whole part with every digit it has, then the fraction alone rounded
     /// half away from zero. A double of 2^52 or more is a whole number, so its fraction is 0.
-    /// The fraction is correctly rounded for `decimals` up to 12 (cells use 0 to 6); past
-    /// that, `fraction × 10^decimals` itself rounds in the last place.
+    /// The fraction is correctly rounded for `decimals` up to 9 (cells use 0 to 6): from 10
+    /// on, `fraction × 10^decimals` can need more than 53 bits and round onto a half
+    /// (`fixed(1048575.9766771113, 10)` gives …114, the exact double being …1113499…).
     static func wideFixed(_ x: Double, _ decimals: Int, scale: Double) -> String {
         let a = Swift.abs(x)
         let whole = a.rounded(.towardZero)
