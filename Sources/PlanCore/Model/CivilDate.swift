@@ -65,9 +65,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`. Years 0 to 9999 are written as ten bytes, without the `String`s of
+    /// `pad` (every day file writes each day's date); others are padded.
     public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        }
+        let y = UInt8(truncatingIfNeeded: year / 100), c = UInt8(truncatingIfNeeded: year % 100)
+        let m = UInt8(truncatingIfNeeded: month), d = UInt8(truncatingIfNeeded: day)
+        return String(unsafeUninitializedCapacity: 10) { b in
+            b[0] = 48 + y / 10
+            b[1] = 48 + y % 10
+            b[2] = 48 + c / 10
+            b[3] = 48 + c % 10
+            b[4] = 45  // "-"
+            b[5] = 48 + m / 10
+            b[6] = 48 + m % 10
+            b[7] = 45
+            b[8] = 48 + d / 10
+            b[9] = 48 + d % 10
+            return 10
+        }
     }
 
     /// `YYYY-MM`. Years 0 to 9999 are written as seven bytes, without the `String`s of

@@ -46,4 +46,14 @@ struct CivilDateTests {
     func monthLabel(_ ym: (Int, Int), _ label: String) {
         #expect(CivilDate(year: ym.0, month: ym.1, day: 1).monthString == label)
     }
+
+    @Test(
+        "dates: years zero-padded to four digits, months and days to two, years past 9999 written whole",
+        arguments: [
+            ((2026, 12, 7), "2026-12-07"), ((2027, 1, 31), "2027-01-31"), ((0, 1, 1), "0000-01-01"), ((7, 9, 10), "0007-09-10"),
+            ((999, 10, 29), "0999-10-29"), ((9999, 12, 31), "9999-12-31"), ((10_000, 1, 1), "10000-01-01"),
+        ] as [((Int, Int, Int), String)])
+    func dateText(_ ymd: (Int, Int, Int), _ text: String) {
+        #expect(CivilDate(year: ymd.0, month: ymd.1, day: ymd.2).description == text)
+    }
 }
