@@ -25,6 +25,10 @@ struct ByteFormatTests {
             0, -0.0, 0.5, 1.5, 2.5, -0.5, -0.4, -0.00004, 0.00005, 0.000049, 123_456.78905, 9.0e18, 8.999_999e18, 1e19, 0x1p53, 0x1p53 - 1,
             890_000_000_000_000.5,
             1.180591620717411e21, -3.25, 1e-300, Double.infinity, -Double.infinity, 4_294_967_295.5, 99.99995, 0.1 + 0.2,
+            // Rounding without libm: the largest double below ½ (floor(x + ½) would give 1),
+            // the last half below 2^52, and halves after scaling by 10^4 and 10^6.
+            0.49999999999999994, -0.49999999999999994, 4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 2.00005, 0.0000005,
+            1.0000005,
         ] as [Double])
     func edges(_ x: Double) {
         for cell in [Cell.integer(x), .money(x), .decimal6(x)] {

@@ -41,12 +41,17 @@ enum ByteFormat {
         }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = (Swift.abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < Format.wide else {
+        let a = Swift.abs(x) * scale
+        // Past 2^53 (only there does `a` round to 2^53 or more), `Format.fixed` writes it.
+        guard a < Format.wide else {
             out.append(contentsOf: Format.fixed(x, decimals).utf8)
             return
         }
-        let n = UInt64(scaled)
+        // Half away from zero without libm's `round` (a call on baseline x86-64, 2% of a
+        // 100-year run): 0 ≤ a < 2^53, so its whole part converts exactly, `a − whole` is
+        // exact, and whole + 1 is exact. The same integer as `a.rounded(.toNearestOrAwayFromZero)`.
+        let whole = UInt64(a)
+        let n = a - Double(whole) >= 0.5 ? whole + 1 : whole
         withScratch { buffer in
             var i = buffer.count
             var whole = n
