@@ -93,11 +93,13 @@ struct TraceReplay {
                     job: .velero(j), workloads: p.velero[i].volumes.map { s.workloads[$0.workload] }, restore: s.restore, start: s.start,
                     horizonDays: s.horizonDays))
         }
-        for (i, j) in s.cnpg.enumerated() {
+        // `Prepared.make` simulates only the CNPG jobs of a known workload (a validated
+        // scenario has no other): `p.cnpg[k]` is the k-th of those, not of `s.cnpg`.
+        let simulated = s.cnpg.filter { j in s.workloads.contains { $0.name == j.workload } }
+        for (j, sim) in zip(simulated, p.cnpg) {
             keys.append(
                 TraceKey(
-                    job: .cnpg(j), workloads: [s.workloads[p.cnpg[i].workload]], restore: s.restore, start: s.start,
-                    horizonDays: s.horizonDays))
+                    job: .cnpg(j), workloads: [s.workloads[sim.workload]], restore: s.restore, start: s.start, horizonDays: s.horizonDays))
         }
         return keys
     }

@@ -59,6 +59,31 @@ struct TraceSharedValuesTests {
         #expect(cache.workloadDaysCount == 1)
     }
 
+    @Test("a CNPG job of an unknown workload (an unvalidated scenario) does not shift the other jobs' trace keys")
+    func unknownWorkload() throws {
+        var s = try Self.load(Self.volumes(alert: "80%"))
+        // The engine simulates no job of an unknown workload; the real job is the second
+        // in `s.cnpg` but the first simulated.
+        var ghost = s.cnpg[0]
+        ghost.name = "ghost"
+        ghost.workload = "nope"
+        s.cnpg.insert(ghost, at: 0)
+        let cache = TraceCache()
+        _ = try Engine.simulate(s, traces: cache).get()
+        // The real job changes (7 → 30 days); the ghost does not. Its trace must not be
+        // found under the ghost's settings.
+        s.cnpg[1].retentionDays = 30
+        let plain = try Engine.simulate(s).get()
+        let cached = try Engine.simulate(s, traces: cache).get()
+        #expect(cached.kpis == plain.kpis)
+        #expect(cached.monthly == plain.monthly)
+        #expect(cached.targets == plain.targets)
+        #expect(cached.jobs == plain.jobs)
+        // 30 days of daily base backups of a growing database store more than 7 days did.
+        let seven = try Engine.simulate(try Self.load(Self.volumes(alert: "80%"))).get()
+        #expect(plain.targets[0].peakUsed > seven.targets[0].peakUsed)
+    }
+
     @Test("the longest gap kept with a schedule's fire times gives the RPO a plain run gives")
     func cachedGap() throws {
         // Mondays and Wednesdays at 02:00 from Thursday 2026-01-01: runs on the 5th, 7th,
