@@ -25,6 +25,11 @@ struct TraceReplay {
         var rows = Ragged(lists: jobs, elements: p.rowCount)
         var slots = Ragged(lists: jobs, elements: p.rowCount)
         var protects = Ragged(lists: jobs, elements: p.rowCount)
+        func endJob() {
+            rows.endList()
+            slots.endList()
+            protects.endList()
+        }
         for sim in p.longhorn {
             for v in sim.volumes { rows.append(v.row) }
             for v in sim.volumes { if let r = v.snapshotRow { rows.append(r) } }
@@ -32,9 +37,7 @@ struct TraceReplay {
                 slots.append(v.workload)
                 if !sim.snapshot { protects.append(v.workload) }
             }
-            rows.endList()
-            slots.endList()
-            protects.endList()
+            endJob()
         }
         for sim in p.velero {
             rows.append(sim.resourcesRow)
@@ -43,17 +46,13 @@ struct TraceReplay {
                 slots.append(v.workload)
                 protects.append(v.workload)
             }
-            rows.endList()
-            slots.endList()
-            protects.endList()
+            endJob()
         }
         for sim in p.cnpg {
             rows.append(sim.row)
             slots.append(sim.workload)
             protects.append(sim.workload)
-            rows.endList()
-            slots.endList()
-            protects.endList()
+            endJob()
         }
         let keys = Self.keys(p)
         self.keys = keys

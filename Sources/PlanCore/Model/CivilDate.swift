@@ -68,33 +68,23 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`. Years 0 to 9999 are written as ten bytes, without the `String`s of
     /// `pad` (every day file writes each day's date); others are padded.
     public var description: String {
-        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+        guard (1...31).contains(day), let month = monthString(bytes: 10) else {
             return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         }
-        let y = UInt8(truncatingIfNeeded: year / 100), c = UInt8(truncatingIfNeeded: year % 100)
-        let m = UInt8(truncatingIfNeeded: month), d = UInt8(truncatingIfNeeded: day)
-        return String(unsafeUninitializedCapacity: 10) { b in
-            b[0] = 48 + y / 10
-            b[1] = 48 + y % 10
-            b[2] = 48 + c / 10
-            b[3] = 48 + c % 10
-            b[4] = 45  // "-"
-            b[5] = 48 + m / 10
-            b[6] = 48 + m % 10
-            b[7] = 45
-            b[8] = 48 + d / 10
-            b[9] = 48 + d % 10
-            return 10
-        }
+        return month
     }
 
     /// `YYYY-MM`. Years 0 to 9999 are written as seven bytes, without the `String`s of
     /// `pad` (every month of every variant of a sweep is labelled); others are padded.
-    public var monthString: String {
-        guard (0...9999).contains(year), (1...12).contains(month) else { return pad(year, 4) + "-" + pad(month, 2) }
+    public var monthString: String { monthString(bytes: 7) ?? pad(year, 4) + "-" + pad(month, 2) }
+
+    /// `YYYY-MM` (7 bytes) or `YYYY-MM-DD` (10) written byte by byte; nil for a year past
+    /// 0…9999 or a month past 1…12, which `pad` writes.
+    private func monthString(bytes count: Int) -> String? {
+        guard (0...9999).contains(year), (1...12).contains(month) else { return nil }
         let y = UInt8(truncatingIfNeeded: year / 100), c = UInt8(truncatingIfNeeded: year % 100)
-        let m = UInt8(truncatingIfNeeded: month)
-        return String(unsafeUninitializedCapacity: 7) { b in
+        let m = UInt8(truncatingIfNeeded: month), d = UInt8(truncatingIfNeeded: day)
+        return String(unsafeUninitializedCapacity: count) { b in
             b[0] = 48 + y / 10
             b[1] = 48 + y % 10
             b[2] = 48 + c / 10
@@ -102,7 +92,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             b[4] = 45  // "-"
             b[5] = 48 + m / 10
             b[6] = 48 + m % 10
-            return 7
+            if count == 10 {
+                b[7] = 45
+                b[8] = 48 + d / 10
+                b[9] = 48 + d % 10
+            }
+            return count
         }
     }
 }
