@@ -17,12 +17,9 @@ public struct RunFiles: SimulationSink {
     private let daily: StreamingFile
     private let workloads: StreamingFile
     private let targets: StreamingFile
-    private var dailyWriter = DayFileWriter<DailyColumn>()
-    private var workloadsWriter = DayFileWriter<WorkloadsColumn>()
-    private var targetsWriter = DayFileWriter<TargetsColumn>()
+    private var writers = DayFileWriters()
     /// Version 2 with fault keys: `faults.csv`, opened when the layout says so.
     private var faults: StreamingFile?
-    private var faultsWriter = DayFileWriter<FaultsColumn>(version: 2)
     private var faultsFailure: PlanIOError?
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
@@ -50,9 +47,7 @@ public struct RunFiles: SimulationSink {
         daily.write(DailyColumn.header(version: v))
         workloads.write(WorkloadsColumn.header(version: v))
         targets.write(TargetsColumn.header(version: v))
-        dailyWriter = DayFileWriter(version: v)
-        workloadsWriter = DayFileWriter(version: v)
-        targetsWriter = DayFileWriter(version: v)
+        writers = DayFileWriters(version: v)
         if layout.faultJobs != nil {
             do {
                 let file = try set.file(RunFiles.name(FaultsColumn.self))
@@ -65,11 +60,11 @@ public struct RunFiles: SimulationSink {
     }
 
     public mutating func day(_ rows: DayRows) {
-        let layout = self.layout
-        daily.appendBytes { dailyWriter.append(rows, layout: layout, to: &$0) }
-        workloads.appendBytes { workloadsWriter.append(rows, layout: layout, to: &$0) }
-        targets.appendBytes { targetsWriter.append(rows, layout: layout, to: &$0) }
-        faults?.appendBytes { faultsWriter.append(rows, layout: layout, to: &$0) }
+        writers.append(rows, layout: layout, daily: daily.buffer, workloads: workloads.buffer, targets: targets.buffer, faults: faults?.buffer)
+        daily.flushIfFull()
+        workloads.flushIfFull()
+        targets.flushIfFull()
+        faults?.flushIfFull()
         json?.add(rows, layout: layout)
     }
 

@@ -93,3 +93,46 @@ extension ByteFormatTests {
         #expect(json(.text("")) == "\"\"")
     }
 }
+
+extension ByteFormatTests {
+    @Test("digit counts at every power of ten: 10^k − 1 has k digits, 10^k has k + 1, and 0 has one")
+    func digitCounts() {
+        #expect(ByteFormat.digitCount(0) == 1)
+        var p: UInt64 = 1
+        for k in 1...19 {
+            p *= 10
+            #expect(ByteFormat.digitCount(p - 1) == k, "10^\(k) - 1")
+            #expect(ByteFormat.digitCount(p) == k + 1, "10^\(k)")
+        }
+        #expect(ByteFormat.digitCount(.max) == 20)  // 18446744073709551615
+    }
+
+    @Test("a cursor into a small ByteBuffer writes the bytes an array does, while the buffer grows under it")
+    func cursorGrows() {
+        let cells: [Cell] = [
+            .int(-42), .integer(5_988_913_365), .money(-0.00004), .decimal6(2.0 / 3), .text("cnpg/gitea-postgres"), .integer(.infinity),
+            .money(1e300), .empty, .integer(0x1p53),
+        ]
+        var array: [UInt8] = []
+        let buffer = ByteBuffer(capacity: 64)
+        for round in 0..<50 {
+            for cell in cells {
+                cell.appendCSV(to: &array)
+                array.append(44)
+                buffer.write { cursor in
+                    cell.appendCSV(to: &cursor)
+                    cursor.append(44)
+                }
+            }
+            #expect(buffer.count == array.count, "round \(round)")
+        }
+        #expect(buffer.bytes == array)
+        // 1e300 (in [10^300, 10^301)) as money is its 301 whole digits, a point and 4 zeros:
+        // 306 bytes, more than one number cell's room.
+        let text = String(decoding: array, as: UTF8.self)
+        let long: [Substring] = text.split(separator: ",").filter { $0.count > 64 }
+        #expect(long.count == 50 && long.allSatisfy { $0.count == 306 && $0.hasSuffix(".0000") })
+        buffer.removeAll()
+        #expect(buffer.count == 0 && buffer.text.isEmpty)
+    }
+}

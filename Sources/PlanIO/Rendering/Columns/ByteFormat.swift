@@ -6,19 +6,20 @@ import PlanCore
 /// `plan simulate` spent.
 enum ByteFormat {
     /// Appends the decimal digits of `n`.
-    @inline(__always) static func append(_ n: UInt64, to out: inout [UInt8]) {
+    @inline(__always) static func append<O: ByteOutput>(_ n: UInt64, to out: inout O) {
         if n < 10 {
             out.append(UInt8(truncatingIfNeeded: n) &+ 48)
             return
         }
-        withScratch { buffer in
-            let start = digits(n, endingAt: buffer.count, in: buffer)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        let count = digitCount(n)
+        out.write(room: 20) { start in
+            writeDigits(n, endingAt: start + count)
+            return count
         }
     }
 
     /// Appends `n` as `String(n)` writes it.
-    @inline(__always) static func append(_ n: Int, to out: inout [UInt8]) {
+    @inline(__always) static func append<O: ByteOutput>(_ n: Int, to out: inout O) {
         if n < 0 {
             out.append(45)  // "-"
             append(n.magnitude.toUInt64, to: &out)
@@ -32,11 +33,11 @@ enum ByteFormat {
     /// `Format.fixed` itself. `decimals` is at most 19, so that 10^decimals is a `UInt64`
     /// (cells use 0, 4 and 6).
     ///
-    /// The number is written backwards into a buffer on the stack and appended once: one
+    /// The cell is written in place, front to back, its length known beforehand: one
     /// capacity check per cell, not one per byte (a 100-year run writes 60 MB of them).
-    @inline(__always) static func fixed(_ x: Double, _ decimals: Int, to out: inout [UInt8]) {
+    @inline(__always) static func fixed<O: ByteOutput>(_ x: Double, _ decimals: Int, to out: inout O) {
         guard x.isFinite else {
-            out.append(contentsOf: Format.fixed(x, decimals).utf8)
+            out.append(Format.fixed(x, decimals))
             return
         }
         var scale = 1.0
@@ -44,58 +45,95 @@ enum ByteFormat {
         let a = Swift.abs(x) * scale
         // Past 2^53 (only there does `a` round to 2^53 or more), `Format.fixed` writes it.
         guard a < Format.wide else {
-            out.append(contentsOf: Format.fixed(x, decimals).utf8)
+            out.append(Format.fixed(x, decimals))
             return
         }
         // Half away from zero without libm's `round` (a call on baseline x86-64, 2% of a
         // 100-year run): 0 ≤ a < 2^53, so its whole part converts exactly, `a − whole` is
         // exact, and whole + 1 is exact. The same integer as `a.rounded(.toNearestOrAwayFromZero)`.
-        let whole = UInt64(a)
-        let n = a - Double(whole) >= 0.5 ? whole + 1 : whole
-        withScratch { buffer in
-            var i = buffer.count
-            var whole = n
+        // Through `Int64`: one instruction each way, where `UInt64` takes several on x86-64.
+        let whole = Int64(a)
+        let n = UInt64(a - Double(whole) >= 0.5 ? whole + 1 : whole)
+        let p = powers[decimals]
+        let integer = decimals > 0 ? n / p : n
+        let negative = x < 0 && n != 0
+        let integerDigits = digitCount(integer)
+        let count = (negative ? 1 : 0) + integerDigits + (decimals > 0 ? decimals + 1 : 0)
+        // At most a sign, 16 digits below 2^53, a point and 19 decimals.
+        out.write(room: 40) { start in
+            var q = start
+            if negative {
+                q.pointee = 45  // "-"
+                q += 1
+            }
+            q += integerDigits
+            writeDigits(integer, endingAt: q)
             if decimals > 0 {
-                // Zero-padded to `decimals` digits, from the last.
-                let p = UInt64(scale)
-                var fraction = n % p
-                whole = n / p
-                for _ in 0..<decimals {
-                    i -= 1
-                    buffer[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 48
-                    fraction /= 10
-                }
-                i -= 1
-                buffer[i] = 46  // "."
+                q.pointee = 46  // "."
+                writePadded(n % p, digits: decimals, endingAt: q + 1 + decimals)
             }
-            i = digits(whole, endingAt: i, in: buffer)
-            if x < 0 && n != 0 {
-                i -= 1
-                buffer[i] = 45  // "-"
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+            return count
         }
     }
 
-    /// Writes the digits of `n` (at least one) so that they end just before `end`; returns
-    /// where they start.
-    @inline(__always) private static func digits(_ n: UInt64, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var i = end
-        var v = n
-        repeat {
-            i -= 1
-            buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
-        } while v > 0
-        return i
+    /// "00", "01", … "99": the digits are written two at a time.
+    private static let pairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// 10^0 … 10^19.
+    private static let powers: [UInt64] = [
+        1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000,
+        1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000,
+        100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
+
+    /// How many decimal digits `n` has (1 for 0): ⌊log10(2^bits)⌋ from the bit length
+    /// (1233 / 4096 is just above log10 2), then one comparison.
+    @inline(__always) static func digitCount(_ n: UInt64) -> Int {
+        let guess = ((64 - (n | 1).leadingZeroBitCount) &* 1233) >> 12
+        return n >= powers[guess] ? guess + 1 : Swift.max(guess, 1)
     }
 
-    /// A 48-byte buffer on the stack: a sign, 20 digits of a `UInt64`, a point and 19
-    /// decimals, with room to spare.
-    @inline(__always) private static func withScratch(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &scratch) { raw in
-            body(raw.bindMemory(to: UInt8.self))
+    /// Writes the digits of `n` (at least one) so that they end just before `end`.
+    @inline(__always) private static func writeDigits(_ n: UInt64, endingAt end: UnsafeMutablePointer<UInt8>) {
+        let pairs = ByteFormat.pairs.utf8Start
+        var i = end
+        var v = n
+        while v >= 100 {
+            let r = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            i -= 2
+            i[0] = pairs[r]
+            i[1] = pairs[r &+ 1]
+        }
+        if v >= 10 {
+            let r = Int(truncatingIfNeeded: v) &* 2
+            i -= 2
+            i[0] = pairs[r]
+            i[1] = pairs[r &+ 1]
+        } else {
+            i -= 1
+            i[0] = UInt8(truncatingIfNeeded: v) &+ 48
+        }
+    }
+
+    /// Writes exactly `digits` digits of `n` (< 10^digits), zero-padded, ending just before `end`.
+    @inline(__always) private static func writePadded(_ n: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        let pairs = ByteFormat.pairs.utf8Start
+        var i = end
+        var v = n
+        var left = digits
+        while left >= 2 {
+            let r = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            i -= 2
+            i[0] = pairs[r]
+            i[1] = pairs[r &+ 1]
+            left -= 2
+        }
+        if left == 1 {
+            i -= 1
+            i[0] = UInt8(truncatingIfNeeded: v % 10) &+ 48
         }
     }
 }
@@ -106,16 +144,16 @@ extension UInt {
 
 extension Cell {
     /// Appends the CSV cell's bytes: the same characters as `appendCSV(to: inout String)`.
-    @inline(__always) public consuming func appendCSV(to out: inout [UInt8]) {
+    @inline(__always) public consuming func appendCSV<O: ByteOutput>(to out: inout O) {
         switch self {
-        case .text(let s): out.append(contentsOf: s.utf8)
+        case .text(let s): out.append(s)
         case .int(let n): ByteFormat.append(n, to: &out)
         case .integer(let x):
-            if x.isInfinite { out.append(contentsOf: (x > 0 ? "inf" : "-inf").utf8) } else { ByteFormat.fixed(x, 0, to: &out) }
+            if x.isInfinite { out.append(x > 0 ? "inf" : "-inf") } else { ByteFormat.fixed(x, 0, to: &out) }
         case .money(let x):
-            if x.isInfinite { out.append(contentsOf: (x > 0 ? "inf" : "-inf").utf8) } else { ByteFormat.fixed(x, 4, to: &out) }
+            if x.isInfinite { out.append(x > 0 ? "inf" : "-inf") } else { ByteFormat.fixed(x, 4, to: &out) }
         case .decimal6(let x):
-            if x.isInfinite { out.append(contentsOf: (x > 0 ? "inf" : "-inf").utf8) } else { ByteFormat.fixed(x, 6, to: &out) }
+            if x.isInfinite { out.append(x > 0 ? "inf" : "-inf") } else { ByteFormat.fixed(x, 6, to: &out) }
         case .empty: break
         }
     }
@@ -124,19 +162,18 @@ extension Cell {
 extension Cell {
     /// Appends the JSON value's bytes: the same characters as `json` (a string escaped as
     /// `JSONRenderer.string` escapes it, the CSV cell's number, `"inf"`, `null`).
-    @inline(__always) public consuming func appendJSON(to out: inout [UInt8]) {
+    @inline(__always) public consuming func appendJSON<O: ByteOutput>(to out: inout O) {
         switch self {
         case .text(let s): ByteFormat.jsonString(s, to: &out)
         case .int(let n): ByteFormat.append(n, to: &out)
         case .integer(let x), .money(let x), .decimal6(let x):
             if x.isInfinite {
-                out.append(contentsOf: (x > 0 ? "\"inf\"" : "\"-inf\"").utf8)
+                out.append(x > 0 ? "\"inf\"" : "\"-inf\"")
                 return
             }
-            let start = out.count
+            // A number's CSV cell is never empty (digits, or `nan`), so never `null`.
             appendCSV(to: &out)
-            if out.count == start { out.append(contentsOf: "null".utf8) }
-        case .empty: out.append(contentsOf: "null".utf8)
+        case .empty: out.append("null")
         }
     }
 }
@@ -148,17 +185,20 @@ extension ByteFormat {
     /// Appends `s` as a JSON string literal: `"` and `\` escaped, `\n`, `\t`, `\r`, and
     /// `\u00XX` for the other control characters; every other byte as it is (a UTF-8 byte of
     /// a multi-byte scalar is never below 0x80).
-    @inline(__always) static func jsonString(_ s: String, to out: inout [UInt8]) {
+    @inline(__always) static func jsonString<O: ByteOutput>(_ s: String, to out: inout O) {
         out.append(34)  // "
+        func escaped(_ c: UInt8) {
+            out.append(92)  // \
+            out.append(c)
+        }
         for b in s.utf8 {
             switch b {
-            case 34: out.append(contentsOf: [92, 34])  // \"
-            case 92: out.append(contentsOf: [92, 92])  // \\
-            case 10: out.append(contentsOf: [92, 110])  // \n
-            case 9: out.append(contentsOf: [92, 116])  // \t
-            case 13: out.append(contentsOf: [92, 114])  // \r
+            case 34, 92: escaped(b)  // \" and \\
+            case 10: escaped(110)  // \n
+            case 9: escaped(116)  // \t
+            case 13: escaped(114)  // \r
             case 0..<0x20:
-                out.append(contentsOf: [92, 117, 48, 48, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])  // \u00XX
+                out.append([92, 117, 48, 48, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])  // \u00XX
             default: out.append(b)
             }
         }
@@ -170,11 +210,16 @@ extension OutputColumn {
     /// Appends `row` as the one-line JSON object of `jsonObject(_:version:)`, bytes for bytes.
     ///
     /// - Parameter keys: each column's `"name": ` as bytes, in the order of `columns`.
-    @inline(__always) public static func appendJSONObject(_ row: Row, columns: [Self], keys: [[UInt8]], to out: inout [UInt8]) {
+    @inline(__always) public static func appendJSONObject<O: ByteOutput>(
+        _ row: Row, columns: [Self], keys: [[UInt8]], to out: inout O
+    ) {
         out.append(123)  // {
         for (i, column) in columns.enumerated() {
-            if i > 0 { out.append(contentsOf: [44, 32]) }  // ", "
-            out.append(contentsOf: keys[i])
+            if i > 0 {
+                out.append(44)  // ","
+                out.append(32)
+            }
+            out.append(keys[i])
             column.jsonCell(row).appendJSON(to: &out)
         }
         out.append(125)  // }

@@ -14,21 +14,27 @@ public enum DailyColumn: String, DayFileColumn {
     case deletedBytes = "deleted_bytes"
     case noncurrentBytes = "noncurrent_bytes"
 
-    /// One `daily.csv` row: a job row of the layout on one day.
+    /// One `daily.csv` row: a job row of the layout on one day. Valid only while
+    /// `forEachRow`'s body runs, which is the only place rows exist: the row reads its key
+    /// in place in the layout, so that a row copies no names (issue 15: copying them was a
+    /// tenth of a 10-year `plan simulate`).
     public struct Row {
         /// `YYYY-MM-DD`.
-        public var date: String
-        public var day: Int
-        public var key: JobRowKey
-        public var values: JobDayValues
+        public let date: String
+        public let day: Int
+        private let keyAddress: UnsafePointer<JobRowKey>
+        public var key: JobRowKey { unsafeAddress { keyAddress } }
+        public let values: JobDayValues
         /// Version 2: `deleted_bytes` and `noncurrent_bytes` (0 in version 1).
-        public var deleted: Double
-        public var noncurrent: Double
+        public let deleted: Double
+        public let noncurrent: Double
 
-        public init(date: String, day: Int, key: JobRowKey, values: JobDayValues, deleted: Double = 0, noncurrent: Double = 0) {
+        fileprivate init(
+            date: String, day: Int, key: UnsafePointer<JobRowKey>, values: JobDayValues, deleted: Double, noncurrent: Double
+        ) {
             self.date = date
             self.day = day
-            self.key = key
+            keyAddress = key
             self.values = values
             self.deleted = deleted
             self.noncurrent = noncurrent
@@ -80,11 +86,14 @@ public enum DailyColumn: String, DayFileColumn {
     ) rethrows {
         let date = rows.date.description
         let v2 = !rows.deleted.isEmpty
-        for (i, key) in layout.jobRows.enumerated() {
-            try body(
-                Row(
-                    date: date, day: rows.day, key: key, values: rows.jobs[key.source], deleted: v2 ? rows.deleted[i] : 0,
-                    noncurrent: v2 ? rows.noncurrent[i] : 0))
+        try layout.jobRows.withUnsafeBufferPointer { keys in
+            guard let first = keys.baseAddress else { return }
+            for i in keys.indices {
+                try body(
+                    Row(
+                        date: date, day: rows.day, key: first + i, values: rows.jobs[keys[i].source],
+                        deleted: v2 ? rows.deleted[i] : 0, noncurrent: v2 ? rows.noncurrent[i] : 0))
+            }
         }
     }
 }

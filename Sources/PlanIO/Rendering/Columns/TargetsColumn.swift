@@ -9,21 +9,24 @@ public enum TargetsColumn: String, DayFileColumn {
     /// Version 2: the noncurrent part of `used_bytes`.
     case noncurrentBytes = "noncurrent_bytes"
 
-    /// One `targets.csv` row: a target of the layout on one day.
+    /// One `targets.csv` row: a target of the layout on one day. Valid only while
+    /// `forEachRow`'s body runs: it reads its target in place in the layout (as
+    /// `DailyColumn.Row` does its key).
     public struct Row {
         /// `YYYY-MM-DD`.
-        public var date: String
-        public var day: Int
-        public var target: Target
+        public let date: String
+        public let day: Int
+        private let targetAddress: UnsafePointer<Target>
+        public var target: Target { unsafeAddress { targetAddress } }
         /// Used bytes at the day's end.
-        public var used: Double
+        public let used: Double
         /// Version 2: the noncurrent part of `used` (0 in version 1).
-        public var noncurrent: Double
+        public let noncurrent: Double
 
-        public init(date: String, day: Int, target: Target, used: Double, noncurrent: Double = 0) {
+        fileprivate init(date: String, day: Int, target: UnsafePointer<Target>, used: Double, noncurrent: Double) {
             self.date = date
             self.day = day
-            self.target = target
+            targetAddress = target
             self.used = used
             self.noncurrent = noncurrent
         }
@@ -74,9 +77,12 @@ public enum TargetsColumn: String, DayFileColumn {
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description
-        for (i, t) in layout.targets.enumerated() {
-            let noncurrent = rows.targetNoncurrent.isEmpty ? 0 : rows.targetNoncurrent[i]
-            try body(Row(date: date, day: rows.day, target: t, used: rows.targetUsed[i], noncurrent: noncurrent))
+        try layout.targets.withUnsafeBufferPointer { targets in
+            guard let first = targets.baseAddress else { return }
+            for i in targets.indices {
+                let noncurrent = rows.targetNoncurrent.isEmpty ? 0 : rows.targetNoncurrent[i]
+                try body(Row(date: date, day: rows.day, target: first + i, used: rows.targetUsed[i], noncurrent: noncurrent))
+            }
         }
     }
 }

@@ -8,18 +8,21 @@ public enum WorkloadsColumn: String, DayFileColumn {
     case walBytes = "wal_bytes"
     case rtoSeconds = "rto_seconds"
 
-    /// One `workloads.csv` row: a workload of the layout on one day.
+    /// One `workloads.csv` row: a workload of the layout on one day. Valid only while
+    /// `forEachRow`'s body runs: it reads its workload in place in the layout (as
+    /// `DailyColumn.Row` does its key).
     public struct Row {
         /// `YYYY-MM-DD`.
-        public var date: String
-        public var day: Int
-        public var workload: Workload
-        public var values: WorkloadDayValues
+        public let date: String
+        public let day: Int
+        private let workloadAddress: UnsafePointer<Workload>
+        public var workload: Workload { unsafeAddress { workloadAddress } }
+        public let values: WorkloadDayValues
 
-        public init(date: String, day: Int, workload: Workload, values: WorkloadDayValues) {
+        fileprivate init(date: String, day: Int, workload: UnsafePointer<Workload>, values: WorkloadDayValues) {
             self.date = date
             self.day = day
-            self.workload = workload
+            workloadAddress = workload
             self.values = values
         }
     }
@@ -66,8 +69,11 @@ public enum WorkloadsColumn: String, DayFileColumn {
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description
-        for (i, w) in layout.workloads.enumerated() {
-            try body(Row(date: date, day: rows.day, workload: w, values: rows.workloads[i]))
+        try layout.workloads.withUnsafeBufferPointer { workloads in
+            guard let first = workloads.baseAddress else { return }
+            for i in workloads.indices {
+                try body(Row(date: date, day: rows.day, workload: first + i, values: rows.workloads[i]))
+            }
         }
     }
 }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Where CSV and JSON cells are written as bytes (`ByteFormat`, `Cell.appendCSV`): a byte
+/// array (tests, `tune.csv` lines, the JSON rows) or a `ByteCursor` into a `ByteBuffer`
+/// (the day files, the hot path of `plan simulate`).
+public protocol ByteOutput {
+    /// Appends one byte.
+    mutating func append(_ byte: UInt8)
+    /// Appends `bytes`.
+    mutating func append(bytes: UnsafeRawBufferPointer)
+    /// Lets `write` put at most `room` bytes at a pointer; it returns how many it wrote.
+    mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int)
+}
+
+extension ByteOutput {
+    /// Appends a `String`'s UTF-8 bytes.
+    @inline(__always) public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends the bytes of an array.
+    @inline(__always) public mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append(bytes: $0) }
+    }
+}
+
+extension Array: ByteOutput where Element == UInt8 {
+    @inline(__always) public mutating func append(bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
+
+    /// Writes into a 64-byte buffer on the stack and appends what was written (`room` is at
+    /// most 64: one number cell).
+    @inline(__always) public mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        precondition(room <= 64)
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &scratch) { raw in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
+            append(contentsOf: UnsafeBufferPointer(start: base, count: write(base)))
+        }
+    }
+}
+
+/// A growable byte buffer that is written through a raw pointer (`ByteCursor`): a cell
+/// costs one comparison against the end of the room, where an array append checks its
+/// uniqueness and capacity per call (issue 15: those checks and the copies through
+/// `Array.append(contentsOf:)` were a fifth of a 10-year `plan simulate`).
+public final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes have been written.
+    public private(set) var count = 0
+
+    public init(capacity: Int = 4096) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Lets `body` append through a cursor; the buffer grows as the cursor needs.
+    @inline(__always) public func write(_ body: (inout ByteCursor) -> Void) {
+        var cursor = ByteCursor(position: base + count, end: base + capacity, buffer: self)
+        body(&cursor)
+        count = cursor.position - base
+    }
+
+    /// Room for `n` more bytes after `position` (the cursor's), by moving the bytes into a
+    /// larger allocation; returns the cursor's new position and end.
+    @usableFromInline func makeRoom(_ n: Int, at position: UnsafeMutablePointer<UInt8>) -> (
+        position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>
+    ) {
+        count = position - base
+        if capacity - count < n {
+            let grown = Swift.max(2 * capacity, count + n)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            moved.update(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = grown
+        }
+        return (base + count, base + capacity)
+    }
+
+    /// The bytes written, for `body` to read (valid only during the call).
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes written, as an array.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, as text.
+    public var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Forgets the bytes written, keeping the memory.
+    public func removeAll() { count = 0 }
+}
+
+/// The write position in a `ByteBuffer`, valid inside `ByteBuffer.write`'s body only.
+public struct ByteCursor: ByteOutput {
+    @usableFromInline var position: UnsafeMutablePointer<UInt8>
+    @usableFromInline var end: UnsafeMutablePointer<UInt8>
+    /// The buffer outlives the cursor: `write` makes it and uses it only in its body.
+    @usableFromInline unowned(unsafe) let buffer: ByteBuffer
+
+    @usableFromInline init(position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>, buffer: ByteBuffer) {
+        self.position = position
+        self.end = end
+        self.buffer = buffer
+    }
+
+    /// Makes room for `n` bytes at `position`.
+    @inline(__always) @usableFromInline mutating func reserve(_ n: Int) {
+        if end - position < n { (position, end) = buffer.makeRoom(n, at: position) }
+    }
+
+    @inline(__always) public mutating func append(_ byte: UInt8) {
+        reserve(1)
+        position.pointee = byte
+        position += 1
+    }
+
+    @inline(__always) public mutating func append(bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        UnsafeMutableRawPointer(position).copyMemory(from: source, byteCount: bytes.count)
+        position += bytes.count
+    }
+
+    @inline(__always) public mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(room)
+        position += write(position)
+    }
+}
