@@ -32,7 +32,7 @@ enum ManifestParser {
         let documents: YamlSequence<Node>
         do {
             // UTF-8 named here, not Yams's environment-dependent default (`YAMLReader.read`).
-            documents = try Yams.compose_all(yaml: text, .default, .default, .utf8)
+            documents = try Yams.compose_all(yaml: text, YAMLReader.resolver, .default, .utf8)
         } catch let error as YamlError {
             out.diagnostics.append(failure(YAMLReader.translate(error, text: text), file: file.path))
             return out

@@ -88,3 +88,36 @@ extension LoaderTests {
             ])
     }
 }
+
+extension LoaderTests {
+    /// Each value of `a: VALUE` as the reader gives it: its text and whether it is no value.
+    func scalarValues(_ values: [String]) -> [(String, Bool)] {
+        values.map { value in
+            guard case .tree(let root, _) = YAMLReader.read("a: \(value)\n", origin: { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) }),
+                case .mapping(let pairs) = root.content, case .scalar(let text, let isNull)? = pairs.first?.value.content
+            else { return ("not a scalar", false) }
+            return (text, isNull)
+        }
+    }
+
+    @Test("no value: empty, ~, null, Null, NULL when plain; text: quoted, or tagged !!str, and every other plain scalar")
+    func nullsAndText() {
+        let read = scalarValues(["", "~", "null", "Null", "NULL", "\"null\"", "'~'", "!!str null", "!!str ~", "nul", "true", "0x1F", "1e3"])
+        let expected: [(String, Bool)] = [
+            ("", true), ("~", true), ("null", true), ("Null", true), ("NULL", true), ("null", false), ("~", false), ("null", false),
+            ("~", false), ("nul", false), ("true", false), ("0x1F", false), ("1e3", false),
+        ]
+        #expect(read.map(\.0) == expected.map(\.0))
+        #expect(read.map(\.1) == expected.map(\.1))
+    }
+
+    @Test("a plain key and a quoted key of the same text (true, \"true\") are one key twice, to Yams too")
+    func plainAndQuotedKeys() {
+        guard case .failure(let failure) = YAMLReader.read("true: 1\n\"true\": 2\n", origin: { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) })
+        else {
+            Issue.record("read as a tree")
+            return
+        }
+        #expect(failure.message == "duplicate key 'true' in this mapping (first at line 1)")
+    }
+}
