@@ -23,6 +23,7 @@ public struct RunFiles: SimulationSink {
     private var faultsFailure: PlanIOError?
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
+    private let jsonScratch = ByteBuffer()
 
     /// Opens the three streamed files in the run's output set. `alsoReplacing` names further
     /// files the set replaces (`report.html` with `--report`).
@@ -65,7 +66,7 @@ public struct RunFiles: SimulationSink {
         workloads.flushIfFull()
         targets.flushIfFull()
         faults?.flushIfFull()
-        json?.add(rows, layout: layout)
+        json?.add(rows, layout: layout, scratch: jsonScratch)
     }
 
     /// The JSON rows kept, if asked for.

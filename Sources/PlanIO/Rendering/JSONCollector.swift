@@ -13,15 +13,25 @@ public struct JSONRows: Sendable {
         var columns: [C] = []
         var keys: [[UInt8]] = []
 
-        mutating func add(_ rows: DayRows, layout: RowLayout, version: Int) {
+        /// Appends the day's objects: written through a cursor into `scratch` (one capacity
+        /// check per cell), then moved onto `bytes` once.
+        mutating func add(_ rows: DayRows, layout: RowLayout, version: Int, scratch: ByteBuffer) {
             if columns.isEmpty {
                 columns = C.columns(version: version)
                 keys = C.jsonKeys(columns)
             }
-            C.forEachRow(of: rows, layout: layout) { row in
-                if !bytes.isEmpty { bytes.append(contentsOf: JSONRows.separator) }
-                C.appendJSONObject(row, columns: columns, keys: keys, to: &bytes)
+            let columns = columns
+            let keys = keys
+            var first = bytes.isEmpty
+            scratch.removeAll()
+            scratch.write { out in
+                C.forEachRow(of: rows, layout: layout) { row in
+                    if !first { out.append(JSONRows.separator) }
+                    first = false
+                    C.appendJSONObject(row, columns: columns, keys: keys, to: &out)
+                }
             }
+            scratch.withBytes { bytes.append(contentsOf: $0) }
         }
 
         /// The objects one by one (tests).
@@ -30,8 +40,16 @@ public struct JSONRows: Sendable {
             return String(decoding: bytes, as: UTF8.self).components(separatedBy: String(decoding: JSONRows.separator, as: UTF8.self))
         }
 
-        /// The array as the document writes it: `JSONRenderer.array` of the objects.
-        var array: String { bytes.isEmpty ? "[]" : "[\n    " + String(decoding: bytes, as: UTF8.self) + "\n  ]" }
+        /// Appends the array as the document writes it: `JSONRenderer.array` of the objects.
+        func appendArray(to out: inout [UInt8]) {
+            if bytes.isEmpty {
+                out.append("[]")
+                return
+            }
+            out.append("[\n    ")
+            out.append(contentsOf: bytes)
+            out.append("\n  ]")
+        }
     }
 
     var targetObjects = Objects<TargetsColumn>()
@@ -44,11 +62,12 @@ public struct JSONRows: Sendable {
     public var faults: [String] { faultObjects.objects }
     public init() {}
 
-    mutating func add(_ rows: DayRows, layout: RowLayout) {
+    /// Appends the day's objects; `scratch` is the caller's buffer, reused day after day.
+    mutating func add(_ rows: DayRows, layout: RowLayout, scratch: ByteBuffer) {
         let v = layout.version
-        targetObjects.add(rows, layout: layout, version: v)
-        workloadObjects.add(rows, layout: layout, version: v)
-        faultObjects.add(rows, layout: layout, version: 2)
+        targetObjects.add(rows, layout: layout, version: v, scratch: scratch)
+        workloadObjects.add(rows, layout: layout, version: v, scratch: scratch)
+        faultObjects.add(rows, layout: layout, version: 2, scratch: scratch)
     }
 }
 
@@ -60,5 +79,6 @@ public struct JSONCollector: SimulationSink {
 
     public init() {}
     public mutating func begin(_ layout: RowLayout) { self.layout = layout }
-    public mutating func day(_ rows: DayRows) { self.rows.add(rows, layout: layout) }
+    private let scratch = ByteBuffer()
+    public mutating func day(_ rows: DayRows) { self.rows.add(rows, layout: layout, scratch: scratch) }
 }

@@ -7,6 +7,13 @@ import PlanCore
 /// rows), with fault keys `faults`, and the summary's tables (`summary`).
 public enum JSONRenderer {
     public static func render(_ result: SimulationResult, rows: JSONRows) -> String {
+        String(decoding: document(result, rows: rows), as: UTF8.self)
+    }
+
+    /// The document's bytes: the day rows' arrays (megabytes in a long run) are copied in as
+    /// bytes, never through a `String`.
+    public static func document(_ result: SimulationResult, rows: JSONRows) -> [UInt8] {
+        var bytes: [UInt8] = []
         var out = "{\n"
         out += "  \"name\": \(string(result.scenarioName)),\n"
         out += "  \"currency\": \(string(result.currency)),\n"
@@ -15,18 +22,34 @@ public enum JSONRenderer {
         out += "  \"warnings\": [" + result.warnings.map(string).joined(separator: ", ") + "],\n"
         out += "  \"monthly\": " + array(result.monthly.map(monthly)) + ",\n"
         out += "  \"kpis\": " + array(result.kpis.map(kpi)) + ",\n"
-        out += "  \"targets\": " + rows.targetObjects.array + ",\n"
+        out += "  \"targets\": "
+        /// Moves the text so far onto the bytes, then `objects`' array.
+        func append(_ objects: JSONRows.Objects<some DayFileColumn>) {
+            bytes.append(out)
+            out = ""
+            objects.appendArray(to: &bytes)
+        }
+        append(rows.targetObjects)
+        out += ",\n"
         if result.version >= 2 {
-            out += "  \"workloads\": " + rows.workloadObjects.array + ",\n"
+            out += "  \"workloads\": "
+            append(rows.workloadObjects)
+            out += ",\n"
             out += "  \"drills\": " + array(result.drills.map { DrillsColumn.jsonObject($0, version: 2) }) + ",\n"
             out += "  \"job_costs\": " + array(result.jobCosts.map { JobsColumn.jsonObject($0, version: 2) })
-            out += result.hasFaults ? ",\n  \"faults\": " + rows.faultObjects.array : ""
+            if result.hasFaults {
+                out += ",\n  \"faults\": "
+                append(rows.faultObjects)
+            }
             out += ",\n  \"summary\": " + summary(result) + "\n"
         } else {
-            out += "  \"workloads\": " + rows.workloadObjects.array + "\n"
+            out += "  \"workloads\": "
+            append(rows.workloadObjects)
+            out += "\n"
         }
         out += "}\n"
-        return out
+        bytes.append(out)
+        return bytes
     }
 
     public static func array(_ objects: [String]) -> String {

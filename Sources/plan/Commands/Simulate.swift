@@ -71,7 +71,7 @@ extension Plan {
                     TableRenderer(color: color.enabled).summary(
                         result, files: written, recorded: run.recordedID.map { ($0, store.db) }))
             case .json:
-                StandardOutput.print(JSONRenderer.render(result, rows: run.output.jsonRows ?? JSONRows()))
+                StandardOutput.write(JSONRenderer.document(result, rows: run.output.jsonRows ?? JSONRows()))
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }

@@ -20,6 +20,15 @@ enum StandardOutput {
     static func print(_ s: String) {
         FileHandle.standardOutput.write(Data((isTerminal ? Diagnostic.visible(s, keepingStyles: true) : s).utf8))
     }
+    /// Writes a document's bytes (`--format json`): to a pipe or a file as they are, with no
+    /// `String` or `Data` copy of megabytes; on a terminal as `print` writes text.
+    static func write(_ bytes: [UInt8]) {
+        if isTerminal {
+            print(String(decoding: bytes, as: UTF8.self))
+        } else {
+            try? FileHandle.standardOutput.write(contentsOf: bytes)
+        }
+    }
     static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 }
 
