@@ -10,8 +10,10 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The run store, an SQLite file (default: $PLAN_DB, else output/plan.sqlite).", valueName: "PATH"))
     var db: String = StoreOptions.defaultPath
 
+    /// Read with `getenv`: `ProcessInfo.environment` copies the whole environment into a
+    /// dictionary, and the argument parser makes this default several times per command.
     static var defaultPath: String {
-        let fromEnvironment = ProcessInfo.processInfo.environment["PLAN_DB"] ?? ""
+        let fromEnvironment = getenv("PLAN_DB").map { String(cString: $0) } ?? ""
         return fromEnvironment.isEmpty ? "output/plan.sqlite" : fromEnvironment
     }
 
