@@ -173,7 +173,7 @@ if let text = try? String(contentsOfFile: "scenarios/seed-v2.yaml", encoding: .u
 struct DayFileBytes: SimulationSink {
     var layout = RowLayout(jobRows: [], workloads: [], targets: [])
     var writers = DayFileWriters()
-    let buffers = [ByteBuffer(capacity: 1 << 20 + 1 << 16), ByteBuffer(capacity: 1 << 16), ByteBuffer(capacity: 1 << 16)]
+    let buffers = (0..<3).map { _ in ByteBuffer(capacity: 1 << 20 + 1 << 16) }  // as `StreamingFile`'s
     var bytes = 0
 
     mutating func begin(_ layout: RowLayout) { self.layout = layout }

@@ -23,7 +23,7 @@ public final class StreamingFile {
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
-    /// Appends text; flushes when the buffer passes 1 MiB.
+    /// Appends text; flushes when the buffer reaches 1 MiB.
     public func write(_ text: String) {
         buffer.write { $0.append(text) }
         flushIfFull()

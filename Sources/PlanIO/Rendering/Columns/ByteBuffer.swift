@@ -3,7 +3,7 @@ import Foundation
 /// Where CSV and JSON cells are written as bytes (`ByteFormat`, `Cell.appendCSV`): a byte
 /// array (tests, `tune.csv` lines, the JSON rows) or a `ByteCursor` into a `ByteBuffer`
 /// (the day files, the hot path of `plan simulate`).
-public protocol ByteOutput {
+public protocol ByteOutput: ~Copyable {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
     /// Appends `bytes`.
@@ -12,7 +12,7 @@ public protocol ByteOutput {
     mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int)
 }
 
-extension ByteOutput {
+extension ByteOutput where Self: ~Copyable {
     /// Appends a `String`'s UTF-8 bytes.
     @inline(__always) public mutating func append(_ text: String) {
         var text = text
@@ -35,7 +35,9 @@ extension Array: ByteOutput where Element == UInt8 {
         var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &scratch) { raw in
             guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
-            append(contentsOf: UnsafeBufferPointer(start: base, count: write(base)))
+            let written = write(base)
+            assert(written <= room, "wrote \(written) bytes into a room of \(room)")
+            append(contentsOf: UnsafeBufferPointer(start: base, count: written))
         }
     }
 }
@@ -49,6 +51,8 @@ public final class ByteBuffer {
     private var capacity: Int
     /// How many bytes have been written.
     public private(set) var count = 0
+    /// In `write`'s body: a second cursor would start at a stale position.
+    private var writing = false
 
     public init(capacity: Int = 4096) {
         self.capacity = Swift.max(capacity, 64)
@@ -59,6 +63,9 @@ public final class ByteBuffer {
 
     /// Lets `body` append through a cursor; the buffer grows as the cursor needs.
     @inline(__always) public func write(_ body: (inout ByteCursor) -> Void) {
+        assert(!writing, "a write into a buffer inside a write into it")
+        writing = true
+        defer { writing = false }
         var cursor = ByteCursor(position: base + count, end: base + capacity, buffer: self)
         body(&cursor)
         count = cursor.position - base
@@ -66,14 +73,14 @@ public final class ByteBuffer {
 
     /// Room for `n` more bytes after `position` (the cursor's), by moving the bytes into a
     /// larger allocation; returns the cursor's new position and end.
-    @usableFromInline func makeRoom(_ n: Int, at position: UnsafeMutablePointer<UInt8>) -> (
+    func makeRoom(_ n: Int, at position: UnsafeMutablePointer<UInt8>) -> (
         position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>
     ) {
         count = position - base
         if capacity - count < n {
             let grown = Swift.max(2 * capacity, count + n)
             let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            moved.update(from: base, count: count)
+            moved.initialize(from: base, count: count)
             base.deallocate()
             base = moved
             capacity = grown
@@ -97,20 +104,21 @@ public final class ByteBuffer {
 }
 
 /// The write position in a `ByteBuffer`, valid inside `ByteBuffer.write`'s body only.
-public struct ByteCursor: ByteOutput {
-    @usableFromInline var position: UnsafeMutablePointer<UInt8>
-    @usableFromInline var end: UnsafeMutablePointer<UInt8>
-    /// The buffer outlives the cursor: `write` makes it and uses it only in its body.
-    @usableFromInline unowned(unsafe) let buffer: ByteBuffer
+public struct ByteCursor: ByteOutput, ~Copyable {
+    var position: UnsafeMutablePointer<UInt8>
+    var end: UnsafeMutablePointer<UInt8>
+    /// Not retained: the cursor is valid only inside `ByteBuffer.write`'s body, whose `self`
+    /// keeps the buffer alive; being `~Copyable`, it cannot be kept past the body.
+    unowned(unsafe) let buffer: ByteBuffer
 
-    @usableFromInline init(position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>, buffer: ByteBuffer) {
+    init(position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>, buffer: ByteBuffer) {
         self.position = position
         self.end = end
         self.buffer = buffer
     }
 
     /// Makes room for `n` bytes at `position`.
-    @inline(__always) @usableFromInline mutating func reserve(_ n: Int) {
+    @inline(__always) mutating func reserve(_ n: Int) {
         if end - position < n { (position, end) = buffer.makeRoom(n, at: position) }
     }
 
@@ -129,6 +137,8 @@ public struct ByteCursor: ByteOutput {
 
     @inline(__always) public mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         reserve(room)
-        position += write(position)
+        let written = write(position)
+        assert(written <= room, "wrote \(written) bytes into a room of \(room)")
+        position += written
     }
 }

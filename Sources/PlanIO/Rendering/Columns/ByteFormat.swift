@@ -6,7 +6,7 @@ import PlanCore
 /// `plan simulate` spent.
 enum ByteFormat {
     /// Appends the decimal digits of `n`.
-    @inline(__always) static func append<O: ByteOutput>(_ n: UInt64, to out: inout O) {
+    @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: UInt64, to out: inout O) {
         if n < 10 {
             out.append(UInt8(truncatingIfNeeded: n) &+ 48)
             return
@@ -19,7 +19,7 @@ enum ByteFormat {
     }
 
     /// Appends `n` as `String(n)` writes it.
-    @inline(__always) static func append<O: ByteOutput>(_ n: Int, to out: inout O) {
+    @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: Int, to out: inout O) {
         if n < 0 {
             out.append(45)  // "-"
             append(n.magnitude.toUInt64, to: &out)
@@ -33,9 +33,10 @@ enum ByteFormat {
     /// `Format.fixed` itself. `decimals` is at most 19, so that 10^decimals is a `UInt64`
     /// (cells use 0, 4 and 6).
     ///
-    /// The cell is written in place, front to back, its length known beforehand: one
-    /// capacity check per cell, not one per byte (a 100-year run writes 60 MB of them).
-    @inline(__always) static func fixed<O: ByteOutput>(_ x: Double, _ decimals: Int, to out: inout O) {
+    /// The cell is written in place, its length known beforehand (sign, whole part, point,
+    /// fraction, each part's digits from its known end backwards): one capacity check per
+    /// cell, not one per byte (a 100-year run writes 60 MB of them).
+    @inline(__always) static func fixed<O: ByteOutput & ~Copyable>(_ x: Double, _ decimals: Int, to out: inout O) {
         guard x.isFinite else {
             out.append(Format.fixed(x, decimals))
             return
@@ -88,7 +89,7 @@ enum ByteFormat {
     ]
 
     /// How many decimal digits `n` has (1 for 0): ⌊log10(2^bits)⌋ from the bit length
-    /// (1233 / 4096 is just above log10 2), then one comparison.
+    /// (⌊bits × 1233 / 4096⌋ = ⌊bits × log10 2⌋ for every bit length up to 64), then one comparison.
     @inline(__always) static func digitCount(_ n: UInt64) -> Int {
         let guess = ((64 - (n | 1).leadingZeroBitCount) &* 1233) >> 12
         return n >= powers[guess] ? guess + 1 : Swift.max(guess, 1)
@@ -144,7 +145,7 @@ extension UInt {
 
 extension Cell {
     /// Appends the CSV cell's bytes: the same characters as `appendCSV(to: inout String)`.
-    @inline(__always) public consuming func appendCSV<O: ByteOutput>(to out: inout O) {
+    @inline(__always) public consuming func appendCSV<O: ByteOutput & ~Copyable>(to out: inout O) {
         switch self {
         case .text(let s): out.append(s)
         case .int(let n): ByteFormat.append(n, to: &out)
@@ -162,7 +163,7 @@ extension Cell {
 extension Cell {
     /// Appends the JSON value's bytes: the same characters as `json` (a string escaped as
     /// `JSONRenderer.string` escapes it, the CSV cell's number, `"inf"`, `null`).
-    @inline(__always) public consuming func appendJSON<O: ByteOutput>(to out: inout O) {
+    @inline(__always) public consuming func appendJSON<O: ByteOutput & ~Copyable>(to out: inout O) {
         switch self {
         case .text(let s): ByteFormat.jsonString(s, to: &out)
         case .int(let n): ByteFormat.append(n, to: &out)
@@ -185,7 +186,7 @@ extension ByteFormat {
     /// Appends `s` as a JSON string literal: `"` and `\` escaped, `\n`, `\t`, `\r`, and
     /// `\u00XX` for the other control characters; every other byte as it is (a UTF-8 byte of
     /// a multi-byte scalar is never below 0x80).
-    @inline(__always) static func jsonString<O: ByteOutput>(_ s: String, to out: inout O) {
+    @inline(__always) static func jsonString<O: ByteOutput & ~Copyable>(_ s: String, to out: inout O) {
         out.append(34)  // "
         func escaped(_ c: UInt8) {
             out.append(92)  // \
@@ -210,7 +211,7 @@ extension OutputColumn {
     /// Appends `row` as the one-line JSON object of `jsonObject(_:version:)`, bytes for bytes.
     ///
     /// - Parameter keys: each column's `"name": ` as bytes, in the order of `columns`.
-    @inline(__always) public static func appendJSONObject<O: ByteOutput>(
+    @inline(__always) public static func appendJSONObject<O: ByteOutput & ~Copyable>(
         _ row: Row, columns: [Self], keys: [[UInt8]], to out: inout O
     ) {
         out.append(123)  // {

@@ -15,9 +15,10 @@ public enum DailyColumn: String, DayFileColumn {
     case noncurrentBytes = "noncurrent_bytes"
 
     /// One `daily.csv` row: a job row of the layout on one day. Valid only while
-    /// `forEachRow`'s body runs, which is the only place rows exist: the row reads its key
-    /// in place in the layout, so that a row copies no names (issue 15: copying them was a
-    /// tenth of a 10-year `plan simulate`).
+    /// `forEachRow`'s body runs: it must not be stored or returned from the body (copy
+    /// `row.key`, a value, if it is needed later). The row reads its key in place in the
+    /// layout, so that a row copies no names (issue 15: copying them was a tenth of a
+    /// 10-year `plan simulate`).
     public struct Row {
         /// `YYYY-MM-DD`.
         public let date: String

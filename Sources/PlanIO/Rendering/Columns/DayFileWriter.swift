@@ -28,7 +28,7 @@ public struct DayFileWriter<C: DayFileColumn>: Sendable {
 
     /// Appends the day's lines as bytes: the hot path (into a `ByteCursor`), no `String` per cell.
     /// - Complexity: O(rows × value columns) a day.
-    @inline(__always) public mutating func append<O: ByteOutput>(_ rows: DayRows, layout: RowLayout, to out: inout O) {
+    @inline(__always) public mutating func append<O: ByteOutput & ~Copyable>(_ rows: DayRows, layout: RowLayout, to out: inout O) {
         let columns = self.columns
         let stamp = C.dayStampCount
         let keyEnd = stamp + C.keyCount

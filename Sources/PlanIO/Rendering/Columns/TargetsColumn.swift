@@ -10,8 +10,8 @@ public enum TargetsColumn: String, DayFileColumn {
     case noncurrentBytes = "noncurrent_bytes"
 
     /// One `targets.csv` row: a target of the layout on one day. Valid only while
-    /// `forEachRow`'s body runs: it reads its target in place in the layout (as
-    /// `DailyColumn.Row` does its key).
+    /// `forEachRow`'s body runs, and must not be stored or returned from it: it reads its
+    /// target in place in the layout (as `DailyColumn.Row` does its key).
     public struct Row {
         /// `YYYY-MM-DD`.
         public let date: String

@@ -9,8 +9,8 @@ public enum WorkloadsColumn: String, DayFileColumn {
     case rtoSeconds = "rto_seconds"
 
     /// One `workloads.csv` row: a workload of the layout on one day. Valid only while
-    /// `forEachRow`'s body runs: it reads its workload in place in the layout (as
-    /// `DailyColumn.Row` does its key).
+    /// `forEachRow`'s body runs, and must not be stored or returned from it: it reads its
+    /// workload in place in the layout (as `DailyColumn.Row` does its key).
     public struct Row {
         /// `YYYY-MM-DD`.
         public let date: String
