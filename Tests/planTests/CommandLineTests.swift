@@ -16,6 +16,19 @@ struct CommandLineTests {
         #expect(far.stderr.contains("Unexpected argument 'xyzzy'"))
     }
 
+    @Test(
+        "standard output that cannot be written (/dev/full) is an I/O failure: one line, exit 2, the run's files still written",
+        arguments: [[], ["--format", "json"], ["--format", "csv"]])
+    func fullStandardOutput(format: [String]) throws {
+        let dir = try PlanProcess.folder()
+        let full = ["/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full", PlanProcess.path]
+        let run = try PlanProcess.run(["simulate", "--no-record", "--out", dir + "/out"] + format, in: dir, prefix: full, binary: nil)
+        #expect(run.status == 2)
+        let errors = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("notice: ") }
+        #expect(errors == ["error: cannot write to standard output: No space left on device"])
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/seed/kpis.csv"))
+    }
+
     @Test("PLAN_DB names the run store when --db is not given; --db wins over it")
     func planDB() throws {
         let dir = try PlanProcess.folder()

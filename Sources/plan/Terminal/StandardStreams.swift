@@ -4,11 +4,12 @@ import PlanCore
 import PlanIO
 
 /// Standard error, unbuffered. Messages are for people: control characters in them (from
-/// a path or a value the user gave) are written out, plan's own styles kept.
+/// a path or a value the user gave) are written out, plan's own styles kept. A message that
+/// cannot be written (standard error on a full disk) is dropped: there is nowhere to say so.
 enum StandardError {
     static func print(_ s: String) {
         let text = Diagnostic.visible(s, keepingStyles: true)
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        _ = StandardStreams.write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDERR_FILENO)
     }
 }
 
@@ -16,20 +17,63 @@ enum StandardError {
 /// description, a currency in `plan compare`'s table) are written out, plan's own styles
 /// kept; to a pipe or a file the bytes go as they are (CSV and JSON quote and escape for
 /// themselves).
+///
+/// A write that fails is an I/O failure: `error: cannot write to standard output: REASON`
+/// and exit 2 (`> /dev/full`, a full disk), instead of the crash Foundation's `write(_:)`
+/// gave. A reader that closed the pipe early (`| head`) ends `plan` by SIGPIPE, as it ends
+/// any Unix tool (141 in the shell); where SIGPIPE is ignored, the rest is dropped and the
+/// command ends as it would have.
 enum StandardOutput {
     static func print(_ s: String) {
-        FileHandle.standardOutput.write(Data((isTerminal ? Diagnostic.visible(s, keepingStyles: true) : s).utf8))
+        emit(Array((isTerminal ? Diagnostic.visible(s, keepingStyles: true) : s).utf8))
     }
+
     /// Writes a document's bytes (`--format json`): to a pipe or a file as they are, with no
     /// `String` or `Data` copy of megabytes; on a terminal as `print` writes text.
     static func write(_ bytes: [UInt8]) {
         if isTerminal {
             print(String(decoding: bytes, as: UTF8.self))
         } else {
-            try? FileHandle.standardOutput.write(contentsOf: bytes)
+            emit(bytes)
         }
     }
+
+    private static func emit(_ bytes: [UInt8]) {
+        guard !closed, let failure = StandardStreams.write(bytes, to: STDOUT_FILENO) else { return }
+        if failure == EPIPE {
+            closed = true
+            return
+        }
+        StandardError.print("error: cannot write to standard output: \(String(cString: strerror(failure)))")
+        exit(ExitStatus.io.rawValue)
+    }
+
+    /// The reader closed the pipe: later writes are dropped too.
+    nonisolated(unsafe) private static var closed = false
+
     static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+}
+
+enum StandardStreams {
+    /// Writes all of `bytes` to `fd` (again after a partial write or a signal); returns the
+    /// `errno` of a write that failed, nil when all went out.
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        bytes.withUnsafeBytes { raw -> Int32? in
+            guard let base = raw.baseAddress else { return nil }
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return n < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
+    }
 }
 
 /// Standard input, read whole through the bounded reader (`plan import -`).
