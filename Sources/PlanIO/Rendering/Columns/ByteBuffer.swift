@@ -12,15 +12,16 @@ public protocol ByteOutput: ~Copyable {
     mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int)
 }
 
+/// Internal: a `[UInt8]` in a module that imports this one keeps only its own `append`s.
 extension ByteOutput where Self: ~Copyable {
     /// Appends a `String`'s UTF-8 bytes.
-    @inline(__always) public mutating func append(_ text: String) {
+    @inline(__always) mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends the bytes of an array.
-    @inline(__always) public mutating func append(_ bytes: [UInt8]) {
+    @inline(__always) mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append(bytes: $0) }
     }
 }
