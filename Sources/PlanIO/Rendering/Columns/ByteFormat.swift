@@ -13,7 +13,7 @@ enum ByteFormat {
         }
         let count = digitCount(n)
         out.write(room: 20) { start in
-            writeDigits(n, endingAt: start + count)
+            writeDigits(n, digits: count, endingAt: start + count)
             return count
         }
     }
@@ -68,10 +68,10 @@ enum ByteFormat {
                 q += 1
             }
             q += integerDigits
-            writeDigits(integer, endingAt: q)
+            writeDigits(integer, digits: integerDigits, endingAt: q)
             if decimals > 0 {
                 q.pointee = 46  // "."
-                writePadded(n % p, digits: decimals, endingAt: q + 1 + decimals)
+                writeDigits(n % p, digits: decimals, endingAt: q + 1 + decimals)
             }
             return count
         }
@@ -95,31 +95,9 @@ enum ByteFormat {
         return n >= powers[guess] ? guess + 1 : Swift.max(guess, 1)
     }
 
-    /// Writes the digits of `n` (at least one) so that they end just before `end`.
-    @inline(__always) private static func writeDigits(_ n: UInt64, endingAt end: UnsafeMutablePointer<UInt8>) {
-        let pairs = ByteFormat.pairs.utf8Start
-        var i = end
-        var v = n
-        while v >= 100 {
-            let r = Int(truncatingIfNeeded: v % 100) &* 2
-            v /= 100
-            i -= 2
-            i[0] = pairs[r]
-            i[1] = pairs[r &+ 1]
-        }
-        if v >= 10 {
-            let r = Int(truncatingIfNeeded: v) &* 2
-            i -= 2
-            i[0] = pairs[r]
-            i[1] = pairs[r &+ 1]
-        } else {
-            i -= 1
-            i[0] = UInt8(truncatingIfNeeded: v) &+ 48
-        }
-    }
-
-    /// Writes exactly `digits` digits of `n` (< 10^digits), zero-padded, ending just before `end`.
-    @inline(__always) private static func writePadded(_ n: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+    /// Writes exactly `digits` digits of `n` (< 10^digits), zero-padded (a whole part is
+    /// given its `digitCount`, a fraction its decimals), ending just before `end`.
+    @inline(__always) private static func writeDigits(_ n: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
         let pairs = ByteFormat.pairs.utf8Start
         var i = end
         var v = n
