@@ -50,7 +50,7 @@ public final class RunStore {
         }
         if !exists {
             guard create else { return nil }
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: path)
             if !folder.isEmpty { try StreamingFile.makeDirectory(folder) }
         } else {
             try checkHeader(path)
@@ -268,7 +268,7 @@ public final class RunStore {
         } else if errno == ELOOP {
             return "it is a symbolic link loop; point --db at the store itself"
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         let shown = folder.isEmpty ? "." : folder
         if reading {
             return "its folder '\(shown)' is read-only, and SQLite must create '\((path as NSString).lastPathComponent)-shm' "

@@ -29,6 +29,26 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/out/seed/kpis.csv"))
     }
 
+    @Test("one-character file names (--db d, import --out a) are written and read, not a crash")
+    func oneCharacterNames() throws {
+        let dir = try PlanProcess.folder()
+        let sim = try PlanProcess.run(["simulate", "--horizon", "7d", "--out", "o", "--db", "d"], in: dir)
+        #expect(sim.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/d"))
+        let runs = try PlanProcess.run(["runs", "--db", "d"], in: dir)
+        #expect(runs.status == 0)
+        #expect(runs.stdout.contains("seed"))
+        let imported = try PlanProcess.run(["import", ImportEndToEndTests.tree, "--out", "a"], in: dir)
+        #expect(imported.status == 0)
+        let scenario = try String(contentsOfFile: dir + "/a", encoding: .utf8)
+        #expect(scenario.hasPrefix("# Written by plan import"))
+        // `--out -` is standard output, as `-` for PATH is standard input
+        let dash = try PlanProcess.run(["import", ImportEndToEndTests.tree, "--out", "-"], in: dir)
+        #expect(dash.status == 0)
+        #expect(dash.stdout == scenario)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/-"))
+    }
+
     @Test("PLAN_DB names the run store when --db is not given; --db wins over it")
     func planDB() throws {
         let dir = try PlanProcess.folder()

@@ -174,7 +174,7 @@ public enum ManifestImport {
         var isDir: ObjCBool = false
         let path = ManifestReader.clean(first)
         let dir =
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? path : (path as NSString).deletingLastPathComponent
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? path : PathText.folder(of: path)
         let resolved = dir == "." || dir.isEmpty ? FileManager.default.currentDirectoryPath : dir
         let last = (resolved as NSString).lastPathComponent
         return last.isEmpty ? "imported" : last

@@ -29,7 +29,7 @@ public final class OutputSet {
     public init(directory: String, owns names: Set<String>) throws(PlanIOError) {
         self.directory = directory
         self.owned = names
-        let folder = (directory as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: directory)
         parent = folder.isEmpty ? "." : folder
         let base = (directory as NSString).lastPathComponent
         do {

@@ -96,7 +96,7 @@ public final class StreamingFile {
             throw .cannotWrite(path: finalPath, reason: reason)
         }
         guard syncingFolder else { return }
-        let folder = (finalPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: finalPath)
         OutputSet.sync(folder.isEmpty ? "." : folder)
     }
 
@@ -152,7 +152,7 @@ public final class StreamingFile {
                     return "'\(path.hasPrefix("./") ? String(path.dropFirst(2)) : path)' is a file, not a directory"
                 }
             } else {
-                let parent = (path as NSString).deletingLastPathComponent
+                let parent = PathText.folder(of: path)
                 if !FileManager.default.isWritableFile(atPath: parent.isEmpty ? "." : parent) {
                     return "permission denied in '\(parent)'"
                 }

@@ -33,7 +33,7 @@ public struct ShardMerge: Sendable {
             case .success(let t): text = t
             case .failure(let f): return .failure(f)
             }
-            let beside = OutputLayout.join((path as NSString).deletingLastPathComponent, SweepRecord.fileName)
+            let beside = OutputLayout.join(PathText.folder(of: path), SweepRecord.fileName)
             guard case .success(let recordText) = read(beside), let record = SweepRecord.parse(recordText) else {
                 return invalid(path, "no \(SweepRecord.fileName) beside it: not a shard written by plan tune")
             }
@@ -77,7 +77,7 @@ public struct ShardMerge: Sendable {
 
     /// NAME of `DIR/NAME/tune.csv` when every shard is in a folder of that name; else `merged`.
     static func folderName(_ paths: [String]) -> String {
-        let folders = Set(paths.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })
+        let folders = Set(paths.map { (PathText.folder(of: $0) as NSString).lastPathComponent })
         // Never a name that leaves --out (`sub/..` gives `..`).
         guard folders.count == 1, let folder = folders.first, !folder.isEmpty, folder != ".", folder != "..", !folder.contains("/")
         else { return "merged" }

@@ -31,7 +31,7 @@ extension Plan {
         @Argument(help: ArgumentHelp("Manifest files or directories, or - for standard input.", valueName: "PATH"))
         var paths: [String]
 
-        @Option(help: ArgumentHelp("Write the scenario here (default: standard output).", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Write the scenario here (default, or -: standard output).", valueName: "FILE"))
         var out: String?
 
         @Option(help: "The scenario's name (default: the last directory name of the first PATH).")
@@ -51,7 +51,7 @@ extension Plan {
             for f in outcome.findings { StandardError.print(f.description) }
             if let m = outcome.measured { StandardError.print(m) }
             if let g = outcome.guesses { StandardError.print(g) }
-            if let out {
+            if let out, out != "-" {
                 do {
                     try StreamingFile.write(outcome.text, to: out)
                 } catch {
