@@ -29,6 +29,40 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/out/seed/kpis.csv"))
     }
 
+    @Test("a non-blocking standard output (a pipe another program left O_NONBLOCK) gets the whole document once its reader reads")
+    func nonBlockingStandardOutput() throws {
+        let dir = try PlanProcess.folder()
+        let arguments = ["simulate", "--no-record", "--out", "out", "--format", "json"]
+        let expected = try PlanProcess.run(arguments, in: dir)
+        #expect(expected.status == 0)
+        #expect(expected.stdout.utf8.count > 65_536, "more than a pipe's buffer, or the test shows nothing")
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PlanProcess.path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        process.standardOutput = FileHandle(fileDescriptor: fds[1], closeOnDealloc: false)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        close(fds[1])
+        usleep(500_000)  // a slow reader: the pipe's 64 KiB fill and plan's next write finds it full
+        var read: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fds[0], $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            read += chunk[0..<n]
+        }
+        close(fds[0])
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(read.count == expected.stdout.utf8.count)
+        #expect(String(decoding: read, as: UTF8.self) == expected.stdout)
+    }
+
     @Test("one-character file names (--db d, import --out a) are written and read, not a crash")
     func oneCharacterNames() throws {
         let dir = try PlanProcess.folder()

@@ -29,10 +29,24 @@ enum ManifestParser {
                     suggestion: "is this the right file?"))
             return out
         }
+        // Read without resolver rules where no tag can be written, and again with Yams's
+        // default ones when that found keys it would keep apart (`YAMLReader.Resolution`).
+        let first = YAMLReader.Resolution.first(for: text)
+        if let read = documents(of: text, file: file, resolution: first, into: out) { return read }
+        return documents(of: text, file: file, resolution: .tagged, into: out) ?? out
+    }
+
+    /// The objects and problems of every document of `text` added to `out`; nil when the
+    /// text must be read again with the default resolver (`Resolution.retries`).
+    private static func documents(of text: String, file: ManifestFile, resolution: YAMLReader.Resolution, into start: Outcome) -> Outcome? {
+        var out = start
+        let at = Diagnostic.Location.file(path: file.path, line: 1, column: 1)
         let documents: YamlSequence<Node>
         do {
             // UTF-8 named here, not Yams's environment-dependent default (`YAMLReader.read`).
-            documents = try Yams.compose_all(yaml: text, YAMLReader.resolver, .default, .utf8)
+            documents = try Yams.compose_all(yaml: text, resolution.resolver, .default, .utf8)
+        } catch let error where resolution.retries(after: error) {
+            return nil
         } catch let error as YamlError {
             out.diagnostics.append(failure(YAMLReader.translate(error, text: text), file: file.path))
             return out
@@ -42,7 +56,7 @@ enum ManifestParser {
         }
         var iterator = documents
         while let node = iterator.next() {
-            var builder = YAMLTreeBuilder { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) }
+            var builder = YAMLTreeBuilder(resolution) { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) }
             guard let root = try? builder.convert(node) else {
                 out.diagnostics.append(
                     failure(YAMLReader.aliasBomb(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, path: ""), file: file.path))
@@ -55,6 +69,7 @@ enum ManifestParser {
             }
         }
         if let error = iterator.error {
+            if resolution.retries(after: error) { return nil }
             if let yaml = error as? YamlError {
                 out.diagnostics.append(failure(YAMLReader.translate(yaml, text: text), file: file.path))
             } else {

@@ -24,6 +24,9 @@ let maximumTextBytes = 65_536
 /// and stopping past `maximumNodeCount`.
 struct YAMLTreeBuilder {
     var origin: (Mark?) -> NodeOrigin
+    /// How the text was composed (`YAMLReader.Resolution`): whether a plain null's tag
+    /// tells an explicit `!!str`.
+    let resolution: YAMLReader.Resolution
     /// Problems that do not stop the conversion: non-scalar keys, keys equal as text.
     var problems: [YAMLReadFailure] = []
     private(set) var count = 0
@@ -31,16 +34,22 @@ struct YAMLTreeBuilder {
     /// The top-level key being converted, to name in the alias-bomb message.
     private(set) var topLevelKey: (path: String, line: Int, column: Int)?
 
-    init(origin: @escaping (Mark?) -> NodeOrigin) {
+    init(_ resolution: YAMLReader.Resolution, origin: @escaping (Mark?) -> NodeOrigin) {
+        self.resolution = resolution
         self.origin = origin
     }
 
     struct TooManyNodes: Error {}
 
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
+    /// No value: a plain `~`, `null`, `Null`, `NULL` or nothing, unless tagged `!!str`.
+    static func isNull(_ scalar: Node.Scalar, _ resolution: YAMLReader.Resolution) -> Bool {
         guard scalar.style == .plain || scalar.style == .any else { return false }
         switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return scalar.tag.rawValue != Tag.Name.str.rawValue || scalar.string.isEmpty
+        case "": return true
+        case "~", "null", "Null", "NULL":
+            // Without a tag in the text, a `str` tag is Yams's rule-less resolution of a key
+            // (or of the anchor an aliased key shares), not a `!!str`.
+            return resolution == .untagged || scalar.tag.rawValue != Tag.Name.str.rawValue
         default: return false
         }
     }
@@ -50,7 +59,7 @@ struct YAMLTreeBuilder {
         if count > maximumNodeCount { throw TooManyNodes() }
         switch node {
         case .scalar(let scalar):
-            return YAMLNode(content: .scalar(scalar.string, isNull: Self.isNull(scalar)), origin: origin(scalar.mark))
+            return YAMLNode(content: .scalar(scalar.string, isNull: Self.isNull(scalar, resolution)), origin: origin(scalar.mark))
         case .alias(let alias):
             // Yams resolves aliases while composing; an unresolved one is an empty value.
             return YAMLNode(content: .scalar("", isNull: true), origin: origin(alias.mark))
@@ -72,7 +81,7 @@ struct YAMLTreeBuilder {
                     continue
                 }
                 if let first = seen[text] {
-                    problems.append(failure(at: keyNode, duplicateKeyMessage(text, first: first)))
+                    problems.append(failure(at: keyNode, duplicateKeyMessage(text, first: first), suggestion: "keep one of them"))
                     continue
                 }
                 seen[text] = keyNode
@@ -82,11 +91,11 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private func failure(at node: YAMLNode, _ message: String) -> YAMLReadFailure {
+    private func failure(at node: YAMLNode, _ message: String, suggestion: String? = nil) -> YAMLReadFailure {
         if case .file(let line, let column) = node.origin {
-            return YAMLReadFailure(line: line, column: column, path: "", message: message)
+            return YAMLReadFailure(line: line, column: column, path: "", message: message, suggestion: suggestion)
         }
-        return YAMLReadFailure(line: 1, column: 1, path: "", message: message)
+        return YAMLReadFailure(line: 1, column: 1, path: "", message: message, suggestion: suggestion)
     }
 }
 
@@ -100,14 +109,36 @@ func duplicateKeyMessage(_ key: String, first: YAMLNode?) -> String {
 /// Reads YAML text into a tree, or the one problem that stopped it, in the words of
 /// scenario.md rather than libyaml's.
 enum YAMLReader {
-    /// Yams's resolver with no rules: every scalar is text, and `plan` reads the text itself
-    /// (`isNull`, then the typed readers). The default resolver compiles seven regular
-    /// expressions (through ICU) on first use and matches every mapping key against them
-    /// when Yams checks for duplicate keys: 1.4 ms, a tenth of a short `plan simulate`.
-    /// The one difference: a plain key and a quoted key of the same text (`true` and
-    /// `"true"`) are now duplicates to Yams too, where they were only to `YAMLTreeBuilder`;
-    /// either way the file is refused with "duplicate key".
-    static let resolver = Resolver.basic
+    /// How Yams resolves the scalars of a text. `plan` reads every scalar's text itself
+    /// (`YAMLTreeBuilder.isNull`, then the typed readers), so a tag only matters to Yams's
+    /// duplicate-key check and to telling a `!!str null` from a null.
+    ///
+    /// Yams's default resolver matches ICU regular expressions (bool, int, float, merge,
+    /// null, timestamp, value) against every mapping key in that check; setting up ICU and
+    /// compiling them was 1.4 ms of a short `plan simulate`, one rule alone 1 ms. So a text
+    /// with no `!` (no tag can be written in it) is composed with no rules (`untagged`),
+    /// which reads it as the default resolver does but for one thing: two keys of the same
+    /// text that the default resolver keeps apart by type (`1` and `"1"`, `true` and
+    /// `"true"`) are duplicates to Yams, which stops the read. That text is then read again
+    /// with the default resolver (`tagged`), so `YAMLTreeBuilder` reports the pair beside
+    /// the file's other problems, as before.
+    enum Resolution: Equatable {
+        case untagged
+        case tagged
+
+        /// The resolution a text is composed with first.
+        static func first(for text: String) -> Resolution {
+            text.utf8.contains(UInt8(ascii: "!")) ? .tagged : .untagged
+        }
+
+        var resolver: Resolver { self == .untagged ? .basic : .default }
+
+        /// Whether `error` asks for the text to be read again with the default resolver.
+        func retries(after error: Error) -> Bool {
+            guard self == .untagged, case YamlError.duplicatedKeysInMapping = error else { return false }
+            return true
+        }
+    }
 
     enum Outcome {
         case empty
@@ -132,19 +163,25 @@ enum YAMLReader {
                     suggestion: "is this the right file?"))
         }
         let root: Node?
+        var resolution = Resolution.first(for: text)
         do {
             // UTF-8 named here: Yams's default encoding reads the whole environment on every
             // parse (a sweep validates hundreds of values, each a parse) and, when
             // YAMS_DEFAULT_ENCODING is set, prints a line into plan's standard output.
-            root = try Yams.compose(yaml: text, YAMLReader.resolver, .default, .utf8)
+            do {
+                root = try Yams.compose(yaml: text, resolution.resolver, .default, .utf8)
+            } catch let error where resolution.retries(after: error) {
+                resolution = .tagged
+                root = try Yams.compose(yaml: text, resolution.resolver, .default, .utf8)
+            }
         } catch let error as YamlError {
             return .failure(translate(error, text: text))
         } catch {
             return .failure(YAMLReadFailure(line: 1, column: 1, path: "", message: "cannot read the YAML text"))
         }
         guard let root else { return .empty }
-        if case .scalar(let scalar) = root, YAMLTreeBuilder.isNull(scalar) { return .empty }
-        var builder = YAMLTreeBuilder(origin: origin)
+        if case .scalar(let scalar) = root, YAMLTreeBuilder.isNull(scalar, resolution) { return .empty }
+        var builder = YAMLTreeBuilder(resolution, origin: origin)
         do {
             let node = try builder.convert(root)
             return .tree(node, problems: builder.problems)

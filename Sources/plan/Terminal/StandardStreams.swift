@@ -55,7 +55,8 @@ enum StandardOutput {
 }
 
 enum StandardStreams {
-    /// Writes all of `bytes` to `fd` (again after a partial write or a signal); returns the
+    /// Writes all of `bytes` to `fd` (again after a partial write or a signal, and, on a
+    /// non-blocking descriptor that is full, once `poll` says it takes more); returns the
     /// `errno` of a write that failed, nil when all went out.
     static func write(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         bytes.withUnsafeBytes { raw -> Int32? in
@@ -67,6 +68,11 @@ enum StandardStreams {
                     offset += n
                 } else if n < 0 && errno == EINTR {
                     continue
+                } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    // A standard output left non-blocking by another program (a pipe to a
+                    // slow reader): wait until it can take more, as a blocking write would.
+                    var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) < 0 && errno != EINTR { return errno }
                 } else {
                     return n < 0 ? errno : EIO
                 }

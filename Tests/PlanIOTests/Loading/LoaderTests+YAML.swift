@@ -111,13 +111,42 @@ extension LoaderTests {
         #expect(read.map(\.1) == expected.map(\.1))
     }
 
-    @Test("a plain key and a quoted key of the same text (true, \"true\") are one key twice, to Yams too")
+    @Test(
+        "keys of one text that Yams's default resolver keeps apart by type (1 and \"1\", true and \"true\") are reported beside the file's other problems; two strings stop the read"
+    )
     func plainAndQuotedKeys() {
-        guard case .failure(let failure) = YAMLReader.read("true: 1\n\"true\": 2\n", origin: { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) })
+        for (key, quoted) in [("1", "\"1\""), ("true", "'true'"), ("null", "\"null\"")] {
+            // Read on: the tree comes back with the pair as one of its problems.
+            guard
+                case .tree(_, let problems) = YAMLReader.read(
+                    "a: 1\n\(key): x\n\(quoted): y\n", origin: { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) })
+            else {
+                Issue.record("\(key): the read stopped")
+                continue
+            }
+            #expect(problems.map(\.message) == ["duplicate key '\(key)' in this mapping (first at line 2)"])
+            #expect(problems.map(\.line) == [3])
+            #expect(problems.map(\.suggestion) == ["keep one of them"])
+        }
+        // A plain and a quoted string are one key to Yams, which stops the read there.
+        expectErrors(
+            base(replacing: "    size: 8GiB\n", with: "    size: 8 gigs\n").replacing(
+                "      retention: 30d\n", with: "      retention: 30d\n      ⟨⟩\"retention\": 14d\n"),
+            [("", "duplicate key 'retention' in this mapping (first at line 16); keep one of them")])
+    }
+
+    @Test("a plain null keeps being no value when an alias of it is a key (Yams resolves the key's tag, which the alias shares)")
+    func aliasedNullKey() {
+        guard
+            case .tree(let root, let problems) = YAMLReader.read(
+                "a: &n null\nb:\n  *n : 2\n", origin: { .file(line: $0?.line ?? 1, column: $0?.column ?? 1) }),
+            case .mapping(let pairs) = root.content, case .scalar(let text, let isNull)? = pairs.first?.value.content
         else {
-            Issue.record("read as a tree")
+            Issue.record("not read as a tree")
             return
         }
-        #expect(failure.message == "duplicate key 'true' in this mapping (first at line 1)")
+        #expect(text == "null")
+        #expect(isNull)
+        #expect(problems.isEmpty)
     }
 }
