@@ -39,7 +39,7 @@ struct ManifestReader {
             if path == "-" {
                 try add(ManifestFile(path: "-", bytes: standardInput()))
             } else {
-                try visit(path, from: nil)
+                try visit(path, from: nil, walked: false)
             }
         }
     }
@@ -49,7 +49,10 @@ struct ManifestReader {
     private var inheritedNamespace: String? { namespaceStack.compactMap { $0 }.first }
 
     /// `from`: the kustomization entry that named `path`, for a located message.
-    private mutating func visit(_ path: String, from: (file: String, node: YAMLNode)?) throws(PlanIOError) {
+    /// - Parameter walked: found by walking a directory or named by a kustomization, not
+    ///   given by the user: read only if it is a regular file (a FIFO would wait forever for
+    ///   a writer). A path the user gives may be a pipe (`<(kubectl kustomize …)`).
+    private mutating func visit(_ path: String, from: (file: String, node: YAMLNode)?, walked: Bool = true) throws(PlanIOError) {
         guard let real = Self.realPath(path) else {
             let reason = Self.isSymlinkLoop(path) ? "a symbolic link loop" : "no such file or directory"
             if let from {
@@ -66,6 +69,10 @@ struct ManifestReader {
         _ = FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory)
         if isDirectory.boolValue {
             try walk(directory: path)
+        } else if walked && !Self.isRegularFile(real) {
+            let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)
+            diagnostics.append(
+                Diagnostic(.warning, at: at, path: from == nil ? "" : "resources", "not a regular file (a FIFO, a device or a socket); skipped"))
         } else {
             try add(ManifestFile(path: Self.clean(path), bytes: StreamingFile.read(path), namespace: inheritedNamespace))
         }
@@ -78,6 +85,13 @@ struct ManifestReader {
         let kustomizations = Self.kustomizationNames.filter { names.contains($0) }
         if let name = kustomizations.first {
             let file = Self.join(directory, name)
+            guard Self.isRegularFile(file) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, at: .file(path: Self.clean(file), line: 1, column: 1), path: "",
+                        "not a regular file (a FIFO, a device or a socket); skipped"))
+                return
+            }
             let bytes = try StreamingFile.read(file)
             try followKustomization(file: Self.clean(file), bytes: bytes, directory: directory)
             return
@@ -165,6 +179,11 @@ struct ManifestReader {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     static func isSymlinkLoop(_ path: String) -> Bool {

@@ -11,7 +11,21 @@ public final class StreamingFile {
     let buffer = ByteBuffer(capacity: 1 << 20 + 1 << 16)
     private var failed: String?
 
+    /// - Parameter path: where the file goes. A symbolic link there is followed, so the link
+    ///   stays and its target gets the new content (`calibrate --in-place` on a linked
+    ///   scenario); anything there but a regular file (a device such as `/dev/null`, a FIFO,
+    ///   a socket) is refused, since the rename would replace it with a file.
     public init(path: String) throws(PlanIOError) {
+        let path = StreamingFile.destination(of: path)
+        var existing = stat()
+        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
+            throw .cannotWrite(
+                path: path,
+                reason: (existing.st_mode & S_IFMT) == S_IFDIR
+                    ? "it is a directory; give the path of a file"
+                    : "it is not a regular file (a device, a FIFO or a socket), and plan writes a file whole under another "
+                        + "name, then renames it into place; give the path of a file")
+        }
         finalPath = path
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
@@ -112,6 +126,16 @@ public final class StreamingFile {
         if !isDir.boolValue { return "not a directory" }
         if !FileManager.default.isWritableFile(atPath: dir) { return "permission denied" }
         return "cannot create a file there"
+    }
+
+    /// Where a file written to `path` goes: the file a symbolic link at `path` points to
+    /// (resolved whole, links to links too), else `path` itself (also for a dangling link or
+    /// a loop, which the write then replaces).
+    static func destination(of path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Writes `text` to `path` atomically.

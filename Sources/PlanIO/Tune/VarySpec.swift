@@ -67,12 +67,23 @@ public struct VarySpec: Sendable, Hashable {
         }
         guard s > 0 else { return .failure(ValueError("the step must be above 0")) }
         guard b >= a else { return .failure(ValueError("the range ends before it starts ('\(to)' < '\(from)')")) }
-        let count = Int(((b - a) / s + 1e-9).rounded(.down)) + 1
-        guard count <= maximumRangeValues else {
-            return .failure(ValueError("it would produce \(Format.grouped(count)) values; at most \(Format.grouped(maximumRangeValues))"))
+        // Past 2^53 a double has gaps between its integers: FROM + i × STEP could land past TO.
+        guard Swift.max(Swift.abs(a), Swift.abs(b)) <= Self.exactIntegers else {
+            return .failure(
+                ValueError("the ends must lie within ±\(Format.grouped(Int(Self.exactIntegers))) (where every whole number is exact)"))
         }
+        // Counted as a double first: a range of 10^20 values must not trap converting to Int.
+        let values = ((b - a) / s + 1e-9).rounded(.down) + 1
+        guard values <= Double(maximumRangeValues) else {
+            let shown = values < 1e15 ? Format.grouped(Int(values)) : "more than \(Format.grouped(maximumRangeValues))"
+            return .failure(ValueError("it would produce \(shown) values; at most \(Format.grouped(maximumRangeValues))"))
+        }
+        let count = Int(values)
         return .success((0..<count).map { i in Format.plain(a + Double(i) * s) + unitA })
     }
+
+    /// 2^53: the doubles below it in size include every whole number.
+    static let exactIntegers = 9_007_199_254_740_992.0
 
     /// `7d` → (7, "d"); `3` → (3, ""); `0.5` → (0.5, "").
     static func numberAndUnit(_ text: String) -> (Double, String)? {

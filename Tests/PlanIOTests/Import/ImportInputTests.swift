@@ -74,6 +74,21 @@ struct ImportInputTests {
         #expect(try #require(failure([k])).lines.first?.contains("'loop.yaml' is listed here but is a symbolic link loop") == true)
     }
 
+    @Test("a FIFO named *.yaml in a walked folder, or named by a kustomization, is skipped with a warning instead of waiting for a writer")
+    func fifo() throws {
+        let dir = try folder(["a.yaml": Self.pvc])
+        #expect(mkfifo(dir + "/zz.yaml", 0o644) == 0)
+        let outcome = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get()
+        #expect(outcome.contains { $0.description == "\(dir)/zz.yaml:1:1: warning: not a regular file (a FIFO, a device or a socket); skipped" })
+        let k = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - pipe.yaml\n", "a.yaml": Self.pvc])
+        #expect(mkfifo(k + "/pipe.yaml", 0o644) == 0)
+        let listed = try ManifestImport.lint(paths: [k], standardInput: ImportTests.noInput).get()
+        #expect(
+            listed.contains {
+                $0.description == "\(k)/kustomization.yaml:3:5: warning: resources: not a regular file (a FIFO, a device or a socket); skipped"
+            })
+    }
+
     @Test("a file above the 64 MiB cap is refused at once, naming the cap (exit 2)")
     func huge() throws {
         let dir = try folder([:])

@@ -79,6 +79,24 @@ struct HardeningTests {
         #expect(d.items.map(\.message) == ["the sweep has 200,000 variants (200000), more than --max-variants 1,000"])
     }
 
+    @Test("a --vary range of 10^20 values or with ends past 2^53 is refused, not a trap converting its count to Int")
+    func hugeRanges() {
+        func message(_ r: Result<[String], ValueError>) -> String? {
+            if case .failure(let e) = r { return e.message }
+            return nil
+        }
+        // (99999999999999999999 − 1) / 1 + 1 = 10^20 − 1 values, far past Int's 2^63 − 1 ≈ 9.2 × 10^18
+        #expect(
+            message(VarySpec.range("1d", "99999999999999999999d/1d"))
+                == "the ends must lie within ±9,007,199,254,740,992 (where every whole number is exact)")
+        // 2^53 exactly is allowed; (2^53 − 0) / 1 + 1 values is still far past 1,000,000
+        #expect(
+            message(VarySpec.range("0", "9007199254740992/1")) == "it would produce more than 1,000,000 values; at most 1,000,000")
+        // (2,000,000 − 1) / 1 + 1 = 2,000,000 values, counted exactly
+        #expect(message(VarySpec.range("1", "2000000/1")) == "it would produce 2,000,000 values; at most 1,000,000")
+        #expect((try? VarySpec.range("1", "3/1").get()) == ["1", "2", "3"])
+    }
+
     @Test("merged shards in a folder named '..' write under --out, not above it")
     func mergeName() {
         #expect(ShardMerge.folderName(["in/sub/../tune.csv"]) == "merged")

@@ -27,4 +27,48 @@ struct StreamingFileTests {
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: live))
     }
+
+    static func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-stream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("a file written through a symbolic link replaces the link's target and keeps the link")
+    func throughSymbolicLink() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "old\n".write(toFile: dir + "/real.yaml", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.yaml", withDestinationPath: "real.yaml")
+        try StreamingFile.write("new\n", to: dir + "/link.yaml")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.yaml") == "real.yaml")
+        #expect(try String(contentsOfFile: dir + "/real.yaml", encoding: .utf8) == "new\n")
+    }
+
+    @Test("a FIFO or a directory where the file goes is refused and left as it is, not renamed over")
+    func notARegularFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/fifo", 0o644) == 0)
+        #expect(throws: PlanIOError.self) { try StreamingFile.write("x\n", to: dir + "/fifo") }
+        var st = stat()
+        #expect(lstat(dir + "/fifo", &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        do {
+            try StreamingFile.write("x\n", to: dir + "/fifo")
+        } catch {
+            #expect(
+                error.description.hasSuffix(
+                    "it is not a regular file (a device, a FIFO or a socket), and plan writes a file whole under another name, then renames it into place; give the path of a file"
+                ))
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
+        do {
+            try StreamingFile.write("x\n", to: dir + "/sub")
+            Issue.record("a directory was written over")
+        } catch {
+            #expect(error.description.hasSuffix("it is a directory; give the path of a file"))
+        }
+        // Nothing left behind: no temporary file beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "sub"])
+    }
 }
