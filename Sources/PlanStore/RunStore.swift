@@ -36,6 +36,11 @@ public final class RunStore {
     ///   false, a missing file gives `nil` (nothing was ever recorded there).
     /// - Throws: `PlanIOError` (exit 2): not a plan run store, damaged, or not writable.
     public static func open(path: String, create: Bool) throws(PlanIOError) -> RunStore? {
+        // `d/` would be opened as the file `d` (SQLite drops the slash): say what it names.
+        if path.hasSuffix("/") {
+            let reason = "ends in '/', a folder; --db names the database file (e.g. '\(path)plan.sqlite')"
+            throw create ? .cannotWrite(path: path, reason: reason) : .cannotRead(path: path, reason: reason)
+        }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {

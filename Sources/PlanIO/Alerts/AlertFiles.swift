@@ -12,6 +12,32 @@ public struct AlertFiles: Sendable {
     /// `--namespace`'s default.
     public static let defaultNamespace = "monitoring"
 
+    /// Why `--release` or `--namespace` cannot be written into the manifests, or nil.
+    /// Kubernetes refuses a namespace that is not a DNS label (RFC 1123: at most 63 of
+    /// `a-z`, `0-9` and `-`, a letter or digit at each end), and a label value of more than
+    /// 63 characters or of other than `A-Z`, `a-z`, `0-9`, `-`, `_` and `.` (a letter or
+    /// digit at each end); an empty release is a valid label value no Helm release has.
+    public static func problem(release: String, namespace: String) -> String? {
+        func alphanumeric(_ c: UInt8) -> Bool { (48...57).contains(c) || (97...122).contains(c) || (65...90).contains(c) }
+        let ns = Array(namespace.utf8)
+        let nsValid =
+            (1...63).contains(ns.count) && ns.allSatisfy { (48...57).contains($0) || (97...122).contains($0) || $0 == 45 }
+            && ns.first != 45 && ns.last != 45
+        if !nsValid {
+            return "error: --namespace '\(namespace)': a namespace is 1 to 63 lowercase letters, digits and '-', "
+                + "a letter or digit at each end (RFC 1123), as in 'monitoring'"
+        }
+        let r = Array(release.utf8)
+        let rValid =
+            (1...63).contains(r.count) && r.allSatisfy { alphanumeric($0) || $0 == 45 || $0 == 95 || $0 == 46 }
+            && alphanumeric(r[0]) && alphanumeric(r[r.count - 1])
+        if !rValid {
+            return "error: --release '\(release)': a Helm release name, as a label value: 1 to 63 letters, digits, "
+                + "'-', '_' and '.', a letter or digit at each end, as in 'kube-prometheus-stack'"
+        }
+        return nil
+    }
+
     public var scenario: Scenario
     public var release: String
     public var namespace: String

@@ -108,7 +108,8 @@ public enum CalibrationPipeline {
             end = request.end ?? series.compactMap { $0.samples.last?.milliseconds }.max() ?? request.now
         case .prometheus(let address):
             guard let client = PrometheusClient(address: address) else {
-                return .failure(.invalidMessage("error: --prometheus '\(address)': expected an http:// or https:// URL"))
+                return .failure(
+                    .invalidMessage("error: --prometheus '\(address)': expected an http:// or https:// URL with a host (and a port from 1 to 65535)"))
             }
             end = request.end ?? request.now
             let s = request.step ?? CalibrationRequest.defaultStep(range: request.range)

@@ -11,10 +11,11 @@ public struct PrometheusClient: Sendable {
     /// Seconds a request may take.
     public var timeout: Double
 
-    /// Nil when `address` is not an `http` or `https` URL.
+    /// Nil when `address` is not an `http` or `https` URL with a host (and a port, if any,
+    /// from 1 to 65535: Foundation keeps `:99999`, which curl then calls a bad URL).
     public init?(address: String, timeout: Double = 30) {
         guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil
+            url.host != nil, (1...65_535).contains(url.port ?? 80)
         else { return nil }
         base = url
         self.timeout = timeout

@@ -13,9 +13,11 @@ enum ManifestParser {
     static func parse(_ file: ManifestFile) -> Outcome {
         var out = Outcome()
         let at = Diagnostic.Location.file(path: file.path, line: 1, column: 1)
-        guard ScenarioLoader.isValidUTF8(file.bytes) else {
+        if let bad = ScenarioLoader.firstNonUTF8(file.bytes) {
             out.diagnostics.append(
-                Diagnostic(at: at, path: "", "file is not UTF-8 text (a binary file?)", suggestion: "remove it from the manifests"))
+                Diagnostic(
+                    at: .file(path: file.path, line: bad.line, column: bad.column), path: "", ScenarioLoader.notUTF8,
+                    suggestion: "remove it from the manifests"))
             return out
         }
         var text = String(decoding: file.bytes, as: UTF8.self)

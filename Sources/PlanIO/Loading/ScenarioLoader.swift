@@ -10,12 +10,8 @@ public enum ScenarioLoader {
     /// Loads, applies overrides, validates: a `Scenario`, or every error found, in file
     /// order (problems of `--set` values first, in the order they were given).
     public static func load(bytes: [UInt8], options: LoadOptions) -> Result<Scenario, Diagnostics> {
-        guard isValidUTF8(bytes) else {
-            return .failure(
-                Diagnostics([
-                    Diagnostic(
-                        at: .file(path: options.file, line: 1, column: 1), path: "", "file is not UTF-8 text (a binary file?)")
-                ]))
+        if let bad = firstNonUTF8(bytes) {
+            return .failure(Diagnostics([Diagnostic(at: .file(path: options.file, line: bad.line, column: bad.column), path: "", notUTF8)]))
         }
         return load(text: String(decoding: bytes, as: UTF8.self), options: options)
     }
@@ -61,14 +57,25 @@ public enum ScenarioLoader {
         }.map(\.element)
     }
 
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    /// The message for bytes that are not UTF-8, at `firstNonUTF8`'s place.
+    static let notUTF8 = "file is not UTF-8 text (a binary file?)"
+
+    /// Where the first byte that is not UTF-8 is, as a line and a column (in characters,
+    /// from 1) of the text before it; nil when all of `bytes` is UTF-8.
+    static func firstNonUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
+        var (line, column) = (1, 1)
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    (line, column) = (line + 1, 1)
+                } else {
+                    column += 1
+                }
+            case .emptyInput: return nil
+            case .error: return (line, column)
             }
         }
     }

@@ -50,9 +50,10 @@ public struct TunePipeline {
         case .failure(let f): return .failure(f)
         }
         // The scenario, parsed once; every value validated once.
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(.invalid([Diagnostic(at: .file(path: path, line: 1, column: 1), path: "", "file is not UTF-8 text (a binary file?)")]))
+        if let bad = ScenarioLoader.firstNonUTF8(bytes) {
+            return .failure(.invalid([Diagnostic(at: .file(path: path, line: bad.line, column: bad.column), path: "", ScenarioLoader.notUTF8)]))
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let document: ScenarioDocument
         switch ScenarioDocument.parse(text: text, file: path) {
         case .success(let d): document = d

@@ -37,6 +37,10 @@ extension Plan {
         var namespace: String = AlertFiles.defaultNamespace
 
         func run() throws {
+            if let problem = AlertFiles.problem(release: release, namespace: namespace) {
+                StandardError.print(problem)
+                throw ExitStatus.invalid
+            }
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(Date()))
             let files = AlertFiles(scenario: s, release: release, namespace: namespace)
             let paths = try ExitStatus.check(files.write(to: OutputLayout(root: out).directory(for: s.name)))

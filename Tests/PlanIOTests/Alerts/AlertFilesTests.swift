@@ -110,4 +110,17 @@ struct AlertFilesTests {
     func deterministic() throws {
         #expect(try files(seed()) == files(seed()))
     }
+
+    @Test("--namespace must be a DNS label and --release a label value, or Kubernetes refuses the manifests")
+    func names() {
+        #expect(AlertFiles.problem(release: "kube-prometheus-stack", namespace: "monitoring") == nil)
+        #expect(AlertFiles.problem(release: "Prom_1.x", namespace: "a") == nil)
+        #expect(AlertFiles.problem(release: String(repeating: "r", count: 63), namespace: String(repeating: "n", count: 63)) == nil)
+        for namespace in ["Bad NS!", "", "-x", "x-", "Monitoring", "a.b", String(repeating: "n", count: 64)] {
+            #expect(AlertFiles.problem(release: "r", namespace: namespace)?.hasPrefix("error: --namespace '\(namespace)': ") == true)
+        }
+        for release in ["", "-x", "x.", "a b", "é", String(repeating: "r", count: 64)] {
+            #expect(AlertFiles.problem(release: release, namespace: "monitoring")?.hasPrefix("error: --release '\(release)': ") == true)
+        }
+    }
 }

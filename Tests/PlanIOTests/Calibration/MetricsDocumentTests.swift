@@ -100,6 +100,9 @@ import Testing
         )
         #expect(PrometheusClient(address: "ftp://x") == nil)
         #expect(PrometheusClient(address: "prometheus:9090") == nil)
+        #expect(PrometheusClient(address: "http://127.0.0.1:99999") == nil)
+        #expect(PrometheusClient(address: "http://127.0.0.1:0") == nil)
+        #expect(PrometheusClient(address: "http://127.0.0.1:65535") != nil)
     }
 }
 

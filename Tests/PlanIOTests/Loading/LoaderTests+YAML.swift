@@ -28,7 +28,14 @@ extension LoaderTests {
     @Test func binaryFile() {
         let options = LoadOptions(file: "lab.yaml", defaultName: "lab", today: today)
         let result = ScenarioLoader.load(bytes: [0x7F, 0x45, 0x4C, 0x46, 0xFF, 0x00, 0x01], options: options)
-        #expect(result.failureDescriptions == ["lab.yaml:1:1: error: file is not UTF-8 text (a binary file?)"])
+        // 0x7F, E, L, F are four characters of UTF-8; 0xFF, the fifth byte, is none: column 5
+        #expect(result.failureDescriptions == ["lab.yaml:1:5: error: file is not UTF-8 text (a binary file?)"])
+        // Latin-1 "é" (0xE9) on line 3, after "name: caf" (9 characters): line 3, column 10
+        let latin1 = Array("version: 1\n# ok\nname: caf".utf8) + [0xE9] + Array("\n".utf8)
+        #expect(
+            ScenarioLoader.load(bytes: latin1, options: options).failureDescriptions == [
+                "lab.yaml:3:10: error: file is not UTF-8 text (a binary file?)"
+            ])
     }
 
     @Test func controlCharacterInUTF8Text() {
