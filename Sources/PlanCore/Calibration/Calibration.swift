@@ -30,7 +30,34 @@ public enum Calibration {
             case .volume: volume(w, byName, window, growth, &outcome)
             }
         }
+        // A fit that gives what the key does not accept (a falling series' negative size,
+        // values of 1e308) is a problem of the series, said here, not a figure to write.
+        outcome.fits = outcome.fits.filter { f in
+            guard let why = unwritable(f) else { return true }
+            outcome.problems.append(
+                CalibrationProblem(
+                    workload: f.workload, figure: f.figure,
+                    message: "cannot be measured: the fit of \(f.metric) (\(f.source)) gives '\(f.value.scenarioText)', which \(why)",
+                    suggestion: "check the series in the range (--range), and series: {namespace, pvc, cluster}"))
+            return false
+        }
         return outcome
+    }
+
+    /// Why a fitted value, written as `--write` writes it, is not a value of its key (the
+    /// scenario's own value syntax); nil when it is.
+    static func unwritable(_ f: FigureFit) -> String? {
+        let text = f.value.scenarioText
+        switch f.figure {
+        case .size:
+            if case .size(let b) = f.value, b.bytes < 0 { return "is negative" }
+            if case .failure(let e) = ValueSyntax.size(text) { return "is not a size: \(e.message)" }
+        case .growth:
+            if case .failure(let e) = ValueSyntax.rate(text, allowNegative: true) { return "is not a rate: \(e.message)" }
+        case .wal:
+            if case .failure(let e) = ValueSyntax.rate(text, allowNegative: false) { return "is not a rate: \(e.message)" }
+        }
+        return nil
     }
 
     /// `CLUSTER-N`: an instance pod of the CNPG cluster.

@@ -103,6 +103,28 @@ import Testing
         #expect(o.problems.first?.message.hasPrefix("cannot be measured: 1 finite sample of") == true)
     }
 
+    /// A falling series: 3072, 1024, -1024 bytes at days 0, 1, 2 (a line of slope −2048 a
+    /// day), so the size at the window's end (day 2) is −1024 B: no size; the growth,
+    /// −2048 B a day = '-2KiB/day', is a rate the key accepts. Values 1e300, 2e300, 3e300:
+    /// a size of 3e300 B and a growth of 1e300 B a day, written in ZiB with some 280 digits,
+    /// which the value syntax does not read: both refused.
+    @Test func unwritableFitsAreProblems() throws {
+        let falling = [Self.series(CalibrationMetric.volumeUsed, ["persistentvolumeclaim": "data"], [3072, 1024, -1024])]
+        let w = Workload(name: "data", kind: .volume, size: ByteCount(1))
+        let o = Calibration.calibrate(workloads: [w], series: falling, window: Self.window, growth: .absolute)
+        #expect(o.fits.map(\.path) == ["workloads.data.growth"])
+        guard case .rate(.absolute(let perDay)) = try Self.fit(o, .growth).value else { throw Failure.wrongKind }
+        #expect(Swift.abs(perDay + 2048) < 1e-9)
+        #expect(o.problems.map(\.path) == ["workloads.data.size"])
+        #expect(
+            o.problems.first?.message
+                == "cannot be measured: the fit of kubelet_volume_stats_used_bytes (PVC data) gives '-1KiB', which is negative")
+        let huge = [Self.series(CalibrationMetric.volumeUsed, ["persistentvolumeclaim": "data"], [1e300, 2e300, 3e300])]
+        let h = Calibration.calibrate(workloads: [w], series: huge, window: Self.window, growth: .absolute)
+        #expect(h.fits.isEmpty)
+        #expect(h.problems.map(\.path) == ["workloads.data.size", "workloads.data.growth"])
+    }
+
     /// Values are written to four significant figures in scenario syntax.
     @Test func valuesInScenarioSyntax() {
         #expect(CalibratedValue.size(ByteCount(2_291_401_000)).scenarioText == "2.134GiB")
