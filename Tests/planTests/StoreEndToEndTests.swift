@@ -175,7 +175,10 @@ struct StoreEndToEndTests {
 
         #expect(try Self.plan(["compare", "small.yaml"], in: dir).status == 64)  // neither B nor --what-if
         #expect(try Self.plan(["compare", "small.yaml", "1", "--what-if", "horizon=5d"], in: dir).status == 64)
-        #expect(try Self.plan(["runs", "--limit", "-1"], in: dir).status == 64)
+        #expect(try Self.plan(["runs", "--limit", "-1"], in: dir).status == 64)  // the parser reads -1 as an option
+        let negative = try Self.plan(["runs", "--limit=-1"], in: dir)
+        #expect(negative.status == 1)
+        #expect(negative.stderr == "error: --limit '-1': must be 0 (all) or more\n")
         #expect(try Self.plan(["compare", "small.yaml", "--format", "xml", "--what-if", "horizon=5d"], in: dir).status == 64)
     }
 

@@ -61,6 +61,12 @@ struct TuneEndToEndTests {
         let tooMany = try box.plan("tune", "production.yaml", "--max-variants", "10", "--vary", "backups.cnpg.gitea-postgres.retention=1d..11d/1d")
         tooMany.expect(status: 1)
         #expect(tooMany.stderr == "error: the sweep has 11 variants (11), more than --max-variants 10; use fewer values, or raise --max-variants\n")
+        // Numbers out of range are invalid option values (exit 1), not a malformed command line.
+        for (option, value) in [("--jobs", "0"), ("--top", "0"), ("--max-variants", "0")] {
+            let zero = try box.plan("tune", "production.yaml", option, value, "--vary", "backups.cnpg.gitea-postgres.retention=7d,14d")
+            zero.expect(status: 1)
+            #expect(zero.stderr == "error: \(option) '0': must be at least 1\n")
+        }
         // No --vary at all: the argument parser's own usage error.
         try box.plan("tune", "production.yaml").expect(status: 64)
     }

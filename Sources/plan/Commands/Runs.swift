@@ -22,11 +22,8 @@ extension Plan {
 
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            if limit < 0 { throw ValidationError("--limit must be 0 (all) or more, not \(limit)") }
-        }
-
         func run() throws {
+            if limit < 0 { try failInvalid("error: --limit '\(limit)': must be 0 (all) or more") }
             guard let runStore = try store.open(create: false) else {
                 StandardOutput.print("no runs recorded: '\(store.db)' does not exist yet (plan simulate creates it)\n")
                 return

@@ -82,12 +82,13 @@ extension Plan {
         func validate() throws {
             if merge.isEmpty && scenario == nil { throw ValidationError("a SCENARIO is required (or --merge FILE...)") }
             if merge.isEmpty && vary.isEmpty { throw ValidationError("at least one --vary PATH=VALUES is required") }
-            if top < 1 { throw ValidationError("--top must be at least 1") }
-            if maxVariants < 1 { throw ValidationError("--max-variants must be at least 1") }
-            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
+            // Values out of range: an invalid option value (exit 1), not a malformed command line.
+            if top < 1 { try failInvalid("error: --top '\(top)': must be at least 1") }
+            if maxVariants < 1 { try failInvalid("error: --max-variants '\(maxVariants)': must be at least 1") }
+            if let jobs, jobs < 1 { try failInvalid("error: --jobs '\(jobs)': must be at least 1") }
             if !merge.isEmpty { return try runMerge() }
             try await runSweep()
         }
