@@ -36,16 +36,15 @@ public final class RunStore {
     ///   false, a missing file gives `nil` (nothing was ever recorded there).
     /// - Throws: `PlanIOError` (exit 2): not a plan run store, damaged, or not writable.
     public static func open(path: String, create: Bool) throws(PlanIOError) -> RunStore? {
-        // `d/` would be opened as the file `d` (SQLite drops the slash): say what it names.
-        if path.hasSuffix("/") {
-            let reason = "ends in '/', a folder; --db names the database file (e.g. '\(path)plan.sqlite')"
-            throw create ? .cannotWrite(path: path, reason: reason) : .cannotRead(path: path, reason: reason)
+        func refused(_ reason: String) -> PlanIOError {
+            create ? .cannotWrite(path: path, reason: reason) : .cannotRead(path: path, reason: reason)
         }
+        // SQLite opens a temporary database for an empty name, and `d/` as the file `d`.
+        if path.isEmpty { throw refused("an empty name; --db names the database file (e.g. 'output/plan.sqlite')") }
+        if path.hasSuffix("/") { throw refused("ends in '/', a folder; --db names the database file (e.g. '\(path)plan.sqlite')") }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "is a directory; --db names the database file")
-        }
+        if exists && isDirectory.boolValue { throw refused("is a directory; --db names the database file") }
         if !exists, (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
             // A link to nothing, or to itself: not "nothing recorded yet".
             let loop = realpath(path, nil) == nil && errno == ELOOP

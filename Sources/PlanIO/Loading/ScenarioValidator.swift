@@ -63,6 +63,11 @@ struct ScenarioValidator {
                 fields.pairs[pair.key] = pair
             } else if all.contains(pair.key) {
                 error(pair.keyNode, fields.path(pair.key), "a version 2 key", suggestion: "add version: 2")
+            } else if pair.key == "<<" {
+                // YAML 1.1's merge key: YAML 1.2 (scenario.md) has none, so its keys are not merged in.
+                error(
+                    pair.keyNode, fields.path(pair.key), "a YAML 1.1 merge key, which YAML 1.2 does not have: its keys are not merged",
+                    suggestion: "write the keys out (an alias can stand for a whole value, as in 'target: *store')")
             } else {
                 if let close = Suggest.closest(to: pair.key, among: allowed) { fields.suggested.insert(close) }
                 error(

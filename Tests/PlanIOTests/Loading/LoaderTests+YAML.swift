@@ -18,6 +18,18 @@ extension LoaderTests {
             [("", "duplicate key 'retention' in this mapping (first at line 16); keep one of them")])
     }
 
+    @Test("a merge key (<<, YAML 1.1) is named as such, not as an unknown key with a did-you-mean")
+    func mergeKey() {
+        expectErrors(
+            base(replacing: "      retention: 30d\n", with: "      retention: 30d\n      ⟨⟩<<: {schedule: \"0 0 2 * * *\"}\n"),
+            [
+                (
+                    "backups.cnpg.app-postgres.<<",
+                    "a YAML 1.1 merge key, which YAML 1.2 does not have: its keys are not merged; write the keys out (an alias can stand for a whole value, as in 'target: *store')"
+                )
+            ])
+    }
+
     @Test func emptyAndAllCommentFiles() {
         let message = "lab.yaml:1:1: error: the scenario is empty; it needs at least 'workloads', 'backups' and 'targets'"
         #expect(errors("") == [message])
