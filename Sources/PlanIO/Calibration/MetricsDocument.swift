@@ -41,7 +41,12 @@ public struct MetricsDocument: Sendable {
             let column = n - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
             where_ = " at line \(line), column \(column)"
         }
-        return "not valid JSON\(where_) (\(text.trimmingCharacters(in: .whitespaces)))"
+        let message = "not valid JSON\(where_) (\(text.trimmingCharacters(in: .whitespaces)))"
+        // A web page where the API's JSON was expected: a proxy's login page, Grafana, a 404.
+        if bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<") {
+            return message + "; it begins with '<', as a web page does: is this Prometheus' HTTP API (or an export of query_range)?"
+        }
+        return message
     }
 
     /// Walks the parsed JSON, naming each place by its path (`data.result[2].values[5]`).

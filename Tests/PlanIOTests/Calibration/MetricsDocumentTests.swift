@@ -74,11 +74,16 @@ import Testing
         (#"{"data":{}}"#, "m.json: error: status: missing"),
         ("{\"status\":\n\"success\",", "m.json: error: not valid JSON"),
         ("  \n", "m.json: error: the file is empty"),
+        ("\n<!DOCTYPE html><html><body>Sign in</body></html>", "m.json: error: not valid JSON at line 2, column 1"),
         ("42", "m.json: error: expected a query_range answer"),
     ])
     func badDocuments(text: String, expected: String) {
         let message = Self.error(text)
         #expect(message.hasPrefix(expected), "\(message)")
+        // Only a document that begins with '<' is taken for a web page.
+        #expect(
+            message.hasSuffix("; it begins with '<', as a web page does: is this Prometheus' HTTP API (or an export of query_range)?")
+                == text.hasPrefix("\n<"))
     }
 
     /// A default step keeps 30 days under 11,000 points: ⌈2,592,000 / 11,000⌉ = 236 s; 90
