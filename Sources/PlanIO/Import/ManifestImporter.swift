@@ -45,6 +45,7 @@ struct ManifestImporter {
         readLonghorn()
         reportUnprotected()
         reportSubstitutions()
+        reportShapes()
         for o in inventory.unknown {
             finding(
                 .warning, o, o.node("kind"), "kind",

@@ -89,6 +89,45 @@ struct ImportInputTests {
             })
     }
 
+    @Test("a field plan reads in the wrong shape is an error at the field; YAML 1.1's yes for a boolean a warning")
+    func wrongShapes() throws {
+        let manifest = """
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata:
+              name: db
+              namespace: apps
+            spec:
+              instances: "two"
+              storage:
+                size: [20Gi]
+              walStorage: 5
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: ScheduledBackup
+            metadata:
+              name: db-daily
+              namespace: apps
+            spec:
+              schedule: "0 0 2 * * *"
+              suspend: yes
+              cluster: "db"
+
+            """
+        let dir = try folder(["c.yaml": manifest])
+        let lines = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get().map(\.description)
+        let refused = ": the API server refuses the object; write it as "
+        // Columns: the value's first character (`  instances: "two"`: 2 + 11 + 1 = 14).
+        #expect(
+            lines.filter { $0.contains(refused) || $0.contains("spec.suspend") } == [
+                "\(dir)/c.yaml:7:14: error: Cluster/db: spec.instances: expected a whole number, found 'two'\(refused)Cluster's schema has it; plan reads nothing from this field",
+                "\(dir)/c.yaml:9:11: error: Cluster/db: spec.storage.size: expected a value, found a list\(refused)Cluster's schema has it; plan reads nothing from this field",
+                "\(dir)/c.yaml:10:15: error: Cluster/db: spec.walStorage: expected a mapping, found '5'\(refused)Cluster's schema has it; plan reads nothing from this field",
+                "\(dir)/c.yaml:19:12: warning: ScheduledBackup/db-daily: spec.suspend: 'yes' is not 'true' or 'false', the two plan reads (Kubernetes' YAML reader takes a plain 'yes' as true); write true",
+                "\(dir)/c.yaml:20:12: error: ScheduledBackup/db-daily: spec.cluster: expected a mapping, found 'db'\(refused)ScheduledBackup's schema has it; plan reads nothing from this field",
+            ])
+    }
+
     @Test("a file above the 64 MiB cap is refused at once, naming the cap (exit 2)")
     func huge() throws {
         let dir = try folder([:])
