@@ -27,6 +27,9 @@ struct ManifestReader {
     private(set) var files: [ManifestFile] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var seen: Set<String> = []
+    /// The directories being walked, outermost first (real paths): one of them named again
+    /// is a cycle of kustomizations.
+    private var walking: [String] = []
     private var totalBytes = 0
 
     init(standardInput: @escaping () throws(PlanIOError) -> [UInt8]) {
@@ -64,10 +67,22 @@ struct ManifestReader {
             }
             throw .cannotRead(path: path, reason: reason)
         }
+        if walking.contains(real) {
+            // kustomize refuses the cycle ("cycle detected"); plan reads each folder once.
+            let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)
+            diagnostics.append(
+                Diagnostic(
+                    at: at, path: from == nil ? "" : "resources",
+                    "'\(from?.node.scalarText ?? path)' is a folder that includes this one: a cycle, which kustomize (and Flux) refuse to build",
+                    suggestion: "remove the entry (plan reads each folder once)"))
+            return
+        }
         guard seen.insert(real).inserted else { return }
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory)
         if isDirectory.boolValue {
+            walking.append(real)
+            defer { walking.removeLast() }
             try walk(directory: path)
         } else if walked && !Self.isRegularFile(real) {
             let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)

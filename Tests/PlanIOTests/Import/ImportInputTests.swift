@@ -128,6 +128,17 @@ struct ImportInputTests {
             ])
     }
 
+    @Test("a kustomization that includes a folder above it (a cycle) is an error on its entry, as a missing one is")
+    func kustomizationCycle() throws {
+        let dir = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - child\n", "a.yaml": Self.pvc])
+        try FileManager.default.createDirectory(atPath: dir + "/child", withIntermediateDirectories: false)
+        try "resources:\n  - ..\n".write(toFile: dir + "/child/kustomization.yaml", atomically: false, encoding: .utf8)
+        #expect(
+            try #require(failure([dir])).lines == [
+                "\(dir)/child/kustomization.yaml:2:5: error: resources: '..' is a folder that includes this one: a cycle, which kustomize (and Flux) refuse to build; remove the entry (plan reads each folder once)"
+            ])
+    }
+
     @Test("a file above the 64 MiB cap is refused at once, naming the cap (exit 2)")
     func huge() throws {
         let dir = try folder([:])
