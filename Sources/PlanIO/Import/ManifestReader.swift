@@ -152,6 +152,15 @@ struct ManifestReader {
                             suggestion: "import its rendered output with 'kubectl kustomize DIR | plan import -'"))
                     continue
                 }
+                if item.hasPrefix("/") {
+                    // kustomize takes entries relative to the kustomization's folder only.
+                    diagnostics.append(
+                        Diagnostic(
+                            at: Self.location(entry, file: file), path: key,
+                            "'\(item)' is an absolute path, outside the repository Flux checks out: kustomize reads entries relative to the kustomization's folder",
+                            suggestion: "write the path from this folder (as in 'gitea/cluster.yaml' or '../base')"))
+                    continue
+                }
                 try visit(Self.join(directory, item), from: (file, entry))
             }
         }

@@ -128,6 +128,15 @@ struct ImportInputTests {
             ])
     }
 
+    @Test("an absolute path in a kustomization's resources is an error naming the rule, not 'no such file'")
+    func absoluteEntry() throws {
+        let dir = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - /etc/hostname\n", "a.yaml": Self.pvc])
+        #expect(
+            try #require(failure([dir])).lines == [
+                "\(dir)/kustomization.yaml:3:5: error: resources: '/etc/hostname' is an absolute path, outside the repository Flux checks out: kustomize reads entries relative to the kustomization's folder; write the path from this folder (as in 'gitea/cluster.yaml' or '../base')"
+            ])
+    }
+
     @Test("a kustomization that includes a folder above it (a cycle) is an error on its entry, as a missing one is")
     func kustomizationCycle() throws {
         let dir = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - child\n", "a.yaml": Self.pvc])
