@@ -36,6 +36,31 @@ enum ImportFigures {
         return b.bytes
     }
 
+    /// Whether `text` is a quantity in Kubernetes' grammar (`resource.Quantity`): a signed
+    /// decimal number and a suffix, binary (`Ki` … `Ei`), decimal (`n`, `u`, `m`, `k`, `M`,
+    /// `G`, `T`, `P`, `E`) or an exponent (`1e3`). Plan takes only some of them as sizes.
+    static func isKubernetesQuantity(_ text: String) -> Bool {
+        var rest = Substring(text)
+        func number(_ s: inout Substring) -> Bool {
+            if s.first == "+" || s.first == "-" { s = s.dropFirst() }
+            let whole = s.prefix { $0.isASCII && $0.isNumber }
+            s = s.dropFirst(whole.count)
+            var fraction: Substring = ""
+            if s.first == "." {
+                s = s.dropFirst()
+                fraction = s.prefix { $0.isASCII && $0.isNumber }
+                s = s.dropFirst(fraction.count)
+            }
+            return !whole.isEmpty || !fraction.isEmpty
+        }
+        guard number(&rest) else { return false }
+        if ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "", "k", "M", "G", "T", "P", "E"].contains(rest) { return true }
+        guard rest.first == "e" || rest.first == "E" else { return false }
+        rest = rest.dropFirst()
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// A PostgreSQL size parameter in bytes: units `kB MB GB TB` are powers of 1024, and a
     /// bare number is in the parameter's own unit (MB for `max_wal_size`).
     static func postgresSize(_ text: String, bareUnit: Double = 1_048_576) -> Double? {

@@ -94,7 +94,11 @@ struct ManifestImporter {
     mutating func quantity(_ o: ManifestObject, _ path: String) -> String? {
         guard let text = o.text(path) else { return nil }
         guard let bytes = ImportFigures.quantity(text), bytes > 0 else {
-            finding(.error, o, o.node(path), path, "'\(text)' is not a Kubernetes quantity", fix: "write a size such as '20Gi'")
+            let what =
+                ImportFigures.isKubernetesQuantity(text)
+                ? "'\(text)' is a Kubernetes quantity, but not a size plan can take (above 0, in bytes, k…P or Ki…Pi)"
+                : "'\(text)' is not a Kubernetes quantity"
+            finding(.error, o, o.node(path), path, what, fix: "write a size such as '20Gi'")
             return nil
         }
         return text

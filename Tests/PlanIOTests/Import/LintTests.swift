@@ -279,4 +279,14 @@ struct LintTests {
                 "error: ScheduledBackup/db-daily: spec.method",
             ])
     }
+
+    @Test("a size in Kubernetes' quantity grammar that plan cannot take is told apart from one that is no quantity")
+    func quantities() {
+        for q in ["20Gi", "500M", "1.5Ti", "0", "1m", "8Ei", "1e3", "+.5", "5.", "2E-1", "100n"] {
+            #expect(ImportFigures.isKubernetesQuantity(q), "\(q)")
+        }
+        for q in ["twenty", "20GB", "Gi", "", "1e", "1e3.5", "--1", ".", "20 Gi", "1Ki2"] {
+            #expect(!ImportFigures.isKubernetesQuantity(q), "\(q)")
+        }
+    }
 }
