@@ -196,7 +196,15 @@ public final class StreamingFile {
     public static func read(_ path: String, maximum: Int = maximumInputBytes) throws(PlanIOError) -> [UInt8] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw .cannotRead(path: path, reason: "no such file")
+            var st = stat()
+            let failure = stat(path, &st) == 0 ? 0 : errno
+            switch failure {
+            case ENOTDIR: throw .cannotRead(path: path, reason: "a part of the path is a file, not a directory (a '/' after a file's name?)")
+            case ENAMETOOLONG: throw .cannotRead(path: path, reason: "the name is too long for the file system")
+            case EACCES: throw .cannotRead(path: path, reason: "permission denied on a folder of the path")
+            case ELOOP: throw .cannotRead(path: path, reason: "a symbolic link loop")
+            default: throw .cannotRead(path: path, reason: "no such file")
+            }
         }
         if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
         let tooLarge = PlanIOError.cannotRead(

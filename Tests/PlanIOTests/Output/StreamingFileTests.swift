@@ -71,4 +71,25 @@ struct StreamingFileTests {
         // Nothing left behind: no temporary file beside them.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "sub"])
     }
+
+    @Test("a file that cannot be read says why: a file used as a folder, a name too long, a link loop, nothing there")
+    func whyNoFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "x\n".write(toFile: dir + "/s.yaml", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/loop", withDestinationPath: dir + "/loop")
+        func reason(_ path: String) -> String {
+            do {
+                _ = try StreamingFile.read(path)
+                return "read"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(reason(dir + "/s.yaml/").hasSuffix(": a part of the path is a file, not a directory (a '/' after a file's name?)"))
+        #expect(reason(dir + "/" + String(repeating: "x", count: 300) + ".yaml").hasSuffix(": the name is too long for the file system"))
+        #expect(reason(dir + "/loop").hasSuffix(": a symbolic link loop"))
+        #expect(reason(dir + "/none.yaml").hasSuffix(": no such file"))
+        #expect(reason(dir + "/s.yaml") == "read")
+    }
 }
