@@ -104,10 +104,13 @@ enum ManifestParser {
             file: file, apiVersion: api, kind: kind, name: name, namespace: root.descendant("metadata.namespace")?.scalarText ?? "",
             root: root)
         if name.isEmpty {
+            let given = root.descendant("metadata.name")
+            let notAValue = given.map { $0.scalarText == nil && !$0.isNull } ?? false
+            let what = notAValue ? "a name must be a value, found \(given?.found ?? "")" : "an object without a name"
             diagnostics.append(
                 Diagnostic(
-                    .warning, at: object.location(root.child("metadata") ?? root.child("kind")), path: "\(kind): metadata.name",
-                    "an object without a name: Kubernetes refuses it, and plan skips it", suggestion: "give it metadata.name"))
+                    .warning, at: object.location(given ?? root.child("metadata") ?? root.child("kind")), path: "\(kind): metadata.name",
+                    "\(what): Kubernetes refuses it, and plan skips it", suggestion: "give it metadata.name"))
             return nil
         }
         if let sops = root.child("sops"), sops.child("mac") != nil {

@@ -128,6 +128,23 @@ struct ImportInputTests {
             ])
     }
 
+    @Test("a name that is a list is said to be one; an empty name is an object without a name")
+    func listName() throws {
+        let dir = try folder([
+            "a.yaml": Self.pvc, "b.yaml": "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: [a, b]\n",
+            "c.yaml": "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: \"\"\n",
+        ])
+        let lines = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get().map(\.description)
+        #expect(
+            lines.contains(
+                "\(dir)/b.yaml:4:9: warning: PersistentVolumeClaim: metadata.name: a name must be a value, found a list: Kubernetes refuses it, and plan skips it; give it metadata.name"
+            ))
+        #expect(
+            lines.contains(
+                "\(dir)/c.yaml:4:9: warning: PersistentVolumeClaim: metadata.name: an object without a name: Kubernetes refuses it, and plan skips it; give it metadata.name"
+            ))
+    }
+
     @Test("an absolute path in a kustomization's resources is an error naming the rule, not 'no such file'")
     func absoluteEntry() throws {
         let dir = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - /etc/hostname\n", "a.yaml": Self.pvc])
