@@ -35,7 +35,15 @@ public struct MetricsDocument: Sendable {
             return "the file is empty; expected a query_range JSON document"
         }
         var where_ = ""
-        if let r = text.range(of: "character "), let n = Int(text[r.upperBound...].prefix { $0.isNumber }), n <= bytes.count {
+        // "Number 1e400 is not representable in Swift.": no offset given, so the number's first place.
+        var offset = text.range(of: "character ").flatMap { Int(text[$0.upperBound...].prefix { $0.isNumber }) }
+        if offset == nil, let r = text.range(of: "Number "), let end = text.range(of: " is not representable") {
+            let number = Array(text[r.upperBound..<end.lowerBound].utf8)
+            if !number.isEmpty {
+                offset = bytes.indices.first { i in i + number.count <= bytes.count && Array(bytes[i..<i + number.count]) == number }
+            }
+        }
+        if let n = offset, n <= bytes.count {
             let before = bytes[..<n]
             let line = before.filter { $0 == 0x0A }.count + 1
             let column = n - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1

@@ -75,6 +75,8 @@ import Testing
         ("{\"status\":\n\"success\",", "m.json: error: not valid JSON"),
         ("  \n", "m.json: error: the file is empty"),
         ("\n<!DOCTYPE html><html><body>Sign in</body></html>", "m.json: error: not valid JSON at line 2, column 1"),
+        // line 2 holds 35 characters before 1e400 ({"metric":{},"values":[[1,"1"],[2, ): column 36
+        ("[\n{\"metric\":{},\"values\":[[1,\"1\"],[2, 1e400]]}]", "m.json: error: not valid JSON at line 2, column 36 (Number 1e400"),
         ("42", "m.json: error: expected a query_range answer"),
     ])
     func badDocuments(text: String, expected: String) {
