@@ -18,10 +18,11 @@ extension CalibratedValue {
     }
 
     /// Bytes in the IEC unit that puts the number in [1, 1024): `2.134GiB`; under 1 KiB,
-    /// whole bytes (`512`); under one byte, `0`.
+    /// whole bytes (`512`); under one byte, `0`. PiB is the largest unit the value syntax
+    /// reads, so more is written in PiB (`2220PiB`).
     static func size(_ bytes: Double) -> String {
         guard bytes.isFinite else { return "0" }
-        let units = ["", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"]
+        let units = ["", "KiB", "MiB", "GiB", "TiB", "PiB"]
         var v = Swift.abs(bytes)
         if v < 1 { return "0" }
         var i = 0

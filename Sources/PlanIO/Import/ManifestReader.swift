@@ -54,14 +54,15 @@ struct ManifestReader {
     /// `from`: the kustomization entry that named `path`, for a located message.
     /// - Parameter walked: found by walking a directory or named by a kustomization, not
     ///   given by the user: read only if it is a regular file (a FIFO would wait forever for
-    ///   a writer). A path the user gives may be a pipe (`<(kubectl kustomize …)`).
-    private mutating func visit(_ path: String, from: (file: String, node: YAMLNode)?, walked: Bool = true) throws(PlanIOError) {
-        guard let real = Self.realPath(path) else {
+    ///   a writer). A path the user gives may be a pipe (`<(kubectl kustomize …)`, `/dev/stdin`).
+    private mutating func visit(_ path: String, from: (file: String, key: String, node: YAMLNode)?, walked: Bool = true) throws(PlanIOError) {
+        // `/dev/fd/63` of `<(…)` resolves to no path (`pipe:[…]`): the path itself, if it opens.
+        guard let real = Self.realPath(path) ?? (!walked && Self.exists(path) ? path : nil) else {
             let reason = Self.isSymlinkLoop(path) ? "a symbolic link loop" : "no such file or directory"
             if let from {
                 diagnostics.append(
                     Diagnostic(
-                        at: Self.location(from.node, file: from.file), path: "resources",
+                        at: Self.location(from.node, file: from.file), path: from.key,
                         "'\(from.node.scalarText ?? path)' is listed here but is \(reason)", suggestion: "remove the entry or add the file"))
                 return
             }
@@ -72,7 +73,7 @@ struct ManifestReader {
             let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)
             diagnostics.append(
                 Diagnostic(
-                    at: at, path: from == nil ? "" : "resources",
+                    at: at, path: from?.key ?? "",
                     "'\(from?.node.scalarText ?? path)' is a folder that includes this one: a cycle, which kustomize (and Flux) refuse to build",
                     suggestion: "remove the entry (plan reads each folder once)"))
             return
@@ -84,10 +85,9 @@ struct ManifestReader {
             walking.append(real)
             defer { walking.removeLast() }
             try walk(directory: path)
-        } else if walked && !Self.isRegularFile(real) {
+        } else if walked, let kind = Self.notRegular(real) {
             let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)
-            diagnostics.append(
-                Diagnostic(.warning, at: at, path: from == nil ? "" : "resources", "not a regular file (a FIFO, a device or a socket); skipped"))
+            diagnostics.append(Diagnostic(.warning, at: at, path: from?.key ?? "", "\(kind), not a regular file; skipped"))
         } else {
             try add(ManifestFile(path: Self.clean(path), bytes: StreamingFile.read(path), namespace: inheritedNamespace))
         }
@@ -100,11 +100,9 @@ struct ManifestReader {
         let kustomizations = Self.kustomizationNames.filter { names.contains($0) }
         if let name = kustomizations.first {
             let file = Self.join(directory, name)
-            guard Self.isRegularFile(file) else {
+            if let kind = Self.notRegular(file) {
                 diagnostics.append(
-                    Diagnostic(
-                        .warning, at: .file(path: Self.clean(file), line: 1, column: 1), path: "",
-                        "not a regular file (a FIFO, a device or a socket); skipped"))
+                    Diagnostic(.warning, at: .file(path: Self.clean(file), line: 1, column: 1), path: "", "\(kind), not a regular file; skipped"))
                 return
             }
             let bytes = try StreamingFile.read(file)
@@ -161,7 +159,7 @@ struct ManifestReader {
                             suggestion: "write the path from this folder (as in 'gitea/cluster.yaml' or '../base')"))
                     continue
                 }
-                try visit(Self.join(directory, item), from: (file, entry))
+                try visit(Self.join(directory, item), from: (file, key, entry))
             }
         }
     }
@@ -205,9 +203,23 @@ struct ManifestReader {
         return String(cString: resolved)
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
+    /// What `path` is when it is not a regular file ("a FIFO", "a directory", …); nil for a
+    /// regular file, or when it cannot be looked at (the read then says why).
+    static func notRegular(_ path: String) -> String? {
         var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
     }
 
     static func isSymlinkLoop(_ path: String) -> Bool {

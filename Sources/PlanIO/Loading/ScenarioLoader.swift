@@ -61,19 +61,26 @@ public enum ScenarioLoader {
     static let notUTF8 = "file is not UTF-8 text (a binary file?)"
 
     /// Where the first byte that is not UTF-8 is, as a line and a column (in characters,
-    /// from 1) of the text before it; nil when all of `bytes` is UTF-8.
+    /// from 1) of the text before it, counted as libyaml counts its marks: a leading
+    /// byte-order mark is no column, and `\r\n`, `\r` and `\n` each end a line; nil when all
+    /// of `bytes` is UTF-8.
     static func firstNonUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var (line, column) = (1, 1)
+        var first = true
+        var afterCR = false
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\n" {
+                defer { first = false }
+                if first && scalar == "\u{FEFF}" { continue }
+                if scalar == "\r" || (scalar == "\n" && !afterCR) {
                     (line, column) = (line + 1, 1)
-                } else {
+                } else if scalar != "\n" {
                     column += 1
                 }
+                afterCR = scalar == "\r"
             case .emptyInput: return nil
             case .error: return (line, column)
             }

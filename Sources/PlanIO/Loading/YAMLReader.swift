@@ -49,7 +49,8 @@ struct YAMLTreeBuilder {
         case "~", "null", "Null", "NULL":
             // Without a tag in the text, a `str` tag is Yams's rule-less resolution of a key
             // (or of the anchor an aliased key shares), not a `!!str`.
-            return resolution == .untagged || scalar.tag.rawValue != Tag.Name.str.rawValue
+            // `!` (non-specific) makes a plain scalar a string too.
+            return resolution == .untagged || (scalar.tag.rawValue != Tag.Name.str.rawValue && scalar.tag.rawValue != "!")
         default: return false
         }
     }

@@ -106,7 +106,7 @@ import Testing
     /// A falling series: 3072, 1024, -1024 bytes at days 0, 1, 2 (a line of slope −2048 a
     /// day), so the size at the window's end (day 2) is −1024 B: no size; the growth,
     /// −2048 B a day = '-2KiB/day', is a rate the key accepts. Values 1e300, 2e300, 3e300:
-    /// a size of 3e300 B and a growth of 1e300 B a day, written in ZiB with some 280 digits,
+    /// a size of 3e300 B and a growth of 1e300 B a day, written in PiB with some 286 digits,
     /// which the value syntax does not read: both refused.
     @Test func unwritableFitsAreProblems() throws {
         let falling = [Self.series(CalibrationMetric.volumeUsed, ["persistentvolumeclaim": "data"], [3072, 1024, -1024])]
@@ -127,6 +127,9 @@ import Testing
 
     /// Values are written to four significant figures in scenario syntax.
     @Test func valuesInScenarioSyntax() {
+        // 2.5e18 B / 1024^5 = 2220.4 PiB: PiB is the largest unit the value syntax reads
+        #expect(CalibratedValue.size(ByteCount(2.5e18)).scenarioText == "2220PiB")
+        #expect(ValueSyntax.size("2220PiB").map(\.bytes) == .success(2220 * 1_125_899_906_842_624))
         #expect(CalibratedValue.size(ByteCount(2_291_401_000)).scenarioText == "2.134GiB")
         #expect(CalibratedValue.size(ByteCount(512)).scenarioText == "512")
         #expect(CalibratedValue.rate(.absolute(bytesPerDay: 100 * 1_048_576)).scenarioText == "100MiB/day")

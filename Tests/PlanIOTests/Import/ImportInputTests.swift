@@ -74,19 +74,39 @@ struct ImportInputTests {
         #expect(try #require(failure([k])).lines.first?.contains("'loop.yaml' is listed here but is a symbolic link loop") == true)
     }
 
-    @Test("a FIFO named *.yaml in a walked folder, or named by a kustomization, is skipped with a warning instead of waiting for a writer")
+    @Test(
+        "a FIFO named *.yaml in a walked folder, or named by a kustomization (under its own key), is skipped with a warning instead of waiting for a writer; a folder named kustomization.yaml too"
+    )
     func fifo() throws {
         let dir = try folder(["a.yaml": Self.pvc])
         #expect(mkfifo(dir + "/zz.yaml", 0o644) == 0)
         let outcome = try ManifestImport.lint(paths: [dir], standardInput: ImportTests.noInput).get()
-        #expect(outcome.contains { $0.description == "\(dir)/zz.yaml:1:1: warning: not a regular file (a FIFO, a device or a socket); skipped" })
-        let k = try folder(["kustomization.yaml": "resources:\n  - a.yaml\n  - pipe.yaml\n", "a.yaml": Self.pvc])
+        #expect(outcome.contains { $0.description == "\(dir)/zz.yaml:1:1: warning: a FIFO, not a regular file; skipped" })
+        let k = try folder(["kustomization.yaml": "resources:\n  - a.yaml\nbases:\n  - pipe.yaml\n", "a.yaml": Self.pvc])
         #expect(mkfifo(k + "/pipe.yaml", 0o644) == 0)
         let listed = try ManifestImport.lint(paths: [k], standardInput: ImportTests.noInput).get()
-        #expect(
-            listed.contains {
-                $0.description == "\(k)/kustomization.yaml:3:5: warning: resources: not a regular file (a FIFO, a device or a socket); skipped"
-            })
+        #expect(listed.contains { $0.description == "\(k)/kustomization.yaml:4:5: warning: bases: a FIFO, not a regular file; skipped" })
+        let d = try folder(["a.yaml": Self.pvc])
+        try FileManager.default.createDirectory(atPath: d + "/kustomization.yaml", withIntermediateDirectories: false)
+        let folderNamed = ManifestImport.lint(paths: [d], standardInput: ImportTests.noInput)
+        guard case .failure(let f) = folderNamed else {
+            Issue.record("a folder named kustomization.yaml gave no finding")
+            return
+        }
+        #expect(f.lines.first == "\(d)/kustomization.yaml:1:1: warning: a directory, not a regular file; skipped")
+    }
+
+    @Test("a path given on the command line may be a pipe (/dev/fd/N of a shell's <(…)), which has no real path")
+    func pipeArgument() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let bytes = Array(Self.pvc.utf8)
+        #expect(bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) } == bytes.count)
+        close(fds[1])
+        let outcome = try ManifestImport.lint(paths: ["/dev/fd/\(fds[0])"], standardInput: ImportTests.noInput).get()
+        #expect(!outcome.contains { $0.description.contains("cannot read") || $0.description.contains("no such file") })
+        #expect(outcome.contains { $0.description.contains("PersistentVolumeClaim/") })
     }
 
     @Test("a field plan reads in the wrong shape is an error at the field; YAML 1.1's yes for a boolean a warning")

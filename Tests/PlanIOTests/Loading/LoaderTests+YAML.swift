@@ -42,6 +42,18 @@ extension LoaderTests {
         let result = ScenarioLoader.load(bytes: [0x7F, 0x45, 0x4C, 0x46, 0xFF, 0x00, 0x01], options: options)
         // 0x7F, E, L, F are four characters of UTF-8; 0xFF, the fifth byte, is none: column 5
         #expect(result.failureDescriptions == ["lab.yaml:1:5: error: file is not UTF-8 text (a binary file?)"])
+        // A leading byte-order mark is no column, as to libyaml: "# " then 0xE9 is at 1:3
+        #expect(
+            ScenarioLoader.load(bytes: [0xEF, 0xBB, 0xBF, 0x23, 0x20, 0xE9], options: options).failureDescriptions == [
+                "lab.yaml:1:3: error: file is not UTF-8 text (a binary file?)"
+            ])
+        // A lone \r ends a line, as \r\n does once: "# a\r# b" then 0xE9 is at 2:4; "# a\r\n" too
+        for end in [[0x0D], [0x0D, 0x0A]] as [[UInt8]] {
+            #expect(
+                ScenarioLoader.load(bytes: Array("# a".utf8) + end + Array("# b".utf8) + [0xE9], options: options).failureDescriptions == [
+                    "lab.yaml:2:4: error: file is not UTF-8 text (a binary file?)"
+                ])
+        }
         // Latin-1 "é" (0xE9) on line 3, after "name: caf" (9 characters): line 3, column 10
         let latin1 = Array("version: 1\n# ok\nname: caf".utf8) + [0xE9] + Array("\n".utf8)
         #expect(
@@ -121,10 +133,10 @@ extension LoaderTests {
 
     @Test("no value: empty, ~, null, Null, NULL when plain; text: quoted, or tagged !!str, and every other plain scalar")
     func nullsAndText() {
-        let read = scalarValues(["", "~", "null", "Null", "NULL", "\"null\"", "'~'", "!!str null", "!!str ~", "nul", "true", "0x1F", "1e3"])
+        let read = scalarValues(["", "~", "null", "Null", "NULL", "\"null\"", "'~'", "!!str null", "!!str ~", "! null", "nul", "true", "0x1F", "1e3"])
         let expected: [(String, Bool)] = [
             ("", true), ("~", true), ("null", true), ("Null", true), ("NULL", true), ("null", false), ("~", false), ("null", false),
-            ("~", false), ("nul", false), ("true", false), ("0x1F", false), ("1e3", false),
+            ("~", false), ("null", false), ("nul", false), ("true", false), ("0x1F", false), ("1e3", false),
         ]
         #expect(read.map(\.0) == expected.map(\.0))
         #expect(read.map(\.1) == expected.map(\.1))
