@@ -30,6 +30,14 @@ public final class RunStore {
         self.queue = queue
     }
 
+    /// Why `path` cannot name a store, whatever is on the disk; nil when it can. SQLite
+    /// opens a temporary database for an empty name, and `d/` as the file `d`.
+    public static func pathProblem(_ path: String) -> String? {
+        if path.isEmpty { return "an empty name; --db names the database file (e.g. 'output/plan.sqlite')" }
+        if path.hasSuffix("/") { return "ends in '/', a folder; --db names the database file (e.g. '\(path)plan.sqlite')" }
+        return nil
+    }
+
     /// Opens the store at `path`, migrating an older schema.
     ///
     /// - Parameter create: create the file (and its folder) when it does not exist; when
@@ -39,9 +47,7 @@ public final class RunStore {
         func refused(_ reason: String) -> PlanIOError {
             create ? .cannotWrite(path: path, reason: reason) : .cannotRead(path: path, reason: reason)
         }
-        // SQLite opens a temporary database for an empty name, and `d/` as the file `d`.
-        if path.isEmpty { throw refused("an empty name; --db names the database file (e.g. 'output/plan.sqlite')") }
-        if path.hasSuffix("/") { throw refused("ends in '/', a folder; --db names the database file (e.g. '\(path)plan.sqlite')") }
+        if let problem = pathProblem(path) { throw refused(problem) }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { throw refused("is a directory; --db names the database file") }

@@ -129,7 +129,7 @@ extension Plan {
             case .file(let path):
                 return try simulate(path: path, overrides: overrides, label: path, today: today)
             case .run(let id):
-                let record = try ExitStatus.check(RunStore.lookUp(id, in: store.db)).record
+                let record = try ExitStatus.check(RunStore.lookUp(id, in: try store.path)).record
                 if overrides.isEmpty {
                     let h = record.header
                     let from = h.scenarioPath.map { "\(h.scenario) (\($0))" } ?? "\(h.scenario) (built-in)"

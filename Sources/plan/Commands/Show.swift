@@ -29,7 +29,7 @@ extension Plan {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let (runStore, record) = try ExitStatus.check(RunStore.lookUp(id, in: store.db))
+            let (runStore, record) = try ExitStatus.check(RunStore.lookUp(id, in: try store.path))
             StandardOutput.print(
                 TableRenderer(color: color.enabled).summary(
                     record.result, files: record.header.filesWritten, recorded: record.header.storePath.map { (record.id, $0) }))

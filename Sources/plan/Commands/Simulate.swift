@@ -56,13 +56,14 @@ extension Plan {
 
         func run() throws {
             let now = Date()
+            let storePath = noRecord ? nil : try store.path
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(now))
             let job = SimulationJob(scenario: s, layout: OutputLayout(root: out), withReport: report, keepJSONRows: format == .json)
             let written = job.written.joined(separator: ", ")
             let header = RunHeader(
                 scenario: s, scenarioPath: scenario, overrides: options.arguments, createdAt: RunHeader.timestamp(now),
                 filesWritten: written, storePath: store.db)
-            let run = try ExitStatus.check(job.run(recordingAt: noRecord ? nil : store.db, header: header))
+            let run = try ExitStatus.check(job.run(recordingAt: storePath, header: header))
             let result = run.output.result
 
             switch format {

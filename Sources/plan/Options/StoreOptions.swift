@@ -17,11 +17,21 @@ struct StoreOptions: ParsableArguments {
         return fromEnvironment.isEmpty ? "output/plan.sqlite" : fromEnvironment
     }
 
+    /// `--db`, checked before any work: a path that can name no store (empty, or ending in
+    /// `/`) is an invalid option value (exit 1).
+    var path: String {
+        get throws {
+            if let problem = RunStore.pathProblem(db) { try failInvalid("error: --db '\(db)': \(problem)") }
+            return db
+        }
+    }
+
     /// Opens the store; prints the error and throws exit 2 when it cannot be used.
     /// - Returns: nil when `create` is false and the file does not exist.
     func open(create: Bool) throws -> RunStore? {
+        let path = try path
         do {
-            return try RunStore.open(path: db, create: create)
+            return try RunStore.open(path: path, create: create)
         } catch {
             StandardError.print(error.description)
             throw ExitStatus.io
