@@ -94,6 +94,20 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/-"))
     }
 
+    @Test("an empty --out is an invalid option value (exit 1), for every command that writes DIR/NAME/; nothing is written")
+    func emptyOut() throws {
+        let dir = try PlanProcess.folder()
+        for command in [
+            ["simulate", "--no-record"], ["report"], ["alerts"],
+            ["tune", Sandbox.repository.appendingPathComponent("scenarios/seed.yaml").path, "--vary", "horizon=5d,6d"],
+        ] {
+            let run = try PlanProcess.run(command + ["--out", ""], in: dir)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr == "error: --out '': name the folder the files go to (e.g. 'output')\n", "\(command)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") } == [])
+    }
+
     @Test("PLAN_DB names the run store when --db is not given; --db wins over it")
     func planDB() throws {
         let dir = try PlanProcess.folder()

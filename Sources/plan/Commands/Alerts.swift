@@ -43,7 +43,7 @@ extension Plan {
             }
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(Date()))
             let files = AlertFiles(scenario: s, release: release, namespace: namespace)
-            let paths = try ExitStatus.check(files.write(to: OutputLayout(root: out).directory(for: s.name)))
+            let paths = try ExitStatus.check(files.write(to: try outputLayout(out).directory(for: s.name)))
             StandardOutput.print("plan alerts: \(s.name): wrote \(paths.joined(separator: ", "))\n")
         }
     }

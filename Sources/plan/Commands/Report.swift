@@ -30,7 +30,7 @@ extension Plan {
 
         func run() throws {
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(Date()))
-            let (result, path) = try ExitStatus.check(ReportFile.run(s, directory: OutputLayout(root: out).directory(for: s.name)))
+            let (result, path) = try ExitStatus.check(ReportFile.run(s, directory: try outputLayout(out).directory(for: s.name)))
             StandardOutput.print(ReportFile.verdict(result) + "\nWrote \(path)\n")
         }
     }

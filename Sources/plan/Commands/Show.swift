@@ -34,7 +34,7 @@ extension Plan {
                 TableRenderer(color: color.enabled).summary(
                     record.result, files: record.header.filesWritten, recorded: record.header.storePath.map { (record.id, $0) }))
             if let out {
-                let dir = OutputLayout(root: out).directory(for: record.header.scenario)
+                let dir = try outputLayout(out).directory(for: record.header.scenario)
                 do {
                     _ = try runStore.exportCSV(record.id, to: dir)
                 } catch {

@@ -58,7 +58,7 @@ extension Plan {
             let now = Date()
             let storePath = noRecord ? nil : try store.path
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(now))
-            let job = SimulationJob(scenario: s, layout: OutputLayout(root: out), withReport: report, keepJSONRows: format == .json)
+            let job = SimulationJob(scenario: s, layout: try outputLayout(out), withReport: report, keepJSONRows: format == .json)
             let written = job.written.joined(separator: ", ")
             let header = RunHeader(
                 scenario: s, scenarioPath: scenario, overrides: options.arguments, createdAt: RunHeader.timestamp(now),

@@ -38,7 +38,7 @@ extension Plan.Tune {
         let request = TuneRequest(
             scenarioPath: path, vary: vary, overrides: options.parsedOverrides(), setArguments: options.overrides,
             requirements: requirements, objective: objective, shard: shard, top: top, maximumVariants: maxVariants,
-            writeBest: writeBest, layout: OutputLayout(root: out), today: ScenarioSource.today(Date()))
+            writeBest: writeBest, layout: try outputLayout(out), today: ScenarioSource.today(Date()))
         let pipeline = try ExitStatus.check(TunePipeline.prepare(request))
         sweepStarted.store(true, ordering: .relaxed)
 
@@ -74,7 +74,7 @@ extension Plan.Tune {
 
     /// `--merge`: the shards combined by the library, then rendered.
     func runMerge() throws {
-        let layout = OutputLayout(root: out)
+        let layout = try outputLayout(out)
         let (merge, summary) = try ExitStatus.check(ShardMerge.run(paths: self.merge, layout: layout, top: top))
         switch format {
         case .table:
