@@ -272,6 +272,10 @@ public final class RunStore {
 
     /// Why a store cannot be opened or written: the file or its folder is read-only.
     static func readOnlyReason(_ path: String, reading: Bool) -> String {
+        // SQLite says only "cannot open" for a name the file system cannot hold.
+        if path.split(separator: "/").contains(where: { $0.utf8.count > Int(NAME_MAX) }) || path.utf8.count >= Int(PATH_MAX) {
+            return "the name is too long for the file system (at most \(NAME_MAX) bytes a name)"
+        }
         let fm = FileManager.default
         if let real = realpath(path, nil) {
             free(real)

@@ -79,6 +79,11 @@ struct CommandLineTests {
         let empty = try PlanProcess.run(["runs", "--db", ""], in: dir)
         #expect(empty.status == 1)
         #expect(empty.stderr == "error: --db '': an empty name; --db names the database file (e.g. 'output/plan.sqlite')\n")
+        // A name the file system cannot hold: SQLite says only "cannot open".
+        let long = String(repeating: "x", count: 300) + ".sqlite"
+        let tooLong = try PlanProcess.run(["simulate", "--horizon", "7d", "--out", "o3", "--db", long], in: dir)
+        #expect(tooLong.status == 2)
+        #expect(tooLong.stderr.contains("error: cannot write '\(long)': the name is too long for the file system (at most 255 bytes a name)"))
         // Refused before anything is simulated or written, as any bad option value.
         let sim2 = try PlanProcess.run(["simulate", "--horizon", "7d", "--out", "o2", "--db", "d/"], in: dir)
         #expect(sim2.status == 1)
