@@ -12,7 +12,6 @@ enum ManifestParser {
 
     static func parse(_ file: ManifestFile) -> Outcome {
         var out = Outcome()
-        let at = Diagnostic.Location.file(path: file.path, line: 1, column: 1)
         if let bad = ScenarioLoader.firstNonUTF8(file.bytes) {
             out.diagnostics.append(
                 Diagnostic(

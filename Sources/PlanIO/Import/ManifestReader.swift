@@ -57,7 +57,7 @@ struct ManifestReader {
     ///   a writer). A path the user gives may be a pipe (`<(kubectl kustomize …)`, `/dev/stdin`).
     private mutating func visit(_ path: String, from: (file: String, key: String, node: YAMLNode)?, walked: Bool = true) throws(PlanIOError) {
         // `/dev/fd/63` of `<(…)` resolves to no path (`pipe:[…]`): the path itself, if it opens.
-        guard let real = Self.realPath(path) ?? (!walked && Self.exists(path) ? path : nil) else {
+        guard let real = Self.realPath(path) ?? (!walked && FileManager.default.fileExists(atPath: path) ? path : nil) else {
             let reason = Self.isSymlinkLoop(path) ? "a symbolic link loop" : "no such file or directory"
             if let from {
                 diagnostics.append(
@@ -85,7 +85,7 @@ struct ManifestReader {
             walking.append(real)
             defer { walking.removeLast() }
             try walk(directory: path)
-        } else if walked, let kind = Self.notRegular(real) {
+        } else if walked, let kind = StreamingFile.notRegular(real)?.rawValue {
             let at = from.map { Self.location($0.node, file: $0.file) } ?? .file(path: Self.clean(path), line: 1, column: 1)
             diagnostics.append(Diagnostic(.warning, at: at, path: from?.key ?? "", "\(kind), not a regular file; skipped"))
         } else {
@@ -100,7 +100,7 @@ struct ManifestReader {
         let kustomizations = Self.kustomizationNames.filter { names.contains($0) }
         if let name = kustomizations.first {
             let file = Self.join(directory, name)
-            if let kind = Self.notRegular(file) {
+            if let kind = StreamingFile.notRegular(file)?.rawValue {
                 diagnostics.append(
                     Diagnostic(.warning, at: .file(path: Self.clean(file), line: 1, column: 1), path: "", "\(kind), not a regular file; skipped"))
                 return
@@ -201,25 +201,6 @@ struct ManifestReader {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    /// What `path` is when it is not a regular file ("a FIFO", "a directory", …); nil for a
-    /// regular file, or when it cannot be looked at (the read then says why).
-    static func notRegular(_ path: String) -> String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a FIFO"
-        case S_IFSOCK: return "a socket"
-        default: return "a device"
-        }
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0
     }
 
     static func isSymlinkLoop(_ path: String) -> Bool {

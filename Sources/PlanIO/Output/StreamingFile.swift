@@ -17,11 +17,10 @@ public final class StreamingFile {
     ///   a socket) is refused, since the rename would replace it with a file.
     public init(path: String) throws(PlanIOError) {
         let path = StreamingFile.destination(of: path)
-        var existing = stat()
-        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG {
+        if let kind = StreamingFile.notRegular(path) {
             throw .cannotWrite(
                 path: path,
-                reason: (existing.st_mode & S_IFMT) == S_IFDIR
+                reason: kind == .directory
                     ? "it is a directory; give the path of a file"
                     : "it is not a regular file (a device, a FIFO or a socket), and plan writes a file whole under another "
                         + "name, then renames it into place; give the path of a file")
@@ -126,6 +125,28 @@ public final class StreamingFile {
         if !isDir.boolValue { return "not a directory" }
         if !FileManager.default.isWritableFile(atPath: dir) { return "permission denied" }
         return "cannot create a file there"
+    }
+
+    /// What stands at a path that is not a regular file.
+    public enum NonRegular: String {
+        case directory = "a directory"
+        case fifo = "a FIFO"
+        case socket = "a socket"
+        case device = "a device"
+    }
+
+    /// What `path` is (links followed) when it is not a regular file; nil for a regular
+    /// file, or when nothing can be looked at there (the read or write then says why).
+    static func notRegular(_ path: String) -> NonRegular? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        default: return .device
+        }
     }
 
     /// Where a file written to `path` goes: the file a symbolic link at `path` points to
