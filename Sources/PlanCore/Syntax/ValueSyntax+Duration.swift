@@ -18,6 +18,14 @@ extension ValueSyntax {
         offeringFix(durationUnfixed(text), text, fix: durationFix) { (try? durationUnfixed($0).get()) != nil }
     }
 
+    /// Whether `text` is a well-formed duration longer than `maximumDurationSeconds`, which
+    /// `duration` refuses: a key with a lower limit of its own (the horizon's 100 years)
+    /// names that limit instead.
+    public static func exceedsLongestDuration(_ text: String) -> Bool {
+        if case .success(let seconds) = durationSeconds(trimmed(text)) { return seconds > maximumDurationSeconds }
+        return false
+    }
+
     static func durationUnfixed(_ text: String) -> Result<Seconds, ValueError> {
         let value = trimmed(text)
         let expected = "expected a duration such as '30d', '720h' or '5min', found '\(text)'"

@@ -145,7 +145,11 @@ extension ScenarioValidator {
 
     /// Whole days simulated: the duration rounded down, 1 … 36,500 (100 years).
     mutating func horizon(_ top: Fields) -> Int? {
-        guard top["horizon"] != nil else { return ScenarioDefaults.horizonDays }
+        guard let pair = top["horizon"] else { return ScenarioDefaults.horizonDays }
+        if let text = pair.value.scalarText, ValueSyntax.exceedsLongestDuration(text) {
+            error(pair.value, "horizon", "\(pair.value.found) is longer than 100 years (36,500 days)")
+            return nil
+        }
         guard let seconds = duration(top, "horizon"), let node = top["horizon"]?.value else { return nil }
         let days = (seconds.value / 86_400).rounded(.down)
         if days < 1 {

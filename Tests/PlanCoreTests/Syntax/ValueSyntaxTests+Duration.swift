@@ -96,3 +96,16 @@ extension ValueSyntaxTests {
         #expect(ValueSyntax.duration(text) == .failure(error))
     }
 }
+
+extension ValueSyntaxTests {
+    /// 10,000 years of 365 days are 10,000 × 365 × 86,400 = 315,360,000,000 s: `10000y` is
+    /// the longest duration, `10001y` and `3650001d` (one day more) are past it; a text that is
+    /// not a duration is not "longer" than anything.
+    @Test(arguments: [
+        ("10000y", false), ("3650000d", false), ("10001y", true), ("3650001d", true), ("100000y", true),
+        (" 100000y ", true), ("100000 y", false), ("ten years", false), ("-5y", false),
+    ])
+    func exceedsLongestDuration(text: String, exceeds: Bool) {
+        #expect(ValueSyntax.exceedsLongestDuration(text) == exceeds)
+    }
+}

@@ -53,6 +53,10 @@ extension LoaderTests {
         expectErrors(
             base(replacing: "horizon: 30d", with: "horizon: ⟨⟩101y"),
             [("horizon", "'101y' is longer than 100 years (36,500 days)")])
+        // Past the 10,000 years of any duration, the horizon still names its own limit.
+        expectErrors(
+            base(replacing: "horizon: 30d", with: "horizon: ⟨⟩100000y"),
+            [("horizon", "'100000y' is longer than 100 years (36,500 days)")])
     }
 
     @Test func horizonIsRoundedDownToWholeDays() throws {
