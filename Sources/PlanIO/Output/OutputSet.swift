@@ -11,6 +11,12 @@ import Foundation
 /// then the parent is synced and the old folder removed. A lock on `DIR` (flock) makes
 /// concurrent `plan` processes publish one after the other, so none loses another's file.
 ///
+/// A symbolic link in `DIR/NAME` under one of the set's names (`daily.csv` linked into a
+/// dashboard's folder) is written through, as any file plan writes by name: its target gets
+/// the new content, under a temporary name renamed onto it before the swap, and the link
+/// itself is carried into the new folder. That one file is then not swapped together with
+/// the others.
+///
 /// Where a folder swap cannot work (`DIR/NAME` is a symlink or a mount point, `DIR` is not
 /// writable, the file system has no hard links or no exchange), the files are renamed into
 /// `DIR/NAME/` one after the other instead, as version 1 did.
@@ -23,6 +29,8 @@ public final class OutputSet {
     /// The staging folder; nil when the files go straight into `directory`.
     private(set) var stage: String?
     private var files: [(name: String, file: StreamingFile)] = []
+    /// The names written through a symbolic link in `DIR/NAME` rather than into the stage.
+    private var throughLinks: Set<String> = []
     private let parent: String
 
     /// Creates the staging folder (and `DIR`, if missing) and removes what a killed run left.
@@ -53,8 +61,12 @@ public final class OutputSet {
     /// Opens `name` for streaming; it reaches `DIR/NAME/name` at `publish()`.
     public func file(_ name: String) throws(PlanIOError) -> StreamingFile {
         do {
-            let f = try StreamingFile(path: OutputLayout.join(stage ?? directory, name))
+            let existing = OutputLayout.join(directory, name)
+            // A link that leads somewhere is followed (a dangling one is replaced, as by any write).
+            let linked = stage != nil && StreamingFile.destination(of: existing) != existing
+            let f = try StreamingFile(path: linked ? existing : OutputLayout.join(stage ?? directory, name))
             files.append((name, f))
+            if linked { throughLinks.insert(name) }
             return f
         } catch {
             throw shown(error)
@@ -80,7 +92,8 @@ public final class OutputSet {
                 for name in owned.subtracting(files.map(\.name)) { unlink(OutputLayout.join(directory, name)) }
                 return
             }
-            for f in files { try f.file.publish(syncingFolder: false) }
+            // A file written through a link reaches its target now, its folder synced.
+            for f in files { try f.file.publish(syncingFolder: throughLinks.contains(f.name)) }
             var current = stat()
             if lstat(directory, &current) != 0 {
                 // Nothing there yet: the stage (synced) becomes the folder.
@@ -94,12 +107,13 @@ public final class OutputSet {
             }
             // Checked again under the lock: a folder that became a symlink is written through.
             guard current.st_mode & S_IFMT == S_IFDIR else { return try moveIntoPlace(from: stage) }
-            for f in files {
+            for f in files where !throughLinks.contains(f.name) {
                 var old = stat()
                 if stat(OutputLayout.join(directory, f.name), &old) == 0 { chmod(f.file.finalPath, old.st_mode & 0o7777) }
             }
             chmod(stage, current.st_mode & 0o7777)
-            let replaced = owned.union(files.map(\.name))
+            // A link written through is carried over as the link it is.
+            let replaced = owned.union(files.map(\.name)).subtracting(throughLinks)
             if OutputSet.link(directory, into: stage, skipping: replaced), OutputSet.sync(stage), OutputSet.exchange(stage, directory) {
                 OutputSet.sync(parent)
                 // What another program put in the folder between the links and the swap (an
@@ -119,7 +133,7 @@ public final class OutputSet {
     /// The fallback: each staged file renamed into `DIR/NAME/`, then the owned names this
     /// set did not write removed.
     private func moveIntoPlace(from stage: String) throws(PlanIOError) {
-        for f in files {
+        for f in files where !throughLinks.contains(f.name) {
             let target = OutputLayout.join(directory, f.name)
             var old = stat()
             if stat(target, &old) == 0 { chmod(f.file.finalPath, old.st_mode & 0o7777) }

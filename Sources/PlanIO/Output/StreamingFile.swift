@@ -15,15 +15,19 @@ public final class StreamingFile {
     ///   stays and its target gets the new content (`calibrate --in-place` on a linked
     ///   scenario); anything there but a regular file (a device such as `/dev/null`, a FIFO,
     ///   a socket) is refused, since the rename would replace it with a file.
-    public init(path: String) throws(PlanIOError) {
-        let path = StreamingFile.destination(of: path)
+    ///   Errors name `path` as given, and the link's target when there is one.
+    public init(path given: String) throws(PlanIOError) {
+        let path = StreamingFile.destination(of: given)
+        // "it is …", or for a link "it is a symbolic link to 'TARGET', which is …".
+        let itIs = path == given ? "it is " : "it is a symbolic link to '\(path)', which is "
         if let kind = StreamingFile.notRegular(path) {
             throw .cannotWrite(
-                path: path,
-                reason: kind == .directory
-                    ? "it is a directory; give the path of a file"
-                    : "it is not a regular file (a device, a FIFO or a socket), and plan writes a file whole under another "
-                        + "name, then renames it into place; give the path of a file")
+                path: given,
+                reason: itIs
+                    + (kind == .directory
+                        ? "a directory; give the path of a file"
+                        : "not a regular file (a device, a FIFO or a socket), and plan writes a file whole under another "
+                            + "name, then renames it into place; give the path of a file"))
         }
         finalPath = path
         let url = URL(fileURLWithPath: path)
@@ -32,7 +36,10 @@ public final class StreamingFile {
         // open(2) rather than FileManager.createFile, which writes a `.dat.nosync…` file and
         // renames it: one more rename, and a stray file if killed in between.
         let fd = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: StreamingFile.reason(forWriting: dir)) }
+        guard fd >= 0 else {
+            let reason = StreamingFile.reason(forWriting: dir)
+            throw .cannotWrite(path: given, reason: path == given ? reason : "it is a symbolic link to '\(path)': \(reason)")
+        }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 

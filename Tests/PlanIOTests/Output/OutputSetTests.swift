@@ -106,6 +106,48 @@ struct OutputSetTests {
         #expect(Self.entries(seed) == ["daily.csv", "mine.txt", "tune.csv"])
     }
 
+    @Test("a set's file that is a symbolic link is written through: the target gets the content, the link stays")
+    func symlinkedFile() throws {
+        let (root, seed) = try Self.folder(["d.csv": "old d"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let elsewhere = root + "/dashboard"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try "old a".write(toFile: elsewhere + "/a.csv", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: seed + "/a.csv", withDestinationPath: "../dashboard/a.csv")
+        // A link that leads nowhere is replaced by the file, as any write replaces it.
+        try FileManager.default.createSymbolicLink(atPath: seed + "/b.csv", withDestinationPath: "../nowhere/b.csv")
+        let folderBefore = Self.inode(seed)
+
+        let set = try OutputSet(directory: seed, owns: ["a.csv", "b.csv", "d.csv"])
+        try set.add("a.csv", text: "new a")
+        try set.add("b.csv", text: "new b")
+        try set.add("d.csv", text: "new d")
+        try set.publish()
+
+        #expect(Self.inode(seed) != folderBefore)  // still swapped whole
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: seed + "/a.csv") == "../dashboard/a.csv")
+        #expect(Self.text(elsewhere + "/a.csv") == "new a")
+        #expect(Self.entries(elsewhere) == ["a.csv"])  // no temporary file left beside it
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: seed + "/b.csv")) == nil)
+        #expect(Self.text(seed + "/b.csv") == "new b")
+        #expect(Self.text(seed + "/d.csv") == "new d")
+        #expect(Self.entries(root) == ["dashboard", "seed"])
+    }
+
+    @Test("a set's file linked to a folder is refused, and the folder keeps its files")
+    func symlinkedFileToFolder() throws {
+        let (root, seed) = try Self.folder(["d.csv": "old d"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/folder", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: seed + "/a.csv", withDestinationPath: "../folder")
+        let set = try OutputSet(directory: seed, owns: ["a.csv", "d.csv"])
+        try set.add("d.csv", text: "new d")
+        #expect(throws: PlanIOError.self) { try set.add("a.csv", text: "new a") }
+        set.abort()
+        #expect(Self.text(seed + "/d.csv") == "old d")
+        #expect(Self.entries(root) == ["folder", "seed"])
+    }
+
     @Test("a symlinked folder is written through, file by file (a swap would replace the link)")
     func symlinkedFolder() throws {
         let (root, seed) = try Self.folder(["a.csv": "old a", "d.csv": "old d"])

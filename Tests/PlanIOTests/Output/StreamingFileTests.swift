@@ -72,6 +72,25 @@ struct StreamingFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "sub"])
     }
 
+    @Test("a symbolic link to what cannot be written is named as given, with its target")
+    func linkToNotAFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/daily.csv", withDestinationPath: "sub")
+        let target = StreamingFile.destination(of: dir + "/daily.csv")  // the folder's real path (realpath)
+        #expect(target.hasSuffix("/sub"))
+        do {
+            try StreamingFile.write("x\n", to: dir + "/daily.csv")
+            Issue.record("a directory was written over")
+        } catch {
+            #expect(
+                error.description
+                    == "error: cannot write '\(dir)/daily.csv': it is a symbolic link to '\(target)', which is a directory; give the path of a file")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/daily.csv") == "sub")
+    }
+
     @Test("a file that cannot be read says why: a file used as a folder, a name too long, a link loop, nothing there")
     func whyNoFile() throws {
         let dir = try Self.folder()
