@@ -36,6 +36,10 @@ final class RunInserter {
                 header.planVersion, header.filesWritten, header.storePath,
             ])
         runID = db.lastInsertedRowID
+        guard runID > 0, runID <= DayKey.maxRun else {
+            throw PlanIOError.cannotWrite(
+                path: "", reason: "run id \(runID) is past the \(DayKey.maxRun) runs a store keys; record into a new store (--db)")
+        }
         let settings = try db.makeStatement(sql: "INSERT INTO settings (run_id, path, value) VALUES (?, ?, ?)")
         for s in header.settings { try settings.execute(arguments: [runID, s.path, s.value]) }
     }
@@ -132,9 +136,10 @@ final class RunInserter {
     }
 }
 
-/// The INSERTs of one daily file's two tables (schema v6, `compactDayTables`): the
-/// layout rows' names once a run into `FILE_keys`, numbered by their place in a day, and
-/// each day's numbers into `FILE_values` under that number.
+/// The INSERTs of one daily file's two tables (schema v6, `compactDayTables`, keyed as
+/// schema v7 has it, `DayKey`): the layout rows' names once a run into `FILE_keys`,
+/// numbered by their place in a day, and each day's numbers into `FILE_values` under the
+/// id of that day and number.
 ///
 /// After the first day, the values rows go in by INSERTs of many rows each (`VALUES (…),
 /// (…)`): several whole days per statement while they fit the parameter budget (the seed's
@@ -177,9 +182,10 @@ struct DayTableInsert<C: DayFileColumn> {
         values = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: 1))
     }
 
-    private static var valueKeys: [String] { ["run_id", "day", "row"] }
+    /// A values row's key: its `DayKey` id (schema v7).
+    private static var valueKeys: [String] { ["id"] }
 
-    /// Parameters per values row: `run_id, day, row` and the values.
+    /// Parameters per values row: `id` and the values.
     private var width: Int { Self.valueKeys.count + valueColumns.count }
 
     /// `INSERT INTO FILE_table (columns) VALUES (?, …), …` with `rows` rows of marks.
@@ -230,13 +236,11 @@ struct DayTableInsert<C: DayFileColumn> {
         plan = .days(perDay: perDay, days: days, statement: statement, pending: [])
     }
 
-    /// Binds one values row at parameter `at`: `run_id, day, row`, then its values.
+    /// Binds one values row at parameter `at`: its id (`DayKey`), then its values.
     @inline(__always)
     private func bindRow(_ r: C.Row, day: Int, row: Int, runID: Int64, into s: RowInsert, at: Int32) throws {
-        s.bind(at, runID)
-        s.bind(at + 1, Int64(day))
-        s.bind(at + 2, Int64(row))
-        var i = at + 3
+        s.bind(at, DayKey.id(run: runID, day: Int64(day), row: Int64(row)))
+        var i = at + 1
         for column in valueColumns {
             s.bind(i, column.cell(r), kind: column.kind)
             i += 1
@@ -285,7 +289,9 @@ struct DayTableInsert<C: DayFileColumn> {
     /// at a time, counting the rows; then the INSERTs for the days after.
     private mutating func first(_ rows: DayRows, layout: RowLayout, runID: Int64) throws {
         var row = 0
+        guard rows.day >= 0, Int64(rows.day) <= DayKey.maxDay else { throw Self.pastKeys("day \(rows.day)") }
         try C.forEachRow(of: rows, layout: layout) { r in
+            guard Int64(row) <= DayKey.maxRow else { throw Self.pastKeys("more than \(DayKey.maxRow + 1) rows a day") }
             keys.bind(1, runID)
             keys.bind(2, Int64(row))
             var i: Int32 = 3
@@ -316,6 +322,13 @@ struct DayTableInsert<C: DayFileColumn> {
             let rest = left == 0 ? nil : try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: left))
             plan = .chunks(perDay: n, chunkRows: rowsPerStatement, chunk: chunk, rest: rest)
         }
+    }
+
+    /// A run that a values row's id cannot key (`DayKey`).
+    static func pastKeys(_ what: String) -> PlanIOError {
+        .cannotWrite(
+            path: "",
+            reason: "the run store keys \(DayKey.maxDay + 1) days and \(DayKey.maxRow + 1) rows of '\(C.file)' a day, and this run has \(what)")
     }
 
     /// A day whose rows are not as many as the first day's: the layout is the same every

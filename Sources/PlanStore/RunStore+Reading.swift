@@ -150,7 +150,10 @@ extension RunStore {
         if faults { expected.append(("faults", faultJobs, "jobs")) }
         for (table, perDay, what) in expected {
             // The values tables: a range of the primary key, counted without the views' joins.
-            let rows = try count("SELECT count(*) FROM \(table)_values WHERE run_id = ?")
+            let (first, last) = DayKey.range(run: id)
+            let rows =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table)_values WHERE id BETWEEN ? AND ?", arguments: [first, last]) ?? 0
             guard rows != perDay * days else { continue }
             throw damaged(rows, table, perDay, what)
         }
@@ -243,11 +246,13 @@ extension RunStore {
             names[try row.decode(atIndex: 0)] = keys.enumerated().map { i, k in RunStore.cell(row[i + 1] as DatabaseValue, k.kind) }.joined(
                 separator: ",")
         }
+        let (first, last) = DayKey.range(run: id)
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT day, row, \(quoted(values)) FROM \(C.file)_values WHERE run_id = ? ORDER BY day, row", arguments: [id])
+            db, sql: "SELECT id, \(quoted(values)) FROM \(C.file)_values WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
         while let row = try cursor.next() {
-            let day: Int64 = try row.decode(atIndex: 0)
-            guard let date = dates[day], let name = names[try row.decode(atIndex: 1)] else {
+            let key: Int64 = try row.decode(atIndex: 0)
+            let day = DayKey.day(of: key)
+            guard let date = dates[day], let name = names[DayKey.row(of: key)] else {
                 throw PlanIOError.damagedRunStore(
                     path: "", reason: "run \(id) has a '\(C.file)' row of day \(day) without its date or names: simulate it again")
             }
@@ -259,7 +264,7 @@ extension RunStore {
                 out += name
                 for (i, column) in values.enumerated() {
                     out += ","
-                    out += RunStore.cell(row[i + 2] as DatabaseValue, column.kind)
+                    out += RunStore.cell(row[i + 1] as DatabaseValue, column.kind)
                 }
                 out += "\n"
             }

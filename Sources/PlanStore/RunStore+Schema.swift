@@ -22,7 +22,8 @@ import PlanIO
 /// - `daily`, `workloads`, `targets` and `faults` (thousands of rows a run) are views, since
 ///   schema v6, over two tables each: `FILE_keys`, a run's layout rows once (the name
 ///   columns, numbered by `row` in the CSV's order within a day), and `FILE_values`, one
-///   row per day and layout row with the numbers only, clustered by `(run_id, day, row)`;
+///   row per day and layout row with the numbers only, keyed since schema v7 by one
+///   integer, `run_id << 40 | day << 20 | row` (`DayKey`, `RunStore+DayKeys.swift`);
 ///   the dates are in `run_days`. A view has the CSV's columns in its order, and `DELETE`
 ///   on it deletes the values rows it shows. Deleting a run deletes its rows everywhere
 ///   (the trigger `runs_delete`). The smaller tables keep the CSV's order in `rowid` and
@@ -36,6 +37,7 @@ extension RunStore {
         migrator.registerMigration("v4", migrate: addFaults)
         migrator.registerMigration("v5", migrate: addJobCosts)
         migrator.registerMigration("v6", migrate: compactDayTables)
+        migrator.registerMigration("v7", migrate: keyDayTables)
         return migrator
     }
 

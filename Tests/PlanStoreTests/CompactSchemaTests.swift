@@ -57,9 +57,8 @@ struct CompactSchemaTests {
                 try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { "\($0["name"] as String) \($0["type"] as String)" }
             }
             #expect(try info(C.file + "_keys") == ["run_id INTEGER", "row INTEGER"] + keys.map { "\($0.storeName) \($0.kind.storeType)" })
-            #expect(
-                try info(C.file + "_values")
-                    == ["run_id INTEGER", "day INTEGER", "row INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
+            // Schema v7: one key, run_id << 40 | day << 20 | row, SQLite's row id.
+            #expect(try info(C.file + "_values") == ["id INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
         }
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
             let days = try Row.fetchAll(db, sql: "PRAGMA table_info(run_days)").map { "\($0["name"] as String) \($0["type"] as String)" }
@@ -86,17 +85,17 @@ struct CompactSchemaTests {
         try RunStoreTests.query(dir + "/plan.sqlite") { (db: Database) throws -> Void in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
             #expect(try count("SELECT count(*) FROM daily_keys WHERE run_id = 1") == lines / 60)
-            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 1") == lines)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1") == lines)
             // Rows numbered 0, 1, … in a day, every day.
-            #expect(try count("SELECT max(row) FROM daily_values WHERE run_id = 1") == lines / 60 - 1)
-            #expect(try count("SELECT count(DISTINCT day) FROM daily_values WHERE run_id = 1") == 60)
+            #expect(try count("SELECT max(id & 1048575) FROM daily_values WHERE id >> 40 = 1") == lines / 60 - 1)
+            #expect(try count("SELECT count(DISTINCT (id >> 20) & 1048575) FROM daily_values WHERE id >> 40 = 1") == 60)
             // The seed's three workloads (gitea-db, coder-db, gitea-data) and two targets
             // (minio, s3-longhorn), 60 days each.
             #expect(try count("SELECT count(*) FROM workloads_keys WHERE run_id = 1") == 3)
-            #expect(try count("SELECT count(*) FROM workloads_values WHERE run_id = 1") == 180)
-            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 1") == 120)
+            #expect(try count("SELECT count(*) FROM workloads_values WHERE id >> 40 = 1") == 180)
+            #expect(try count("SELECT count(*) FROM targets_values WHERE id >> 40 = 1") == 120)
             // E44 (10 days, one job): one faults row a day; the others have none.
-            #expect(try count("SELECT count(*) FROM faults_values WHERE run_id = 3") == 10)
+            #expect(try count("SELECT count(*) FROM faults_values WHERE id >> 40 = 3") == 10)
             #expect(try count("SELECT count(*) FROM faults_keys WHERE run_id <> 3") == 0)
             // One date a day, the view's: the run's start (2026-01-15) plus the day.
             #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 1") == 60)
@@ -163,6 +162,63 @@ struct CompactSchemaTests {
         #expect(id == 4)
     }
 
+    @Test("a values row's key: run 3, day 17, row 5 is 3 × 2^40 + 17 × 2^20 + 5, and back")
+    func dayKey() {
+        // 3 × 1,099,511,627,776 = 3,298,534,883,328; 17 × 1,048,576 = 17,825,792; + 5.
+        #expect(DayKey.id(run: 3, day: 17, row: 5) == 3_298_552_709_125)
+        #expect(DayKey.day(of: 3_298_552_709_125) == 17)
+        #expect(DayKey.row(of: 3_298_552_709_125) == 5)
+        // A run's range: 2^40 … 2 × 2^40 − 1 for run 1; the last run keeps the id positive.
+        #expect(DayKey.range(run: 1) == (1_099_511_627_776, 2_199_023_255_551))
+        #expect(DayKey.maxRun == 8_388_607)  // 2^23 − 1
+        #expect(DayKey.range(run: DayKey.maxRun).last == Int64.max)
+    }
+
+    @Test("a store of schema v6 keys its values rows by id: the same ids as a run recorded now, the same files")
+    func migrateV6() throws {
+        let dir = try RunStoreTests.folder()
+        let (store, csv) = try Self.recordThree(dir + "/new.sqlite")
+        var before: [Int64: [String: Data]] = [:]
+        for id in csv.keys { before[id] = try Self.export(store, id, to: dir + "/new-\(id)") }
+        // The same runs in v6's tables: values rows keyed by (run_id, day, row).
+        let old = try DatabaseQueue(path: dir + "/old.sqlite")
+        try RunStore.migrator.migrate(old, upTo: "v6")
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
+            let tables = Self.v5Tables.filter { !["daily", "workloads", "targets", "faults"].contains($0) }
+            for t in tables + ["run_days", "daily_keys", "workloads_keys", "targets_keys", "faults_keys"] {
+                try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM n.\(t)")
+            }
+            for t in RunStore.dayTableShapes {
+                let names = t.values.map(\.name).joined(separator: ", ")
+                try db.execute(
+                    sql: """
+                        INSERT INTO main.\(t.file)_values (run_id, day, row, \(names))
+                            SELECT id >> 40, (id >> 20) & 1048575, id & 1048575, \(names) FROM n.\(t.file)_values
+                        """)
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT max(day) FROM daily_values WHERE run_id = 1") == 59)
+            try db.execute(sql: "DETACH DATABASE n")
+        }
+        try old.close()
+        let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
+        try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
+            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
+            for t in RunStore.dayTableShapes {
+                let differ = "SELECT * FROM main.\(t.file)_values EXCEPT SELECT * FROM n.\(t.file)_values"
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(differ))") == 0, "\(t.file)_values")
+                #expect(
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM main.\(t.file)_values")
+                        == Int.fetchOne(db, sql: "SELECT count(*) FROM n.\(t.file)_values"), "\(t.file)_values")
+            }
+        }
+        for id in csv.keys.sorted() {
+            let after = try Self.export(migrated, id, to: dir + "/old-\(id)")
+            #expect(after.keys.sorted() == before[id]?.keys.sorted(), "run \(id) files")
+            for (name, data) in after { #expect(data == before[id]?[name], "run \(id) \(name)") }
+        }
+    }
+
     @Test("DELETE on a view deletes the values rows it shows; deleting a run deletes its keys and values")
     func deletes() throws {
         let dir = try RunStoreTests.folder()
@@ -170,23 +226,23 @@ struct CompactSchemaTests {
         let queue = try DatabaseQueue(path: dir + "/plan.sqlite")
         try queue.writeWithoutTransaction { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
-            let rows = try count("SELECT count(*) FROM daily_values WHERE run_id = 1")
+            let rows = try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1")
             try db.execute(sql: "DELETE FROM daily WHERE run_id = 1 AND day = 10 AND job = 'longhorn/daily-backup' AND workload = 'gitea-db'")
-            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 1") == rows - 1)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1") == rows - 1)
             try db.execute(sql: "DELETE FROM targets WHERE run_id = 1 AND target = 'minio'")
-            #expect(try count("SELECT count(*) FROM targets_values WHERE run_id = 1") == 60)  // 60 days of s3-longhorn
+            #expect(try count("SELECT count(*) FROM targets_values WHERE id >> 40 = 1") == 60)  // 60 days of s3-longhorn
             try db.execute(sql: "DELETE FROM faults WHERE run_id = 3 AND day >= 5")
-            #expect(try count("SELECT count(*) FROM faults_values WHERE run_id = 3") == 5)
+            #expect(try count("SELECT count(*) FROM faults_values WHERE id >> 40 = 3") == 5)
             try db.execute(sql: "DELETE FROM workloads WHERE run_id = 2")
-            #expect(try count("SELECT count(*) FROM workloads_values WHERE run_id = 2") == 0)
+            #expect(try count("SELECT count(*) FROM workloads_values WHERE id >> 40 = 2") == 0)
 
             try db.execute(sql: "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1")
             #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 1") == 0)
             for t in ["daily", "workloads", "targets", "faults"] {
                 #expect(try count("SELECT count(*) FROM \(t)_keys WHERE run_id = 1") == 0, "\(t)_keys")
-                #expect(try count("SELECT count(*) FROM \(t)_values WHERE run_id = 1") == 0, "\(t)_values")
+                #expect(try count("SELECT count(*) FROM \(t)_values WHERE id >> 40 = 1") == 0, "\(t)_values")
             }
-            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 2") > 0)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 2") > 0)
             // A run's rows go with it even without the foreign keys (the trigger runs_delete),
             // in every table.
             try db.execute(sql: "PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2")
@@ -196,9 +252,10 @@ struct CompactSchemaTests {
             // the four files' keys and values: 9 + 1 + 8.
             #expect(tables.count == 18)
             for t in tables {
-                #expect(try count("SELECT count(*) FROM \(t) WHERE run_id = 2") == 0, "\(t)")
+                let run = t.hasSuffix("_values") ? "id >> 40 = 2" : "run_id = 2"
+                #expect(try count("SELECT count(*) FROM \(t) WHERE \(run)") == 0, "\(t)")
             }
-            #expect(try count("SELECT count(*) FROM daily_values WHERE run_id = 3") > 0)
+            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 3") > 0)
             #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 3") == 10)
         }
     }
@@ -298,7 +355,8 @@ struct CompactSchemaTests {
         let store = try #require(try RunStore.open(path: path, create: false))
         #expect(try store.runs(limit: nil, scenario: nil).isEmpty)
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM warnings") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM settings") == 0)
         }

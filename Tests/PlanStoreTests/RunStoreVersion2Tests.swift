@@ -199,7 +199,7 @@ struct RunStoreVersion2Tests {
         }
     }
 
-    @Test("a store of the schema before version 2 outputs (v1, v2) migrates to v6; its run reads and re-exports as before")
+    @Test("a store of the schema before version 2 outputs (v1, v2) migrates to v7; its run reads and re-exports as before")
     func migrateV2Store() throws {
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
@@ -211,7 +211,8 @@ struct RunStoreVersion2Tests {
 
         let store = try #require(try RunStore.open(path: path, create: false))
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
             #expect(try Int.fetchOne(db, sql: "SELECT version FROM runs WHERE id = 1") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
         }
