@@ -2,7 +2,10 @@ import GRDB
 import PlanIO
 
 /// The run store's schema, one migration per version. A migration, once released, never
-/// changes: a new version adds a migration. README.md "The run store" documents the tables.
+/// changes: a new version adds a migration, and the schema it leads to replaces
+/// `RunStore.currentSchema` (`RunStore+Baseline.swift`), from which a new store is made in
+/// one step (`BaselineTests` fails until it does, printing the new statements). README.md
+/// "The run store" documents the tables.
 ///
 /// Conventions, so that `sqlite3 output/plan.sqlite` is useful on its own:
 /// - `runs` has one row per run; every other table has a `run_id` (indexed) and the

@@ -96,6 +96,7 @@ public final class RunStore {
                 try RunStore.turnOnWAL(db, path: path)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            if state == .empty { try queue.inDatabase { db in try RunStore.createCurrent(db, migrator: migrator) } }
             if state == .older { try queue.inDatabase { db in try RunStore.dropOrphans(db) } }
             if state != .current { try migrate(migrator) }
         } catch {
