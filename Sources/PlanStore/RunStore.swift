@@ -235,6 +235,8 @@ public final class RunStore {
         if let e = error as? PlanIOError {
             // A value read back from the store that makes no sense names no file yet.
             if case .damagedRunStore(path: "", let reason) = e { return .damagedRunStore(path: path, reason: reason) }
+            // Nor does the inserter's refusal of a run it cannot record (`RunInserter`).
+            if case .cannotWrite(path: "", let reason) = e { return .cannotWrite(path: path, reason: reason) }
             return e
         }
         if error is RowDecodingError {

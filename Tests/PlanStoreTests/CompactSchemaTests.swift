@@ -174,6 +174,29 @@ struct CompactSchemaTests {
         #expect(DayKey.range(run: DayKey.maxRun).last == Int64.max)
     }
 
+    @Test("a run whose id a values row cannot hold (past 2^23 − 1) is not recorded, and the store keeps its runs")
+    func runIDPastKeys() throws {
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        let scenario = try RunStoreTests.scenario(BuiltInScenario.seedYAML, overrides: ["horizon=3d"])
+        _ = try RunStoreTests.record(scenario, in: store)
+        // The next run gets id 8,388,608 = 2^23, one past DayKey.maxRun.
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE sqlite_sequence SET seq = 8388607 WHERE name = 'runs'") }
+        do {
+            _ = try RunStoreTests.record(scenario, in: store)
+            Issue.record("run 8,388,608 was recorded")
+        } catch {
+            #expect(
+                "\(error)" == "error: cannot write '\(path)': run id 8388608 is past the 8388607 runs a store keys; record into a new store (--db)")
+        }
+        try RunStoreTests.query(path) { (db: Database) throws -> Void in
+            #expect(try Int64.fetchAll(db, sql: "SELECT id FROM runs") == [1])
+            // Every values row left is run 1's (its ids 2^40 … 2 × 2^40 − 1): none of the refused run.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values WHERE id >> 40 <> 1") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") ?? 0 > 0)
+        }
+    }
+
     @Test("a store of schema v6 keys its values rows by id: the same ids as a run recorded now, the same files")
     func migrateV6() throws {
         let dir = try RunStoreTests.folder()
