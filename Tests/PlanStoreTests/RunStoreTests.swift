@@ -55,7 +55,7 @@ struct RunStoreTests {
 
     // MARK: Schema
 
-    @Test("a new store, from no file and from an empty file: every migration, WAL, plan's application id")
+    @Test("a new store, from no file and from an empty file: every migration, the rollback journal, plan's application id")
     func newStore() throws {
         let dir = try Self.folder()
         try Data().write(to: URL(fileURLWithPath: dir + "/empty.sqlite"))
@@ -68,7 +68,7 @@ struct RunStoreTests {
                         "v1", "v2", "v3", "v4", "v5", "v6", "v7",
                     ])
                 #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
-                #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+                #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
                     #expect(tables.contains(t), "table \(t)")
@@ -231,6 +231,49 @@ struct RunStoreTests {
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file changed", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"), sourceLocation: sourceLocation)
+    }
+
+    @Test("a store in WAL mode: a writer alone switches it to the rollback journal, readers and a writer beside another connection leave it")
+    func journalOfWALStore() throws {
+        let dir = try Self.folder()
+        let path = dir + "/plan.sqlite"
+        func mode() throws -> String? { try Self.query(path) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } }
+        func toWAL() throws {
+            let q = try DatabaseQueue(path: path)
+            try q.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        }
+        // A store as plan wrote them before (schema v7 in WAL mode), with a run.
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try Self.record(try Self.seed60(), in: store)
+        }
+        try toWAL()
+        #expect(try mode() == "wal")
+
+        // Reading writes nothing, the journal mode included.
+        do { _ = try #require(try RunStore.open(path: path, create: false)) }
+        #expect(try mode() == "wal")
+
+        // Another connection has the store open: the writer does not wait for it and records
+        // in WAL mode; both runs are there.
+        let other = try DatabaseQueue(path: path)
+        try other.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try Self.record(try Self.seed60(), in: store)
+        }
+        try other.close()
+        #expect(try mode() == "wal")
+
+        // Alone, the writer switches it; the WAL is written back into the file and removed.
+        do {
+            let store = try #require(try RunStore.open(path: path, create: true))
+            _ = try Self.record(try Self.seed60(), in: store)
+        }
+        #expect(try mode() == "delete")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try Self.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") } == 3)
+        #expect(try Self.query(path) { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
     }
 
     @Test("a file that is not SQLite is refused and left untouched")

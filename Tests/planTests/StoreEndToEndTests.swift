@@ -326,31 +326,60 @@ struct StoreEndToEndTests {
         #expect(daily == 100 * 30)
     }
 
-    @Test("a writer killed in the middle of its run leaves a consistent store without that run")
-    func killedWriter() throws {
+    /// When `killedWriter` kills the recording process.
+    enum KillMoment: String, CustomTestStringConvertible, CaseIterable {
+        /// Its rows are being inserted: the pages it changed so far wait in memory, their
+        /// old contents in `plan.sqlite-journal`.
+        case inTransaction = "while it inserts its rows"
+        /// Its commit is writing its pages into the file: the file is half old, half new,
+        /// and only the journal left behind can put it back.
+        case inCommit = "while its commit writes into the file"
+        var testDescription: String { rawValue }
+    }
+
+    @Test("a writer killed in the middle of its run leaves a consistent store without that run", arguments: KillMoment.allCases)
+    func killedWriter(_ moment: KillMoment) throws {
         let dir = try Self.workspace()
         #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
         let store = dir + "/output/plan.sqlite"
+        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+        let before = size(store)
 
-        // A 100-year run of the seed cluster: about half a million rows in one transaction.
+        // A 100-year run of the seed cluster: about half a million rows in one transaction,
+        // 22 MB that its commit writes into the file in about 20 ms.
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
         writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
         writer.currentDirectoryURL = URL(fileURLWithPath: dir)
         writer.standardOutput = FileHandle.nullDevice
         try writer.run()
-        // Kill it once its transaction has spilled rows into the WAL (or after 60 s).
+        // Kill it 100 ms after its journal appears, or once its commit has written 4 MiB
+        // into the file (polled every 0.5 ms), or after 60 s.
         let deadline = Date().addingTimeInterval(60)
-        var walBytes = 0
+        var journalSince: Date? = nil
         while writer.isRunning && Date() < deadline {
-            walBytes = (try? FileManager.default.attributesOfItem(atPath: store + "-wal")[.size] as? Int) ?? 0
-            if walBytes > 2 << 20 { break }
-            usleep(5_000)
+            if journalSince == nil && size(store + "-journal") > 0 { journalSince = Date() }
+            if moment == .inTransaction, let since = journalSince, Date().timeIntervalSince(since) > 0.1 { break }
+            if moment == .inCommit && size(store) > before + 4 << 20 { break }
+            usleep(500)
         }
         let killedMidRun = writer.isRunning
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()
-        #expect(killedMidRun, "the writer finished before it could be killed (WAL \(walBytes) B)")
+        let grown = size(store) - before
+        #expect(killedMidRun, "the writer finished before it could be killed (file grown by \(grown) B)")
+        #expect(size(store + "-journal") > 0, "the killed writer left its journal")
+        if moment == .inCommit { #expect(grown > 4 << 20, "killed after its commit began writing into the file") }
+
+        // plan reads the store as it was before the run: SQLite plays the journal back on
+        // the first read, and the file's header check lets a store with a journal through.
+        let listed = try Self.plan(["runs"], in: dir)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == (killedMidRun ? 2 : 3))
+        if killedMidRun { #expect(size(store) == before, "the file is back to its size before the run") }
+        // A journal whose commit never began (its header still zero) is no longer needed;
+        // the next writer removes it.
+        if moment == .inCommit { #expect(!FileManager.default.fileExists(atPath: store + "-journal"), "played back and removed") }
 
         let (runs, integrity, orphans) = try Self.query(store) { db in
             (
@@ -370,9 +399,10 @@ struct StoreEndToEndTests {
         #expect(orphans == 0)
         // The store goes on: the next run is recorded and listed.
         #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
-        let listed = try Self.plan(["runs"], in: dir)
-        #expect(listed.status == 0)
-        #expect(listed.stdout.split(separator: "\n").count == (killedMidRun ? 3 : 4))
+        let after = try Self.plan(["runs"], in: dir)
+        #expect(after.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: store + "-journal"))
+        #expect(after.stdout.split(separator: "\n").count == (killedMidRun ? 3 : 4))
     }
 
     @Test("a --db that is a symbolic link to a store, relative or absolute, reads and records through the link")
