@@ -57,14 +57,15 @@ final class RunInserter {
     }
 
     /// Inserts the day's `daily`, `workloads` and `targets` rows (and `faults`, with fault
-    /// keys), with the cells of the CSV files (the same column declarations; the round-trip
-    /// test holds them equal).
-    func day(_ rows: DayRows) throws {
+    /// keys): the names of the first day's rows from `rows`, and every day's `numbers`,
+    /// which `DayNumberExtractor` took from the same rows with the CSV files' column
+    /// declarations (the round-trip test holds them equal).
+    func day(_ rows: DayRows, _ numbers: DayNumbers) throws {
         if daily == nil { try begin(layout) }
-        try daily?.insert(rows, layout: layout, runID: runID)
-        try workloads?.insert(rows, layout: layout, runID: runID)
-        try targets?.insert(rows, layout: layout, runID: runID)
-        try faults?.insert(rows, layout: layout, runID: runID)
+        try daily?.insert(rows, numbers.daily, layout: layout, runID: runID)
+        try workloads?.insert(rows, numbers.workloads, layout: layout, runID: runID)
+        try targets?.insert(rows, numbers.targets, layout: layout, runID: runID)
+        try faults?.insert(rows, numbers.faults, layout: layout, runID: runID)
         try dates?.insert(day: rows.day, date: rows.date, runID: runID)
     }
 
@@ -163,8 +164,9 @@ struct DayTableInsert<C: DayFileColumn> {
     private enum Plan {
         /// Before the first day.
         case first
-        /// `days` whole days of `perDay` rows per `statement`; `pending` waits for the next.
-        case days(perDay: Int, days: Int, statement: RowInsert, pending: [DayRows])
+        /// `days` whole days of `perDay` rows per `statement`; `pending` (each day's number
+        /// and numbers) waits for the next.
+        case days(perDay: Int, days: Int, statement: RowInsert, pending: [(day: Int, numbers: [StoreNumber])])
         /// A day per `chunk` statements of `chunkRows` rows, then `rest` for what is left.
         case chunks(perDay: Int, chunkRows: Int, chunk: RowInsert, rest: RowInsert?)
         /// A layout without rows of this file.
@@ -198,26 +200,34 @@ struct DayTableInsert<C: DayFileColumn> {
 
     /// Inserts a day's rows: on the first day their names and numbers one row at a time,
     /// afterwards their numbers with the day's after it, or in chunks.
-    mutating func insert(_ rows: DayRows, layout: RowLayout, runID: Int64) throws {
+    mutating func insert(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
         switch plan {
         case .first:
-            try first(rows, layout: layout, runID: runID)
+            try first(rows, numbers, layout: layout, runID: runID)
         case .days(let perDay, let days, let statement, var pending):
+            try check(numbers, day: rows.day, perDay: perDay)
             plan = .none  // keep `pending` uniquely referenced while it grows
-            pending.append(rows)
+            pending.append((rows.day, numbers))
             if pending.count == days {
                 for (d, day) in pending.enumerated() {
-                    try bind(day, layout: layout, runID: runID, perDay: perDay, into: statement, from: d * perDay)
+                    try bind(day.numbers, day: day.day, runID: runID, rows: perDay, into: statement, from: d * perDay)
                 }
                 try statement.run()
                 pending.removeAll(keepingCapacity: true)
             }
             plan = .days(perDay: perDay, days: days, statement: statement, pending: pending)
         case .chunks(let perDay, let chunkRows, let chunk, let rest):
-            try chunked(rows, layout: layout, runID: runID, perDay: perDay, chunkRows: chunkRows, chunk: chunk, rest: rest)
+            try check(numbers, day: rows.day, perDay: perDay)
+            try chunked(numbers, day: rows.day, runID: runID, perDay: perDay, chunkRows: chunkRows, chunk: chunk, rest: rest)
         case .none:
             return
         }
+    }
+
+    /// A day whose numbers are not the first day's rows' worth: the layout is the same
+    /// every day, so this is a bug; the run is rolled back rather than recorded short.
+    private func check(_ numbers: [StoreNumber], day: Int, perDay: Int) throws {
+        guard numbers.count == perDay * valueColumns.count else { throw Self.changedRows(day, perDay) }
     }
 
     /// Inserts the days still waiting for a whole statement (fewer than it holds), one row
@@ -225,69 +235,54 @@ struct DayTableInsert<C: DayFileColumn> {
     mutating func finish(layout: RowLayout, runID: Int64) throws {
         guard case .days(let perDay, let days, let statement, let pending) = plan else { return }
         for day in pending {
-            var row = 0
-            try C.forEachRow(of: day, layout: layout) { r in
-                try bindRow(r, day: day.day, row: row, runID: runID, into: values, at: 1)
+            for row in 0..<perDay {
+                try bind(day.numbers, day: day.day, runID: runID, rows: 1, into: values, from: 0, first: row)
                 try values.run()
-                row += 1
             }
-            guard row == perDay else { throw Self.changedRows(day.day, perDay) }
         }
         plan = .days(perDay: perDay, days: days, statement: statement, pending: [])
     }
 
-    /// Binds one values row at parameter `at`: its id (`DayKey`), then its values.
+    /// Binds `rows` values rows of a day, its rows `first`, `first + 1`, …, into `s` as
+    /// the statement's rows `from`, `from + 1`, …: each row's id (`DayKey`), then its
+    /// numbers.
     @inline(__always)
-    private func bindRow(_ r: C.Row, day: Int, row: Int, runID: Int64, into s: RowInsert, at: Int32) throws {
-        s.bind(at, DayKey.id(run: runID, day: Int64(day), row: Int64(row)))
-        var i = at + 1
-        for column in valueColumns {
-            s.bind(i, column.cell(r), kind: column.kind)
-            i += 1
+    private func bind(
+        _ numbers: [StoreNumber], day: Int, runID: Int64, rows: Int, into s: RowInsert, from: Int, first: Int = 0
+    ) throws {
+        let (width, count) = (width, valueColumns.count)
+        numbers.withUnsafeBufferPointer { n in
+            for k in 0..<rows {
+                let row = first + k
+                var i = Int32((from + k) * width + 1)
+                s.bind(i, DayKey.id(run: runID, day: Int64(day), row: Int64(row)))
+                for v in n[(row * count)..<(row * count + count)] {
+                    i += 1
+                    s.bind(i, v)
+                }
+            }
         }
-    }
-
-    /// Binds a day's `perDay` rows into `s` as its rows `from`, `from + 1`, ….
-    private func bind(_ rows: DayRows, layout: RowLayout, runID: Int64, perDay: Int, into s: RowInsert, from: Int) throws {
-        var row = 0
-        let width = width
-        try C.forEachRow(of: rows, layout: layout) { r in
-            guard row < perDay else { throw Self.changedRows(rows.day, perDay) }
-            try bindRow(r, day: rows.day, row: row, runID: runID, into: s, at: Int32((from + row) * width + 1))
-            row += 1
-        }
-        guard row == perDay else { throw Self.changedRows(rows.day, perDay) }
     }
 
     /// A day larger than a statement: its rows in chunks of `chunkRows`, then `rest`.
     private func chunked(
-        _ rows: DayRows, layout: RowLayout, runID: Int64, perDay: Int, chunkRows: Int, chunk: RowInsert, rest: RowInsert?
+        _ numbers: [StoreNumber], day: Int, runID: Int64, perDay: Int, chunkRows: Int, chunk: RowInsert, rest: RowInsert?
     ) throws {
         var row = 0
-        var inChunk = 0
-        // The statement being filled: a full chunk while one fits in what is left of the day.
-        var statement: RowInsert? = chunk
-        var statementRows = chunkRows
-        let width = width
-        try C.forEachRow(of: rows, layout: layout) { r in
-            guard let s = statement else { throw Self.changedRows(rows.day, perDay) }
-            try bindRow(r, day: rows.day, row: row, runID: runID, into: s, at: Int32(inChunk * width + 1))
-            row += 1
-            inChunk += 1
-            if inChunk == statementRows {
-                try s.run()
-                inChunk = 0
-                let left = perDay - row
-                statement = left >= chunkRows ? chunk : left > 0 ? rest : nil
-                statementRows = left >= chunkRows ? chunkRows : left
-            }
+        while row < perDay {
+            let left = perDay - row
+            // `rest` holds what is left after the whole chunks (none when they fill the day).
+            guard let s = left >= chunkRows ? chunk : rest else { throw Self.changedRows(day, perDay) }
+            let n = min(left, chunkRows)
+            try bind(numbers, day: day, runID: runID, rows: n, into: s, from: 0, first: row)
+            try s.run()
+            row += n
         }
-        guard row == perDay else { throw Self.changedRows(rows.day, perDay) }
     }
 
     /// The first day: the names into `FILE_keys` and the numbers into `FILE_values`, a row
     /// at a time, counting the rows; then the INSERTs for the days after.
-    private mutating func first(_ rows: DayRows, layout: RowLayout, runID: Int64) throws {
+    private mutating func first(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
         var row = 0
         guard rows.day >= 0, Int64(rows.day) <= DayKey.maxDay else { throw Self.pastKeys("day \(rows.day)") }
         try C.forEachRow(of: rows, layout: layout) { r in
@@ -300,11 +295,14 @@ struct DayTableInsert<C: DayFileColumn> {
                 i += 1
             }
             try keys.run()
-            try bindRow(r, day: rows.day, row: row, runID: runID, into: values, at: 1)
-            try values.run()
             row += 1
         }
         let n = row
+        try check(numbers, day: rows.day, perDay: n)
+        for r in 0..<n {
+            try bind(numbers, day: rows.day, runID: runID, rows: 1, into: values, from: 0, first: r)
+            try values.run()
+        }
         guard n > 0 else {
             plan = .none
             return
@@ -313,7 +311,7 @@ struct DayTableInsert<C: DayFileColumn> {
         if n <= rowsPerStatement {
             let days = rowsPerStatement / n
             let statement = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: days * n))
-            var pending: [DayRows] = []
+            var pending: [(day: Int, numbers: [StoreNumber])] = []
             pending.reserveCapacity(days)
             plan = .days(perDay: n, days: days, statement: statement, pending: pending)
         } else {
@@ -414,15 +412,16 @@ struct RowInsert {
         try run()
     }
 
-    /// Binds a cell: text as TEXT, an integer column's cell as `bindInteger`, any other
-    /// number unrounded, an empty cell as NULL.
+    /// Binds a cell: text as TEXT, a number as `StoreNumber` keeps it.
     @inline(__always) func bind(_ i: Int32, _ cell: Cell, kind: ColumnKind) {
-        switch cell {
-        case .text(let s): bind(i, s)
-        case .int(let n): bind(i, Int64(n))
-        case .integer(let x), .money(let x), .decimal6(let x):
-            if kind.storesInteger { bindInteger(i, x) } else { bind(i, x) }
-        case .empty: sqlite3_bind_null(handle, i)
+        if case .text(let s) = cell { bind(i, s) } else { bind(i, StoreNumber(cell, kind: kind)) }
+    }
+
+    @inline(__always) func bind(_ i: Int32, _ n: StoreNumber) {
+        switch n {
+        case .null: sqlite3_bind_null(handle, i)
+        case .integer(let v): sqlite3_bind_int64(handle, i, v)
+        case .real(let x): sqlite3_bind_double(handle, i, x)
         }
     }
 
@@ -442,23 +441,6 @@ struct RowInsert {
                 }
             }
         }
-    }
-
-    /// A decimal cell: the unrounded value (infinity included); NULL when it does not apply.
-    func bind(_ i: Int32, _ x: Double?) {
-        if let x, !x.isNaN { sqlite3_bind_double(handle, i, x) } else { sqlite3_bind_null(handle, i) }
-    }
-
-    /// A bytes or count cell: the CSV's integer (nearest, half away from zero), as INTEGER
-    /// when it fits 64 bits, else as REAL (sizes up to 2^70 B, and infinity); NULL when it
-    /// does not apply.
-    func bindInteger(_ i: Int32, _ x: Double?) {
-        guard let x, !x.isNaN else {
-            sqlite3_bind_null(handle, i)
-            return
-        }
-        let r = x.rounded(.toNearestOrAwayFromZero)
-        if r.isFinite && Swift.abs(r) < 9.0e18 { sqlite3_bind_int64(handle, i, Int64(r)) } else { sqlite3_bind_double(handle, i, r) }
     }
 
     /// Inserts the bound row and resets the statement for the next one.

@@ -22,9 +22,19 @@ final class QueueLease: @unchecked Sendable {
 /// records them (`RunStore.record`).
 public final class RunRecorder: SimulationSink {
     let channel: RunChannel
+    /// Takes each day's numbers out of its rows here, on the simulation's thread.
+    private var extractor: DayNumberExtractor?
     init(_ channel: RunChannel) { self.channel = channel }
-    public func begin(_ layout: RowLayout) { channel.push(.layout(layout)) }
-    public func day(_ rows: DayRows) { channel.push(.day(rows)) }
+    public func begin(_ layout: RowLayout) {
+        extractor = DayNumberExtractor(layout)
+        channel.push(.layout(layout))
+    }
+    public func day(_ rows: DayRows) {
+        var e = extractor ?? DayNumberExtractor(RowLayout(jobRows: [], workloads: [], targets: []))
+        let numbers = e.numbers(of: rows)
+        extractor = e
+        channel.push(.day(rows, numbers))
+    }
 }
 
 /// The days between the simulation and the thread that inserts them: a bounded queue,
@@ -32,7 +42,7 @@ public final class RunRecorder: SimulationSink {
 final class RunChannel: @unchecked Sendable {
     enum Item {
         case layout(RowLayout)
-        case day(DayRows)
+        case day(DayRows, DayNumbers)
     }
 
     /// Days that may wait for the writer before the simulation waits in turn.

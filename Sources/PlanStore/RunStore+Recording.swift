@@ -64,7 +64,7 @@ extension RunStore {
                         for item in batch {
                             switch item {
                             case .layout(let layout): try inserter.begin(layout)
-                            case .day(let rows): try inserter.day(rows)
+                            case .day(let rows, let numbers): try inserter.day(rows, numbers)
                             }
                         }
                     }

@@ -287,13 +287,16 @@ struct CompactSchemaTests {
     struct InserterSink: SimulationSink {
         let inserter: RunInserter
         var error: (any Error)?
+        /// Takes the numbers out of the rows, as `RunRecorder` does on the simulation's thread.
+        var extractor: DayNumberExtractor?
         mutating func begin(_ layout: RowLayout) {
             let inserter = inserter
+            extractor = DayNumberExtractor(layout)
             attempt { try inserter.begin(layout) }
         }
         mutating func day(_ rows: DayRows) {
-            let inserter = inserter
-            attempt { try inserter.day(rows) }
+            let (inserter, numbers) = (inserter, extractor?.numbers(of: rows))
+            attempt { try inserter.day(rows, try #require(numbers)) }
         }
         private mutating func attempt(_ body: () throws -> Void) {
             guard error == nil else { return }

@@ -66,6 +66,31 @@ struct StoreColumnsTests {
     ]
 
     /// Every column is in version 2 at the latest: no declaration is left out of the store.
+    @Test("the day files' value columns are numbers, which the writer binds as StoreNumber keeps them")
+    func dayValuesAreNumbers() {
+        // The four day files' text is their date and names, kept once a run in FILE_keys;
+        // `DayNumberExtractor` hands the writer numbers only.
+        for v in [1, 2] {
+            #expect(DailyColumn.valueColumns(version: v).allSatisfy { $0.kind != .text })
+            #expect(WorkloadsColumn.valueColumns(version: v).allSatisfy { $0.kind != .text })
+            #expect(TargetsColumn.valueColumns(version: v).allSatisfy { $0.kind != .text })
+            #expect(FaultsColumn.valueColumns(version: v).allSatisfy { $0.kind != .text })
+        }
+        // An integer column keeps the CSV's integer, the nearest, half away from zero; past
+        // 9 × 10^18 (Int64 ends at 9.22 × 10^18) and at infinity, a REAL.
+        #expect(StoreNumber(.integer(2.5), kind: .integer) == .integer(3))
+        #expect(StoreNumber(.integer(-2.5), kind: .integer) == .integer(-3))
+        #expect(StoreNumber(.integer(1_099_511_627_775.4), kind: .integer) == .integer(1_099_511_627_775))
+        #expect(StoreNumber(.integer(1e19), kind: .integer) == .real(1e19))
+        #expect(StoreNumber(.integer(.infinity), kind: .integer) == .real(.infinity))
+        // Money, shares and seconds stay unrounded; NaN and an empty cell are NULL.
+        #expect(StoreNumber(.money(1.23456), kind: .money) == .real(1.23456))
+        #expect(StoreNumber(.decimal6(0.1234567), kind: .decimal6) == .real(0.1234567))
+        #expect(StoreNumber(.decimal6(.nan), kind: .decimal6) == .null)
+        #expect(StoreNumber(.empty, kind: .integer) == .null)
+        #expect(StoreNumber(.int(7), kind: .integer) == .integer(7))
+    }
+
     @Test("no column is declared for a version after 2, which the store does not know yet")
     func versions() {
         #expect(DailyColumn.columns(version: 2) == DailyColumn.allCases)
