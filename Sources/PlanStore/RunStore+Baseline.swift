@@ -332,6 +332,8 @@ extension RunStore {
     /// process that made the store first wins: a file that has tables by then is left to
     /// the migrator, which finds it current.
     static func createCurrent(_ db: Database, migrator: DatabaseMigrator) throws {
+        // Takes effect only while the file is empty (no-op when another process made it).
+        try db.execute(sql: "PRAGMA page_size = \(pageSize)")
         try db.inTransaction(.immediate) {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             guard tables == 0 else { return .rollback }
@@ -344,4 +346,8 @@ extension RunStore {
             return .commit
         }
     }
+
+    /// The page size of a new store, bytes: a run's commit writes its pages one `pwrite` at
+    /// a time, and 16 KiB pages make a quarter as many (README, "Speed").
+    static let pageSize = 16_384
 }

@@ -55,7 +55,7 @@ struct RunStoreTests {
 
     // MARK: Schema
 
-    @Test("a new store, from no file and from an empty file: every migration, the rollback journal, plan's application id")
+    @Test("a new store, from no file and from an empty file: every migration, the rollback journal, 16 KiB pages, plan's application id")
     func newStore() throws {
         let dir = try Self.folder()
         try Data().write(to: URL(fileURLWithPath: dir + "/empty.sqlite"))
@@ -69,6 +69,7 @@ struct RunStoreTests {
                     ])
                 #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
                 #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
+                #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 16_384)
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
                     #expect(tables.contains(t), "table \(t)")
