@@ -46,6 +46,15 @@ public final class RunStore {
     ///   false, a missing file gives `nil` (nothing was ever recorded there).
     /// - Throws: `PlanIOError` (exit 2): not a plan run store, damaged, or not writable.
     public static func open(path: String, create: Bool) throws(PlanIOError) -> RunStore? {
+        guard let (store, state) = try connect(path: path, create: create) else { return nil }
+        try store.prepare(state, reading: !create)
+        return store
+    }
+
+    /// The half of `open` that writes nothing to a store that exists: the checks, the
+    /// connection, and what the file holds (`StoreOpening` does it on a thread of its own).
+    /// Creates the folder of a store that does not exist, when `create` is true.
+    static func connect(path: String, create: Bool) throws(PlanIOError) -> (RunStore, State)? {
         func refused(_ reason: String) -> PlanIOError {
             create ? .cannotWrite(path: path, reason: reason) : .cannotRead(path: path, reason: reason)
         }
@@ -77,20 +86,26 @@ public final class RunStore {
         } catch {
             throw storeError(error, path: path, reading: !create)
         }
-        try store.prepare(reading: !create)
-        return store
+        return (store, try store.inspect(reading: !create))
     }
 
-    /// Identifies the file, chooses its journal, and migrates it: nothing is written before
-    /// the file is known to be empty or a plan run store.
-    private func prepare(reading: Bool) throws(PlanIOError) {
+    /// What the file holds; a file that is neither empty nor a plan run store is refused.
+    private func inspect(reading: Bool) throws(PlanIOError) -> State {
+        do {
+            let state = try queue.inDatabase { db in try RunStore.identify(db, migrator: RunStore.migrator) }
+            if case .foreign(let reason) = state { throw PlanIOError.notARunStore(path: path, reason: reason) }
+            return state
+        } catch {
+            throw RunStore.storeError(error, path: path, reading: reading)
+        }
+    }
+
+    /// Chooses the journal of a file that `inspect` found empty or a plan run store, and
+    /// creates or migrates it: nothing is written before the file is known to be one of
+    /// those.
+    func prepare(_ state: State, reading: Bool) throws(PlanIOError) {
         let migrator = RunStore.migrator
         do {
-            let state = try queue.inDatabase { db in try RunStore.identify(db, migrator: migrator) }
-            switch state {
-            case .foreign(let reason): throw PlanIOError.notARunStore(path: path, reason: reason)
-            case .empty, .current, .older: break
-            }
             try queue.inDatabase { db in try RunStore.chooseJournal(db, writing: !reading) }
             if state == .empty { try queue.inDatabase { db in try RunStore.createCurrent(db, migrator: migrator) } }
             if state == .older { try queue.inDatabase { db in try RunStore.dropOrphans(db) } }

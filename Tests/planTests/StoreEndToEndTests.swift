@@ -326,6 +326,31 @@ struct StoreEndToEndTests {
         #expect(daily == 100 * 30)
     }
 
+    @Test("a store with runs, opened beside the loading: an invalid scenario or files that cannot be written leave it byte for byte")
+    func earlyOpenWritesNothing() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        let store = dir + "/output/plan.sqlite"
+        // In WAL mode, as an earlier plan left it: a writer would switch it to the rollback
+        // journal, which shows in the file's header.
+        try DatabaseQueue(path: store).writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        let before = try Self.bytes(store)
+
+        try "name: bad\nhorizon: 10x\n".write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        #expect(try Self.plan(["simulate", "bad.yaml"], in: dir).status == 1)
+        #expect(try Self.bytes(store) == before)
+        // `--out` under a file: the files cannot be opened (exit 2), and no run is recorded.
+        try "x".write(toFile: dir + "/file", atomically: true, encoding: .utf8)
+        let unwritable = try Self.plan(["simulate", "small.yaml", "--out", "file/out"], in: dir)
+        #expect(unwritable.status == 2, "\(unwritable.stderr)")
+        #expect(try Self.bytes(store) == before)
+
+        // A run that records switches it and is listed after the first.
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        #expect(try Self.query(store) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "delete")
+        #expect(try Self.plan(["runs"], in: dir).stdout.split(separator: "\n").count == 3)
+    }
+
     /// When `killedWriter` kills the recording process.
     enum KillMoment: String, CustomTestStringConvertible, CaseIterable {
         /// Its rows are being inserted: the pages it changed so far wait in memory, their

@@ -10,7 +10,9 @@ extension SimulationJob {
     /// A store that cannot be opened or written costs the run its record, not its output:
     /// the simulation then runs again without the store, and the failure is returned
     /// beside a complete output (exit 2 after the summary, cli.md).
-    public func run(recordingAt storePath: String?, header: RunHeader) -> Result<RecordedSimulation, CommandFailure> {
+    ///
+    /// - Parameter opening: the store at `storePath`, already being opened (`StoreOpening`).
+    public func run(recordingAt storePath: String?, opening: StoreOpening? = nil, header: RunHeader) -> Result<RecordedSimulation, CommandFailure> {
         let files: RunFiles
         switch openFiles() {
         case .success(let f): files = f
@@ -21,7 +23,8 @@ extension SimulationJob {
         var storeFailure: PlanIOError? = nil
         if let storePath {
             do {
-                if let store = try RunStore.open(path: storePath, create: true) {
+                let opened = opening?.path == storePath ? opening : nil
+                if let store = try opened?.store() ?? RunStore.open(path: storePath, create: true) {
                     recordedID = try store.record(header) { recorder in
                         output = try run(into: files, also: recorder).value()
                         return output?.result

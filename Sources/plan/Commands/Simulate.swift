@@ -57,13 +57,17 @@ extension Plan {
         func run() throws {
             let now = Date()
             let storePath = noRecord ? nil : try store.path
+            // A store with runs opens beside the loading: the writer thread, which sets a
+            // recording's pace, starts once it is open.
+            let opening = StoreOpening.start(path: storePath)
+            defer { opening?.cancel() }
             let s = try ScenarioInput.load(path: scenario, options: options, today: ScenarioSource.today(now))
             let job = SimulationJob(scenario: s, layout: try outputLayout(out), withReport: report, keepJSONRows: format == .json)
             let written = job.written.joined(separator: ", ")
             let header = RunHeader(
                 scenario: s, scenarioPath: scenario, overrides: options.arguments, createdAt: RunHeader.timestamp(now),
                 filesWritten: written, storePath: store.db)
-            let run = try ExitStatus.check(job.run(recordingAt: storePath, header: header))
+            let run = try ExitStatus.check(job.run(recordingAt: storePath, opening: opening, header: header))
             let result = run.output.result
 
             switch format {
