@@ -83,6 +83,10 @@ public final class OutputSet {
     /// that fails after others succeeded leaves those in place.)
     public func publish() throws(PlanIOError) {
         do throws(PlanIOError) {
+            // Every file's last bytes written and their writeback started first, then each
+            // synced: the disk works on all of them at once, and each sync waits for what is
+            // left of its own.
+            for f in files { f.file.flush() }
             for f in files { try f.file.finishWriting() }
             // Every publish takes its turn, swap or not.
             let lock = OutputSet.lock(parent)

@@ -61,7 +61,9 @@ public final class StreamingFile {
         write(text)
     }
 
-    private func flush() {
+    /// Writes what the buffer holds and starts its writeback (`OutputSet.publish` does it
+    /// for every file before it syncs any).
+    func flush() {
         guard failed == nil, buffer.count > 0 else { return }
         do {
             try buffer.withBytes { try handle.write(contentsOf: $0) }
