@@ -130,9 +130,12 @@ public final class RunStore {
     /// - `synchronous`: FULL with the rollback journal (it syncs the journal before it
     ///   writes into the file; NORMAL could damage the store at a power cut), NORMAL with
     ///   WAL (synced at checkpoints, which WAL keeps consistent).
-    /// - The page cache holds a whole run until its commit (64 MiB; a hundred-year run of
-    ///   the seed cluster is 23 MB): the recording writes nothing to the file before, so a
-    ///   reader is locked out only while the commit writes.
+    /// - The page cache holds a run until its commit (64 MiB; a hundred-year run of the
+    ///   seed cluster is 23 MB): the recording writes nothing to the file before, so a
+    ///   reader is locked out only while the commit writes. A larger run spills its pages
+    ///   into the file once the cache is full, and readers then wait from there to the
+    ///   commit. The other way round, a reader that keeps a transaction open holds off the
+    ///   commit (WAL did not), until the busy timeout costs the run its record.
     static func chooseJournal(_ db: Database, writing: Bool) throws {
         var mode = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased()
         if writing && mode != "delete" {
@@ -290,7 +293,10 @@ public final class RunStore {
             return .cannotWrite(path: path, reason: readOnlyReason(path, reading: false))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .cannotWrite(
-                path: path, reason: "another process kept it locked for more than \(Int(busyTimeout)) seconds")
+                path: path,
+                reason: "another process kept it locked for more than \(Int(busyTimeout)) seconds: a run being recorded, "
+                    + "or a reader with a transaction open (a sqlite3 shell after BEGIN, a database browser), "
+                    + "which holds off every commit until it ends")
         case .SQLITE_FULL:
             // On a read, SQLite is out of room for its temporary files, not for the store.
             if reading { return .cannotRead(path: path, reason: "SQLite has no room for its temporary files (is /tmp or the disk full?)") }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 
 /// The run store through the built `plan` binary: what a user types and what a script
@@ -349,6 +350,28 @@ struct StoreEndToEndTests {
         #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
         #expect(try Self.query(store) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "delete")
         #expect(try Self.plan(["runs"], in: dir).stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test("an invalid scenario is told at once while another process holds the store locked (the early opening is not waited for)")
+    func invalidScenarioBesideALock() throws {
+        let dir = try Self.workspace()
+        #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
+        // Another connection holds an exclusive lock (SQLite's C API: GRDB does not let a
+        // transaction outlive its closure).
+        var holder: OpaquePointer?
+        #expect(sqlite3_open(dir + "/output/plan.sqlite", &holder) == SQLITE_OK)
+        #expect(sqlite3_exec(holder, "BEGIN EXCLUSIVE; SELECT count(*) FROM runs", nil, nil, nil) == SQLITE_OK)
+        defer {
+            sqlite3_exec(holder, "ROLLBACK", nil, nil, nil)
+            sqlite3_close(holder)
+        }
+        try "name: bad\nhorizon: 10x\n".write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let started = Date()
+        let bad = try Self.plan(["simulate", "bad.yaml"], in: dir)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(bad.status == 1)
+        // The store's busy timeout is 60 s; before, the command waited for the opening thread.
+        #expect(seconds < 5, "took \(seconds) s")
     }
 
     /// When `killedWriter` kills the recording process.
