@@ -164,9 +164,8 @@ struct DayTableInsert<C: DayFileColumn> {
     private enum Plan {
         /// Before the first day.
         case first
-        /// `days` whole days of `perDay` rows per `statement`; `pending` (each day's number
-        /// and numbers) waits for the next.
-        case days(perDay: Int, days: Int, statement: RowInsert, pending: [(day: Int, numbers: [StoreNumber])])
+        /// `days` whole days of `perDay` rows per `statement`; `pending` waits for the next.
+        case days(perDay: Int, days: Int, statement: RowInsert, pending: [PendingDay])
         /// A day per `chunk` statements of `chunkRows` rows, then `rest` for what is left.
         case chunks(perDay: Int, chunkRows: Int, chunk: RowInsert, rest: RowInsert?)
         /// A layout without rows of this file.
@@ -174,6 +173,8 @@ struct DayTableInsert<C: DayFileColumn> {
     }
 
     private var plan = Plan.first
+    /// A day waiting for a whole multi-day statement: its number and its numbers.
+    private typealias PendingDay = (day: Int, numbers: [StoreNumber])
 
     init(_ db: Database, version: Int, parameterBudget: Int = defaultParameterBudget) throws {
         self.db = db
@@ -210,7 +211,7 @@ struct DayTableInsert<C: DayFileColumn> {
             pending.append((rows.day, numbers))
             if pending.count == days {
                 for (d, day) in pending.enumerated() {
-                    try bind(day.numbers, day: day.day, runID: runID, rows: perDay, into: statement, from: d * perDay)
+                    bind(day.numbers, day: day.day, runID: runID, rows: perDay, into: statement, from: d * perDay, first: 0)
                 }
                 try statement.run()
                 pending.removeAll(keepingCapacity: true)
@@ -236,7 +237,7 @@ struct DayTableInsert<C: DayFileColumn> {
         guard case .days(let perDay, let days, let statement, let pending) = plan else { return }
         for day in pending {
             for row in 0..<perDay {
-                try bind(day.numbers, day: day.day, runID: runID, rows: 1, into: values, from: 0, first: row)
+                bind(day.numbers, day: day.day, runID: runID, rows: 1, into: values, from: 0, first: row)
                 try values.run()
             }
         }
@@ -247,9 +248,7 @@ struct DayTableInsert<C: DayFileColumn> {
     /// the statement's rows `from`, `from + 1`, …: each row's id (`DayKey`), then its
     /// numbers.
     @inline(__always)
-    private func bind(
-        _ numbers: [StoreNumber], day: Int, runID: Int64, rows: Int, into s: RowInsert, from: Int, first: Int = 0
-    ) throws {
+    private func bind(_ numbers: [StoreNumber], day: Int, runID: Int64, rows: Int, into s: RowInsert, from: Int, first: Int) {
         let (width, count) = (width, valueColumns.count)
         numbers.withUnsafeBufferPointer { n in
             for k in 0..<rows {
@@ -274,7 +273,7 @@ struct DayTableInsert<C: DayFileColumn> {
             // `rest` holds what is left after the whole chunks (none when they fill the day).
             guard let s = left >= chunkRows ? chunk : rest else { throw Self.changedRows(day, perDay) }
             let n = min(left, chunkRows)
-            try bind(numbers, day: day, runID: runID, rows: n, into: s, from: 0, first: row)
+            bind(numbers, day: day, runID: runID, rows: n, into: s, from: 0, first: row)
             try s.run()
             row += n
         }
@@ -300,7 +299,7 @@ struct DayTableInsert<C: DayFileColumn> {
         let n = row
         try check(numbers, day: rows.day, perDay: n)
         for r in 0..<n {
-            try bind(numbers, day: rows.day, runID: runID, rows: 1, into: values, from: 0, first: r)
+            bind(numbers, day: rows.day, runID: runID, rows: 1, into: values, from: 0, first: r)
             try values.run()
         }
         guard n > 0 else {
@@ -311,7 +310,7 @@ struct DayTableInsert<C: DayFileColumn> {
         if n <= rowsPerStatement {
             let days = rowsPerStatement / n
             let statement = try RowInsert(db, Self.sql("values", Self.valueKeys, valueColumns, rows: days * n))
-            var pending: [(day: Int, numbers: [StoreNumber])] = []
+            var pending: [PendingDay] = []
             pending.reserveCapacity(days)
             plan = .days(perDay: n, days: days, statement: statement, pending: pending)
         } else {

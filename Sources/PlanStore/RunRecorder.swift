@@ -23,18 +23,13 @@ final class QueueLease: @unchecked Sendable {
 public final class RunRecorder: SimulationSink {
     let channel: RunChannel
     /// Takes each day's numbers out of its rows here, on the simulation's thread.
-    private var extractor: DayNumberExtractor?
+    private var extractor = DayNumberExtractor(RowLayout(jobRows: [], workloads: [], targets: []))
     init(_ channel: RunChannel) { self.channel = channel }
     public func begin(_ layout: RowLayout) {
         extractor = DayNumberExtractor(layout)
         channel.push(.layout(layout))
     }
-    public func day(_ rows: DayRows) {
-        var e = extractor ?? DayNumberExtractor(RowLayout(jobRows: [], workloads: [], targets: []))
-        let numbers = e.numbers(of: rows)
-        extractor = e
-        channel.push(.day(rows, numbers))
-    }
+    public func day(_ rows: DayRows) { channel.push(.day(rows, extractor.numbers(of: rows))) }
 }
 
 /// The days between the simulation and the thread that inserts them: a bounded queue,
