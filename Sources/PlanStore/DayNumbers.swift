@@ -33,7 +33,13 @@ enum StoreNumber: Sendable, Equatable {
 /// columns in order. The simulation's thread makes them (`RunRecorder`) while it writes
 /// the CSV files, and the writer thread only binds them: taking the cells out of the rows
 /// was a fifth of the writer's time, and the writer is the slower of the two threads.
+///
+/// With the day's number and date they are all the writer needs after the first day, so
+/// the day's rows stay with the engine: a queued reference to them made the engine copy
+/// its row arrays every day, and the writer free them.
 struct DayNumbers: Sendable {
+    var day: Int
+    var date: CivilDate
     var daily: [StoreNumber]
     var workloads: [StoreNumber]
     var targets: [StoreNumber]
@@ -61,6 +67,7 @@ struct DayNumberExtractor {
 
     mutating func numbers(of rows: DayRows) -> DayNumbers {
         let n = DayNumbers(
+            day: rows.day, date: rows.date,
             daily: Self.extract(daily, rows, layout, capacity.daily),
             workloads: Self.extract(workloads, rows, layout, capacity.workloads),
             targets: Self.extract(targets, rows, layout, capacity.targets),

@@ -56,17 +56,27 @@ final class RunInserter {
         dates = try DayDatesInsert(db, parameterBudget: budget)
     }
 
-    /// Inserts the day's `daily`, `workloads` and `targets` rows (and `faults`, with fault
-    /// keys): the names of the first day's rows from `rows`, and every day's `numbers`,
-    /// which `DayNumberExtractor` took from the same rows with the CSV files' column
-    /// declarations (the round-trip test holds them equal).
-    func day(_ rows: DayRows, _ numbers: DayNumbers) throws {
+    /// Inserts the layout's first day: the names of its `daily`, `workloads` and `targets`
+    /// rows (and `faults`, with fault keys) from `rows`, and its `numbers`, which
+    /// `DayNumberExtractor` took from the same rows with the CSV files' column declarations
+    /// (the round-trip test holds them equal).
+    func firstDay(_ rows: DayRows, _ numbers: DayNumbers) throws {
         if daily == nil { try begin(layout) }
-        try daily?.insert(rows, numbers.daily, layout: layout, runID: runID)
-        try workloads?.insert(rows, numbers.workloads, layout: layout, runID: runID)
-        try targets?.insert(rows, numbers.targets, layout: layout, runID: runID)
-        try faults?.insert(rows, numbers.faults, layout: layout, runID: runID)
-        try dates?.insert(day: rows.day, date: rows.date, runID: runID)
+        try daily?.insertFirst(rows, numbers.daily, layout: layout, runID: runID)
+        try workloads?.insertFirst(rows, numbers.workloads, layout: layout, runID: runID)
+        try targets?.insertFirst(rows, numbers.targets, layout: layout, runID: runID)
+        try faults?.insertFirst(rows, numbers.faults, layout: layout, runID: runID)
+        try dates?.insert(day: numbers.day, date: numbers.date, runID: runID)
+    }
+
+    /// Inserts a later day's numbers, under the names of the first day's rows.
+    func day(_ numbers: DayNumbers) throws {
+        if daily == nil { try begin(layout) }
+        try daily?.insert(numbers.daily, day: numbers.day, runID: runID)
+        try workloads?.insert(numbers.workloads, day: numbers.day, runID: runID)
+        try targets?.insert(numbers.targets, day: numbers.day, runID: runID)
+        try faults?.insert(numbers.faults, day: numbers.day, runID: runID)
+        try dates?.insert(day: numbers.day, date: numbers.date, runID: runID)
     }
 
     /// Inserts the last days still waiting for a whole multi-day INSERT, the summary rows
@@ -199,16 +209,22 @@ struct DayTableInsert<C: DayFileColumn> {
             + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    /// Inserts a day's rows: on the first day their names and numbers one row at a time,
-    /// afterwards their numbers with the day's after it, or in chunks.
-    mutating func insert(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
+    /// Inserts the first day's rows: their names and numbers, one row at a time (`first`).
+    mutating func insertFirst(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
+        guard case .first = plan else { return try insert(numbers, day: rows.day, runID: runID) }
+        try first(rows, numbers, layout: layout, runID: runID)
+    }
+
+    /// Inserts a later day's numbers: with the days after it, or in chunks.
+    mutating func insert(_ numbers: [StoreNumber], day: Int, runID: Int64) throws {
         switch plan {
         case .first:
-            try first(rows, numbers, layout: layout, runID: runID)
+            // The recorder sends the first day with its rows; without them there are no names.
+            throw PlanIOError.cannotWrite(path: "", reason: "day \(day) of '\(C.file)' came before the day that names its rows")
         case .days(let perDay, let days, let statement, var pending):
-            try check(numbers, day: rows.day, perDay: perDay)
+            try check(numbers, day: day, perDay: perDay)
             plan = .none  // keep `pending` uniquely referenced while it grows
-            pending.append((rows.day, numbers))
+            pending.append((day, numbers))
             if pending.count == days {
                 for (d, day) in pending.enumerated() {
                     bind(day.numbers, day: day.day, runID: runID, rows: perDay, into: statement, from: d * perDay, first: 0)
@@ -218,8 +234,8 @@ struct DayTableInsert<C: DayFileColumn> {
             }
             plan = .days(perDay: perDay, days: days, statement: statement, pending: pending)
         case .chunks(let perDay, let chunkRows, let chunk, let rest):
-            try check(numbers, day: rows.day, perDay: perDay)
-            try chunked(numbers, day: rows.day, runID: runID, perDay: perDay, chunkRows: chunkRows, chunk: chunk, rest: rest)
+            try check(numbers, day: day, perDay: perDay)
+            try chunked(numbers, day: day, runID: runID, perDay: perDay, chunkRows: chunkRows, chunk: chunk, rest: rest)
         case .none:
             return
         }

@@ -24,12 +24,23 @@ public final class RunRecorder: SimulationSink {
     let channel: RunChannel
     /// Takes each day's numbers out of its rows here, on the simulation's thread.
     private var extractor = DayNumberExtractor(RowLayout(jobRows: [], workloads: [], targets: []))
+    /// Whether the layout's first day, whose rows give the names, is still to come.
+    private var firstDay = true
     init(_ channel: RunChannel) { self.channel = channel }
     public func begin(_ layout: RowLayout) {
         extractor = DayNumberExtractor(layout)
+        firstDay = true
         channel.push(.layout(layout))
     }
-    public func day(_ rows: DayRows) { channel.push(.day(rows, extractor.numbers(of: rows))) }
+    public func day(_ rows: DayRows) {
+        let numbers = extractor.numbers(of: rows)
+        if firstDay {
+            firstDay = false
+            channel.push(.firstDay(rows, numbers))
+        } else {
+            channel.push(.day(numbers))
+        }
+    }
 }
 
 /// The days between the simulation and the thread that inserts them: a bounded queue,
@@ -37,7 +48,10 @@ public final class RunRecorder: SimulationSink {
 final class RunChannel: @unchecked Sendable {
     enum Item {
         case layout(RowLayout)
-        case day(DayRows, DayNumbers)
+        /// The layout's first day: its rows (for the names) and its numbers.
+        case firstDay(DayRows, DayNumbers)
+        /// Every later day: its numbers only (`DayNumbers`).
+        case day(DayNumbers)
     }
 
     /// Days that may wait for the writer before the simulation waits in turn.

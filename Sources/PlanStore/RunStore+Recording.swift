@@ -64,7 +64,8 @@ extension RunStore {
                         for item in batch {
                             switch item {
                             case .layout(let layout): try inserter.begin(layout)
-                            case .day(let rows, let numbers): try inserter.day(rows, numbers)
+                            case .firstDay(let rows, let numbers): try inserter.firstDay(rows, numbers)
+                            case .day(let numbers): try inserter.day(numbers)
                             }
                         }
                     }

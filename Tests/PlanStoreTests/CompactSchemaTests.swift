@@ -289,14 +289,18 @@ struct CompactSchemaTests {
         var error: (any Error)?
         /// Takes the numbers out of the rows, as `RunRecorder` does on the simulation's thread.
         var extractor: DayNumberExtractor?
+        /// The first day goes in with its rows, as `RunRecorder` sends it; later days without.
+        var firstDay = true
         mutating func begin(_ layout: RowLayout) {
             let inserter = inserter
             extractor = DayNumberExtractor(layout)
+            firstDay = true
             attempt { try inserter.begin(layout) }
         }
         mutating func day(_ rows: DayRows) {
-            let (inserter, numbers) = (inserter, extractor?.numbers(of: rows))
-            attempt { try inserter.day(rows, try #require(numbers)) }
+            let (inserter, numbers, first) = (inserter, extractor?.numbers(of: rows), firstDay)
+            firstDay = false
+            attempt { try first ? inserter.firstDay(rows, try #require(numbers)) : inserter.day(try #require(numbers)) }
         }
         private mutating func attempt(_ body: () throws -> Void) {
             guard error == nil else { return }
