@@ -44,6 +44,9 @@ struct DayNumbers: Sendable {
     var workloads: [StoreNumber]
     var targets: [StoreNumber]
     var faults: [StoreNumber]
+
+    /// How many numbers the day has, in all four tables.
+    var count: Int { daily.count + workloads.count + targets.count + faults.count }
 }
 
 /// Takes a day's numbers out of its rows, with the value columns of the run's version.

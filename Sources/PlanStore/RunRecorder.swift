@@ -45,6 +45,11 @@ public final class RunRecorder: SimulationSink {
 
 /// The days between the simulation and the thread that inserts them: a bounded queue,
 /// closed with the run's result (or nil to roll back), and the writer's outcome.
+///
+/// The bound is on the numbers queued, not the days: 1 MiB of them, about 650 days of the
+/// built-in example (100 numbers a day). With a bound of 64 days the simulation stopped and
+/// started again ~60 times in a 10-year run, each time waking the writer anew: a 10-year
+/// recording took 41.9–45.4 ms (min of 30, four rounds), and 36.8–39.9 ms with this bound.
 final class RunChannel: @unchecked Sendable {
     enum Item {
         case layout(RowLayout)
@@ -52,12 +57,22 @@ final class RunChannel: @unchecked Sendable {
         case firstDay(DayRows, DayNumbers)
         /// Every later day: its numbers only (`DayNumbers`).
         case day(DayNumbers)
+
+        /// The numbers the item holds, at least 1 a day (its share of `capacity`).
+        var count: Int {
+            switch self {
+            case .layout: 0
+            case .firstDay(_, let n), .day(let n): max(1, n.count)
+            }
+        }
     }
 
-    /// Days that may wait for the writer before the simulation waits in turn.
-    static let capacity = 64
+    /// Numbers that may wait for the writer before the simulation waits in turn (1 MiB).
+    static let capacity = (1 << 20) / MemoryLayout<StoreNumber>.stride
     private let condition = NSCondition()
     private var items: [Item] = []
+    /// The numbers of `items`.
+    private var queued = 0
     private var closed = false
     private var closingResult: SimulationResult?
     private var writerOutcome: Result<Int64?, any Error>?
@@ -67,9 +82,10 @@ final class RunChannel: @unchecked Sendable {
     func push(_ item: Item) {
         condition.lock()
         defer { condition.unlock() }
-        while items.count >= RunChannel.capacity && writerOutcome == nil { condition.wait() }
+        while queued >= RunChannel.capacity && writerOutcome == nil { condition.wait() }
         guard writerOutcome == nil else { return }
         items.append(item)
+        queued += item.count
         condition.broadcast()
     }
 
@@ -98,6 +114,7 @@ final class RunChannel: @unchecked Sendable {
         if items.isEmpty { return nil }
         let batch = items
         items.removeAll(keepingCapacity: true)
+        queued = 0
         condition.broadcast()
         return batch
     }
@@ -114,6 +131,7 @@ final class RunChannel: @unchecked Sendable {
         condition.lock()
         writerOutcome = outcome
         items.removeAll()
+        queued = 0
         condition.broadcast()
         condition.unlock()
     }
