@@ -32,6 +32,11 @@ public final class RunRecorder: SimulationSink {
         firstDay = true
         channel.push(.layout(layout))
     }
+    /// The simulation is over: the writer may insert the summary rows (the run commits at
+    /// `published`, or when `RunStore.record`'s body returns).
+    public func simulated(_ result: SimulationResult) { channel.simulated(result) }
+    /// The run's files are in place: the writer commits.
+    public func published() { channel.published() }
     public func day(_ rows: DayRows) {
         let numbers = extractor.numbers(of: rows)
         if firstDay {
@@ -75,6 +80,8 @@ final class RunChannel: @unchecked Sendable {
     private var queued = 0
     private var closed = false
     private var closingResult: SimulationResult?
+    /// Whether the run is to be committed (true) or rolled back; nil until it is known.
+    private var commit: Bool?
     private var writerOutcome: Result<Int64?, any Error>?
 
     /// Simulation side: queues an item; waits while the queue is full. Once the writer has
@@ -89,11 +96,31 @@ final class RunChannel: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Simulation side: no more items; `result` nil rolls the run back.
+    /// Simulation side: no more items, and the result whose summary rows the writer inserts
+    /// before it waits for the verdict (`published`, `close`).
+    func simulated(_ result: SimulationResult) {
+        condition.lock()
+        closed = true
+        closingResult = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Simulation side: the verdict, commit (the files are in place).
+    func published() {
+        condition.lock()
+        if commit == nil { commit = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Simulation side: no more items; `result` nil rolls the run back (unless `published`
+    /// already gave the verdict).
     func close(result: SimulationResult?) {
         condition.lock()
         closed = true
         closingResult = result
+        if commit == nil { commit = result != nil }
         condition.broadcast()
         condition.unlock()
     }
@@ -124,6 +151,14 @@ final class RunChannel: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return closingResult
+    }
+
+    /// Writer side, after the summary rows: waits for the verdict; true to commit.
+    func verdict() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while commit == nil { condition.wait() }
+        return commit ?? false
     }
 
     /// Writer side: the transaction is over; releases a simulation waiting to push.

@@ -10,8 +10,14 @@ extension RunStore {
     ///
     /// The rows are inserted by a second thread while `body` simulates, so that SQLite's
     /// work (about 10 ms for the 5,500 rows of a one-year run of the seed cluster) overlaps
-    /// the simulation instead of adding to it. At most `RunChannel.capacity` days wait
+    /// the simulation instead of adding to it. At most `RunChannel.capacity` numbers wait
     /// between the two: memory stays bounded however long the horizon.
+    ///
+    /// `body` may hand over its result before it returns (`RunRecorder.simulated`): the
+    /// writer then inserts the summary rows while `body` writes and syncs its files, and
+    /// waits for the verdict before it commits. `RunRecorder.published` gives it (the files
+    /// are in place: commit, while `body` removes the folder they replaced); returning
+    /// gives it too (a result: commit; nil or an error: roll back).
     ///
     /// The transaction starts with `BEGIN IMMEDIATE`: another process recording at the
     /// same time waits (busy timeout) until this run is committed. A run is recorded whole
@@ -71,6 +77,7 @@ extension RunStore {
                     }
                     guard let result = channel.result else { return .rollback }
                     try inserter.finish(result)
+                    guard channel.verdict() else { return .rollback }
                     id = inserter.runID
                     return .commit
                 }

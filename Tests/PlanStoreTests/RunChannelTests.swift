@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 
 @testable import PlanCore
+@testable import PlanIO
 @testable import PlanStore
 
 /// The queue between the simulation and the writer thread (`RunChannel`).
@@ -56,5 +58,78 @@ struct RunChannelTests {
         // Each counts 1, so 65,536 of them fill the queue: the 65,537th waits.
         #expect(Self.day(0, numbers: 0).count == 1)
         #expect(Self.day(0, numbers: 7).count == 7)
+    }
+}
+
+/// A body that hands over its result early (`RunRecorder.simulated`, `published`): the
+/// writer inserts the summary rows, then commits only on the verdict.
+@Suite("Recording verdict")
+struct RecordingVerdictTests {
+    static func header() throws -> RunHeader {
+        RunHeader(
+            scenario: try RunStoreTests.seed60(), scenarioPath: "scenarios/test.yaml", overrides: [],
+            createdAt: "2026-11-25T12:00:00Z", filesWritten: "output/seed/", storePath: "output/plan.sqlite")
+    }
+
+    /// The runs in the store, read as `plan runs` reads: a reader that meets the commit
+    /// waits for it (the busy timeout).
+    static func runs(_ path: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path, configuration: configuration).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") ?? -1
+        }
+    }
+
+    /// Polls `path` until it holds `count` runs or `seconds` pass; whether it did.
+    static func reaches(_ path: String, runs count: Int, within seconds: Double) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if try runs(path) == count { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        } while Date() < deadline
+        return false
+    }
+
+    @Test("after `simulated` the run waits for the verdict; `published` commits it before the body returns")
+    func commitsAtPublished() throws {
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        var beforeVerdict: Bool? = nil
+        var atPublished: Bool? = nil
+        let id = try store.record(try Self.header()) { recorder in
+            var sink = recorder
+            let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
+            recorder.simulated(r)
+            // The summary rows go in, but nothing is committed for 0.3 s without a verdict.
+            beforeVerdict = try Self.reaches(path, runs: 1, within: 0.3)
+            recorder.published()
+            // Committed while the body is still running (the old folder's removal, in plan).
+            atPublished = try Self.reaches(path, runs: 1, within: 10)
+            return r
+        }
+        #expect(beforeVerdict == false)
+        #expect(atPublished == true)
+        #expect(id == 1)
+        #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM kpis WHERE run_id = 1") } ?? 0 > 0)
+    }
+
+    @Test("a body that hands over its result and then fails (its files could not be published) records nothing")
+    func failureAfterSimulated() throws {
+        struct PublishFailed: Error {}
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        #expect(throws: PublishFailed.self) {
+            _ = try store.record(try Self.header()) { recorder in
+                var sink = recorder
+                let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
+                recorder.simulated(r)
+                throw PublishFailed()
+            }
+        }
+        #expect(try Self.runs(path) == 0)
+        #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") } == 0)
+        // The store takes the next run as its first.
+        #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
     }
 }

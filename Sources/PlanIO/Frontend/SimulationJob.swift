@@ -37,7 +37,16 @@ public struct SimulationJob: Sendable {
 
     /// Simulates into `files` and `also`, then publishes the files (and the report).
     /// On an invalid scenario the temporary files are removed and nothing is published.
-    public func run<Also: SimulationSink>(into files: RunFiles, also: Also) -> Result<SimulationOutput, CommandFailure> {
+    ///
+    /// - Parameters:
+    ///   - simulated: called with the result as soon as the simulation ends, before the
+    ///     summary files are written and the set published (a recording inserts its summary
+    ///     rows meanwhile).
+    ///   - published: called once the files are in place, before the folder they replaced
+    ///     is removed (`OutputSet.publish`); not called when they cannot be published.
+    public func run<Also: SimulationSink>(
+        into files: RunFiles, also: Also, simulated: (SimulationResult) -> Void = { _ in }, published: () -> Void = {}
+    ) -> Result<SimulationOutput, CommandFailure> {
         var files = files
         let simulation: Result<SimulationResult, Diagnostics>
         var reportData: ReportData? = nil
@@ -58,9 +67,10 @@ public struct SimulationJob: Sendable {
             files.abort()
             return .failure(.invalid(d.items))
         }
+        simulated(result)
         let report = reportData.map { [(name: OutputLayout.reportFile, text: ReportFile.html(scenario: scenario, result: result, data: $0))] }
         do {
-            try files.finish(result, extra: report ?? [])
+            try files.finish(result, extra: report ?? [], then: published)
         } catch {
             return .failure(.io(error))
         }

@@ -73,8 +73,11 @@ public struct RunFiles: SimulationSink {
     public var jsonRows: JSONRows? { json }
 
     /// Writes `monthly.csv` and `kpis.csv` (version 2: `drills.csv`, `jobs.csv`) and the `extra`
-    /// files (`report.html`), then puts the whole set in place.
-    public func finish(_ result: SimulationResult, extra: [(name: String, text: String)] = []) throws(PlanIOError) {
+    /// files (`report.html`), then puts the whole set in place (`published` as
+    /// `OutputSet.publish` calls it).
+    public func finish(
+        _ result: SimulationResult, extra: [(name: String, text: String)] = [], then published: () -> Void = {}
+    ) throws(PlanIOError) {
         if let faultsFailure {
             set.abort()
             throw faultsFailure
@@ -91,7 +94,7 @@ public struct RunFiles: SimulationSink {
             set.abort()
             throw error
         }
-        try set.publish()
+        try set.publish(then: published)
     }
 
     /// Removes the temporary files.

@@ -55,6 +55,54 @@ struct OutputSetTests {
         #expect(Self.entries(root) == ["seed"])
     }
 
+    @Test("publish calls `then` once the new set is in place and before the folder it replaced goes, on every path")
+    func thenBeforeRemoval() throws {
+        // The swap: in the call, DIR/seed has the new file and the old folder still waits
+        // beside it (under the stage's name), gone after.
+        let (root, seed) = try Self.folder(["a.csv": "old a"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        try set.add("a.csv", text: "new a")
+        var seen: [(text: String?, entries: [String])] = []
+        try set.publish { seen.append((Self.text(seed + "/a.csv"), Self.entries(root))) }
+        #expect(seen.count == 1)
+        #expect(seen.first?.text == "new a")
+        #expect(seen.first?.entries.count == 2 && seen.first?.entries.contains("seed") == true)
+        #expect(Self.entries(root) == ["seed"])
+
+        // A first run (the stage renamed into place), and file by file (a symlinked folder).
+        let (root2, seed2) = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root2) }
+        try FileManager.default.removeItem(atPath: seed2)
+        let first = try OutputSet(directory: seed2, owns: ["a.csv"])
+        try first.add("a.csv", text: "first")
+        var firstSeen: [String?] = []
+        try first.publish { firstSeen.append(Self.text(seed2 + "/a.csv")) }
+        #expect(firstSeen == ["first"])
+        let linked = root2 + "/linked"
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: "seed")
+        let byFile = try OutputSet(directory: linked, owns: ["a.csv"])
+        #expect(byFile.stage == nil)
+        try byFile.add("a.csv", text: "by file")
+        var byFileSeen: [String?] = []
+        try byFile.publish { byFileSeen.append(Self.text(seed2 + "/a.csv")) }
+        #expect(byFileSeen == ["by file"])
+    }
+
+    @Test("a publish that fails does not call `then`, and the folder keeps its files")
+    func thenNotOnFailure() throws {
+        let (root, seed) = try Self.folder(["a.csv": "old a"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let set = try OutputSet(directory: seed, owns: ["a.csv"])
+        try set.add("a.csv", text: "new a")
+        // The staged file is gone before the publish (as if removed by another program).
+        try FileManager.default.removeItem(atPath: try #require(set.stage))
+        var called = false
+        #expect(throws: PlanIOError.self) { try set.publish { called = true } }
+        #expect(!called)
+        #expect(Self.text(seed + "/a.csv") == "old a")
+    }
+
     @Test("a first run: the stage becomes the folder")
     func first() throws {
         let (root, seed) = try Self.folder()
