@@ -45,8 +45,12 @@ struct DayNumbers: Sendable {
     var targets: [StoreNumber]
     var faults: [StoreNumber]
 
-    /// How many numbers the day has, in all four tables.
-    var count: Int { daily.count + workloads.count + targets.count + faults.count }
+    /// The bytes the day's numbers take: each array that holds any, its numbers (16 bytes
+    /// each, `StoreNumber`'s stride) with a header of 32 and malloc's 16.
+    var bytes: Int {
+        func size(_ a: [StoreNumber]) -> Int { a.isEmpty ? 0 : 48 + a.count * MemoryLayout<StoreNumber>.stride }
+        return size(daily) + size(workloads) + size(targets) + size(faults)
+    }
 }
 
 /// Takes a day's numbers out of its rows, with the value columns of the run's version.

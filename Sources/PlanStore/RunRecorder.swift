@@ -48,35 +48,40 @@ public final class RunRecorder: SimulationSink {
     }
 }
 
-/// The days between the simulation and the thread that inserts them: a bounded queue,
-/// closed with the run's result (or nil to roll back), and the writer's outcome.
+/// The days between the simulation and the thread that inserts them: a bounded queue, the
+/// run's result (`simulated`, or `close`), the verdict (`published`, or `close`: commit or
+/// roll back), and the writer's outcome.
 ///
-/// The bound is on the numbers queued, not the days: 1 MiB of them, about 650 days of the
-/// built-in example (100 numbers a day). With a bound of 64 days the simulation stopped and
-/// started again ~60 times in a 10-year run, each time waking the writer anew: a 10-year
-/// recording took 41.9–45.4 ms (min of 30, four rounds), and 36.8–39.9 ms with this bound.
+/// The bound is on the bytes queued, not the days: 1 MiB, 721 days of the built-in
+/// example (78 numbers a day, 1,456 bytes). The writer takes the whole queue at once, so
+/// while it inserts one batch the next can fill: about 2 MiB wait at most, and a day larger
+/// than the bound goes in alone. With a bound of 64 days the simulation stopped and started
+/// again ~60 times in a 10-year run, each time waking the writer anew: a 10-year recording
+/// took 41.9–45.4 ms (min of 30, four rounds), and 36.8–39.9 ms with a bound of 1 MiB.
 final class RunChannel: @unchecked Sendable {
     enum Item {
         case layout(RowLayout)
-        /// The layout's first day: its rows (for the names) and its numbers.
-        case firstDay(DayRows, DayNumbers)
+        /// The layout's first day: its rows (for the names) and its numbers. Boxed, so
+        /// that the rows do not widen every item of the queue.
+        indirect case firstDay(DayRows, DayNumbers)
         /// Every later day: its numbers only (`DayNumbers`).
         case day(DayNumbers)
 
-        /// The numbers the item holds, at least 1 a day (its share of `capacity`).
-        var count: Int {
+        /// The bytes the item holds in the queue (its share of `capacity`): its slot, and
+        /// its numbers (`DayNumbers.bytes`).
+        var bytes: Int {
             switch self {
-            case .layout: 0
-            case .firstDay(_, let n), .day(let n): max(1, n.count)
+            case .layout: MemoryLayout<Item>.stride
+            case .firstDay(_, let n), .day(let n): MemoryLayout<Item>.stride + n.bytes
             }
         }
     }
 
-    /// Numbers that may wait for the writer before the simulation waits in turn (1 MiB).
-    static let capacity = (1 << 20) / MemoryLayout<StoreNumber>.stride
+    /// Bytes that may wait for the writer before the simulation waits in turn.
+    static let capacity = 1 << 20
     private let condition = NSCondition()
     private var items: [Item] = []
-    /// The numbers of `items`.
+    /// The bytes of `items`.
     private var queued = 0
     private var closed = false
     private var closingResult: SimulationResult?
@@ -91,8 +96,15 @@ final class RunChannel: @unchecked Sendable {
         defer { condition.unlock() }
         while queued >= RunChannel.capacity && writerOutcome == nil { condition.wait() }
         guard writerOutcome == nil else { return }
+        // A day after the result is a bug: the writer no longer takes any (it would wait
+        // here for ever), and the run, short of it, is rolled back.
+        guard !closed else {
+            if commit == nil { commit = false }
+            condition.broadcast()
+            return
+        }
         items.append(item)
-        queued += item.count
+        queued += item.bytes
         condition.broadcast()
     }
 
@@ -106,7 +118,8 @@ final class RunChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Simulation side: the verdict, commit (the files are in place).
+    /// Simulation side: the verdict, commit (the files are in place). It is final: the run
+    /// is committed whatever the body does after it.
     func published() {
         condition.lock()
         if commit == nil { commit = true }
@@ -114,12 +127,13 @@ final class RunChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Simulation side: no more items; `result` nil rolls the run back (unless `published`
-    /// already gave the verdict).
+    /// Simulation side: no more items; `result` nil rolls the run back, unless `published`
+    /// already gave the verdict. A result that `simulated` handed over stays the one the
+    /// writer records.
     func close(result: SimulationResult?) {
         condition.lock()
         closed = true
-        closingResult = result
+        if closingResult == nil { closingResult = result }
         if commit == nil { commit = result != nil }
         condition.broadcast()
         condition.unlock()

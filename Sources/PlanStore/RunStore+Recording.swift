@@ -10,23 +10,28 @@ extension RunStore {
     ///
     /// The rows are inserted by a second thread while `body` simulates, so that SQLite's
     /// work (about 10 ms for the 5,500 rows of a one-year run of the seed cluster) overlaps
-    /// the simulation instead of adding to it. At most `RunChannel.capacity` numbers wait
-    /// between the two: memory stays bounded however long the horizon.
+    /// the simulation instead of adding to it. About `RunChannel.capacity` bytes of days
+    /// wait between the two, twice that at most: memory stays bounded however long the
+    /// horizon.
     ///
     /// `body` may hand over its result before it returns (`RunRecorder.simulated`): the
     /// writer then inserts the summary rows while `body` writes and syncs its files, and
     /// waits for the verdict before it commits. `RunRecorder.published` gives it (the files
     /// are in place: commit, while `body` removes the folder they replaced); returning
-    /// gives it too (a result: commit; nil or an error: roll back).
+    /// gives it too (a result: commit; nil or an error: roll back). `published` is final:
+    /// the run is committed whatever `body` does after it (an error it throws then is
+    /// rethrown, the run recorded all the same); `plan`'s body does nothing after it that
+    /// can fail.
     ///
     /// The transaction starts with `BEGIN IMMEDIATE`: another process recording at the
     /// same time waits (busy timeout) until this run is committed. A run is recorded whole
-    /// or not at all: when `body` returns nil or throws, or the process dies, nothing of
-    /// it remains. `body` runs exactly once, even when the store fails.
+    /// or not at all: when `body` returns nil or throws before `published`, or the process
+    /// dies before the commit, nothing of it remains. `body` runs exactly once, even when
+    /// the store fails.
     ///
     /// - Parameter body: simulates into the recorder and returns the result, or nil to
     ///   record nothing. Its errors are rethrown as they are.
-    /// - Returns: the new run's id, or nil when `body` returned nil.
+    /// - Returns: the new run's id, or nil when nothing was recorded.
     /// - Throws: what `body` throws, or `PlanIOError` when the store fails.
     public func record(_ header: RunHeader, _ body: (RunRecorder) throws -> SimulationResult?) throws -> Int64? {
         let channel = RunChannel()

@@ -18,15 +18,19 @@ struct RunChannelTests {
                 workloads: [], targets: [], faults: []))
     }
 
-    @Test("the simulation waits once 1 MiB of numbers is queued, not after a count of days")
-    func boundInNumbers() throws {
-        // StoreNumber's stride is 16 bytes (a 9-byte payload and tag), so 1 MiB is
-        // 2^20 / 16 = 65,536 numbers. Days of 100 numbers: after k pushes 100k are queued,
-        // and a push goes in while fewer than 65,536 are, so pushes 1…656 go in
-        // (100 × 655 = 65,500 < 65,536) and the 657th waits (65,600 ≥ 65,536). The old
-        // bound of 64 days would stop at 64.
+    @Test("the simulation waits once 1 MiB of days is queued, not after a count of days")
+    func boundInBytes() throws {
+        // A queued item's slot is 64 bytes of `DayNumbers` (the day, a date of three Ints,
+        // four array references: 8 + 24 + 32) with the case in their spare bits: stride 64.
+        // A day of 100 daily numbers: 64 + 48 (the array's header and malloc's share) +
+        // 100 × 16 = 1,712 bytes. A push goes in while fewer than 2^20 = 1,048,576 are
+        // queued: after k pushes 1,712k are, and 612 × 1,712 = 1,047,744 < 1,048,576 ≤
+        // 613 × 1,712 = 1,049,456, so pushes 1…613 go in and the 614th waits. The old bound
+        // of 64 days would stop at 64, one of 65,536 numbers at 656.
         #expect(MemoryLayout<StoreNumber>.stride == 16)
-        #expect(RunChannel.capacity == 65_536)
+        #expect(MemoryLayout<RunChannel.Item>.stride == 64)
+        #expect(Self.day(0, numbers: 100).bytes == 1_712)
+        #expect(RunChannel.capacity == 1_048_576)
         let channel = RunChannel()
         let pushed = Atomic<Int>(0)
         let pusher = Thread {
@@ -43,21 +47,29 @@ struct RunChannelTests {
             return pushed.load(ordering: .sequentiallyConsistent)
         }
         pusher.start()
-        #expect(settled(at: 656) == 656)
-        // The writer takes them all: the simulation goes on, and stops at 656 more.
+        #expect(settled(at: 613) == 613)
+        // The writer takes them all: the simulation goes on, and stops at 613 more.
+        try #require(pushed.load(ordering: .sequentiallyConsistent) > 0)  // else `take` would wait for ever
         let batch = try #require(channel.take())
-        #expect(batch.count == 656)
-        #expect(settled(at: 1_312) == 1_312)
+        #expect(batch.count == 613)
+        #expect(settled(at: 1_226) == 1_226)
         // A writer that stops lets the simulation run to its end, its days dropped.
         channel.finish(.success(nil))
         #expect(settled(at: 2_000) == 2_000)
     }
 
-    @Test("a day without numbers still counts one toward the bound")
-    func emptyDaysCount() {
-        // Each counts 1, so 65,536 of them fill the queue: the 65,537th waits.
-        #expect(Self.day(0, numbers: 0).count == 1)
-        #expect(Self.day(0, numbers: 7).count == 7)
+    @Test("what a day costs the bound: its slot, and each array that holds numbers with its header")
+    func itemBytes() {
+        // An empty day: its slot alone, 64 bytes, so 16,384 of them fill the bound.
+        #expect(Self.day(0, numbers: 0).bytes == 64)
+        // The built-in example's day (version 1): 10 daily rows of 6 numbers, 3 workloads
+        // of 4, 2 targets of 3: 64 + (48 + 60 × 16) + (48 + 12 × 16) + (48 + 6 × 16) =
+        // 64 + 1,008 + 240 + 144 = 1,456 bytes; 2^20 / 1,456 = 720.2, so 721 days go in.
+        let seedDay = RunChannel.Item.day(
+            DayNumbers(
+                day: 1, date: CivilDate(year: 2026, month: 1, day: 2), daily: Array(repeating: .integer(1), count: 60),
+                workloads: Array(repeating: .integer(2), count: 12), targets: Array(repeating: .real(0.5), count: 6), faults: []))
+        #expect(seedDay.bytes == 1_456)
     }
 }
 
@@ -114,6 +126,25 @@ struct RecordingVerdictTests {
         #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM kpis WHERE run_id = 1") } ?? 0 > 0)
     }
 
+    @Test("`published` is final: a body that fails after it leaves the run recorded, and its error is rethrown")
+    func publishedIsFinal() throws {
+        struct LateFailure: Error {}
+        let path = try RunStoreTests.folder() + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        #expect(throws: LateFailure.self) {
+            _ = try store.record(try Self.header()) { recorder in
+                var sink = recorder
+                let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
+                recorder.simulated(r)
+                recorder.published()
+                throw LateFailure()
+            }
+        }
+        #expect(try Self.runs(path) == 1)
+        // Recorded whole: 60 days of the seed's 10 daily rows.
+        #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 1") } == 600)
+    }
+
     @Test("a body that hands over its result and then fails (its files could not be published) records nothing")
     func failureAfterSimulated() throws {
         struct PublishFailed: Error {}
@@ -124,6 +155,9 @@ struct RecordingVerdictTests {
                 var sink = recorder
                 let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
                 recorder.simulated(r)
+                // Time for the writer to insert the summary rows and wait for the verdict:
+                // without that wait it would commit here, and the test fail.
+                Thread.sleep(forTimeInterval: 0.3)
                 throw PublishFailed()
             }
         }

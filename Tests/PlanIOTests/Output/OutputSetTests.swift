@@ -87,6 +87,20 @@ struct OutputSetTests {
         var byFileSeen: [String?] = []
         try byFile.publish { byFileSeen.append(Self.text(seed2 + "/a.csv")) }
         #expect(byFileSeen == ["by file"])
+
+        // A folder that became a symlink between the set's start and its publish: the
+        // staged files are moved through the link one by one, then `then`.
+        let (root3, seed3) = try Self.folder(["a.csv": "old"])
+        defer { try? FileManager.default.removeItem(atPath: root3) }
+        let late = try OutputSet(directory: seed3, owns: ["a.csv"])
+        #expect(late.stage != nil)
+        try late.add("a.csv", text: "moved")
+        try FileManager.default.moveItem(atPath: seed3, toPath: root3 + "/real")
+        try FileManager.default.createSymbolicLink(atPath: seed3, withDestinationPath: "real")
+        var lateSeen: [String?] = []
+        try late.publish { lateSeen.append(Self.text(root3 + "/real/a.csv")) }
+        #expect(lateSeen == ["moved"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: seed3) == "real")
     }
 
     @Test("a publish that fails does not call `then`, and the folder keeps its files")
