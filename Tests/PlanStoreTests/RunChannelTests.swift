@@ -58,6 +58,16 @@ struct RunChannelTests {
         #expect(settled(at: 2_000) == 2_000)
     }
 
+    @Test("a day pushed after the result is not queued: the push returns and the run is rolled back")
+    func dayAfterResult() throws {
+        let channel = RunChannel()
+        var sink = NullSink()
+        channel.simulated(try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get())
+        channel.push(Self.day(61, numbers: 100))
+        #expect(channel.take() == nil)
+        #expect(channel.verdict() == false)
+    }
+
     @Test("what a day costs the bound: its slot, and each array that holds numbers with its header")
     func itemBytes() {
         // An empty day: its slot alone, 64 bytes, so 16,384 of them fill the bound.
