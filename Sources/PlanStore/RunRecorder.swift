@@ -94,9 +94,9 @@ final class RunChannel: @unchecked Sendable {
     func push(_ item: Item) {
         condition.lock()
         defer { condition.unlock() }
-        while queued >= RunChannel.capacity && writerOutcome == nil { condition.wait() }
+        while queued >= RunChannel.capacity && writerOutcome == nil && !closed { condition.wait() }
         guard writerOutcome == nil else { return }
-        // A day after the result is a bug: the writer no longer takes any (it would wait
+        // A day after the result is a bug: the writer no longer takes any (it could wait
         // here for ever), and the run, short of it, is rolled back.
         guard !closed else {
             if commit == nil { commit = false }
