@@ -104,8 +104,10 @@ if CommandLine.arguments.contains("--commands") {
         ("simulate 100y --no-record", 3, ["simulate", "--horizon", "36500d", "--out", "out", "--no-record"], false),
         ("simulate 100y, recording (fresh store)", 3, ["simulate", "--horizon", "36500d", "--out", "out", "--db", "bench.sqlite"], true),
     ]
+    var times: [String: Double] = [:]
     for (label, runs, arguments, record) in rows {
         let t = best(runs, plan, arguments, before: record ? freshStore : {})
+        times[label] = t
         print(label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: " %4d %10.1f", runs, t * 1000))
     }
     // The floor the issue compares with: copying the 10-year output folder.
@@ -126,6 +128,22 @@ if CommandLine.arguments.contains("--commands") {
     print(
         "tune 10,000 variants, 365d".padding(toLength: 48, withPad: " ", startingAt: 0)
             + String(format: " %4d %10.1f   (%.2e job-days/s)", 3, tune * 1000, 10_000.0 * 5 * 365 / tune))
+    // Issue 15's goals, judged on the figures above (README "Developing").
+    let recording = times["simulate 10y, recording (fresh store)"] ?? .nan
+    let noRecord = times["simulate 10y --no-record"] ?? .nan
+    let rate = 10_000.0 * 5 * 365 / tune
+    func verdict(_ met: Bool) -> String { met ? "met" : "not met" }
+    print("issue 15's goals, from these figures:")
+    print(String(format: "  10y recording (fresh store) within 40 ms: %.1f ms, %@", recording * 1000, verdict(recording <= 0.040) as NSString))
+    print(
+        String(
+            format: "  10y --no-record within 3 × cp -r (%.1f ms): %.1f ms, %.1f × cp, %@", 3 * cp * 1000, noRecord * 1000, noRecord / cp,
+            verdict(noRecord <= 3 * cp) as NSString))
+    print(
+        String(
+            format: "  recording adds at most half of --no-record (%.1f ms): +%.1f ms, %.2f ×, %@", noRecord / 2 * 1000,
+            (recording - noRecord) * 1000, (recording - noRecord) / noRecord, verdict(recording - noRecord <= noRecord / 2) as NSString))
+    print(String(format: "  tune at 5 × 10^7 job-days/s or more: %.2e, %@", rate, verdict(rate >= 5e7) as NSString))
     exit(0)
 }
 
