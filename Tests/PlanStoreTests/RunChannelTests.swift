@@ -136,9 +136,13 @@ struct RecordingVerdictTests {
         #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM kpis WHERE run_id = 1") } ?? 0 > 0)
     }
 
-    @Test("`published` is final: a body that fails after it leaves the run recorded, and its error is rethrown")
-    func publishedIsFinal() throws {
-        struct LateFailure: Error {}
+    /// A failure the body throws after handing over its result.
+    struct LateFailure: Error {}
+
+    /// Records the seed's 60 days into a new store whose body hands over its result,
+    /// gives the verdict when `publishing`, waits `seconds`, and throws `LateFailure`;
+    /// the store's path.
+    static func recordFailing(publishing: Bool, waiting seconds: Double) throws -> String {
         let path = try RunStoreTests.folder() + "/plan.sqlite"
         let store = try #require(try RunStore.open(path: path, create: true))
         #expect(throws: LateFailure.self) {
@@ -146,10 +150,17 @@ struct RecordingVerdictTests {
                 var sink = recorder
                 let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
                 recorder.simulated(r)
-                recorder.published()
+                if publishing { recorder.published() }
+                Thread.sleep(forTimeInterval: seconds)
                 throw LateFailure()
             }
         }
+        return path
+    }
+
+    @Test("`published` is final: a body that fails after it leaves the run recorded, and its error is rethrown")
+    func publishedIsFinal() throws {
+        let path = try Self.recordFailing(publishing: true, waiting: 0)
         #expect(try Self.runs(path) == 1)
         // Recorded whole: 60 days of the seed's 10 daily rows.
         #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 1") } == 600)
@@ -157,23 +168,13 @@ struct RecordingVerdictTests {
 
     @Test("a body that hands over its result and then fails (its files could not be published) records nothing")
     func failureAfterSimulated() throws {
-        struct PublishFailed: Error {}
-        let path = try RunStoreTests.folder() + "/plan.sqlite"
-        let store = try #require(try RunStore.open(path: path, create: true))
-        #expect(throws: PublishFailed.self) {
-            _ = try store.record(try Self.header()) { recorder in
-                var sink = recorder
-                let r = try Engine.simulate(try RunStoreTests.seed60(), into: &sink).get()
-                recorder.simulated(r)
-                // Time for the writer to insert the summary rows and wait for the verdict:
-                // without that wait it would commit here, and the test fail.
-                Thread.sleep(forTimeInterval: 0.3)
-                throw PublishFailed()
-            }
-        }
+        // 0.3 s for the writer to insert the summary rows and wait for the verdict:
+        // without that wait it would commit meanwhile, and the test fail.
+        let path = try Self.recordFailing(publishing: false, waiting: 0.3)
         #expect(try Self.runs(path) == 0)
         #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") } == 0)
         // The store takes the next run as its first.
+        let store = try #require(try RunStore.open(path: path, create: false))
         #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
     }
 }
