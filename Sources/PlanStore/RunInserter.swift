@@ -226,8 +226,8 @@ struct DayTableInsert<C: DayFileColumn> {
             plan = .none  // keep `pending` uniquely referenced while it grows
             pending.append((day, numbers))
             if pending.count == days {
-                for (d, day) in pending.enumerated() {
-                    bind(day.numbers, day: day.day, runID: runID, rows: perDay, into: statement, from: d * perDay, first: 0)
+                for (d, waiting) in pending.enumerated() {
+                    bind(waiting.numbers, day: waiting.day, runID: runID, rows: perDay, into: statement, from: d * perDay, first: 0)
                 }
                 try statement.run()
                 pending.removeAll(keepingCapacity: true)
