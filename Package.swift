@@ -32,10 +32,19 @@ let package = Package(
                 // The C API, to bind the daily rows without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        // The thin command line.
+        // The thin command line. A release build links the Swift runtime and Foundation in
+        // (`-static-stdlib`): the binary runs where no toolchain is installed, and it loads 7
+        // shared libraries instead of 21, so every command starts 4-6 ms sooner (README
+        // "Start-up", under "Developing"). The four libraries are what the static Foundation
+        // needs and the module files of the shared one, which the objects are compiled
+        // against, do not name.
         .executableTarget(
             name: "plan",
-            dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+                + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims"].map {
+                    .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
+                }
         ),
         // Prints engine speed figures; run with `swift run -c release plan-bench`.
         .executableTarget(name: "plan-bench", dependencies: ["PlanCore", "PlanIO", "PlanStore"]),
