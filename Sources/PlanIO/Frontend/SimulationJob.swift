@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// `plan simulate`'s pipeline without the run store: one run of the engine feeds the five
@@ -47,7 +48,26 @@ public struct SimulationJob: Sendable {
     public func run<Also: SimulationSink>(
         into files: RunFiles, also: Also, simulated: (SimulationResult) -> Void = { _ in }, published: () -> Void = {}
     ) -> Result<SimulationOutput, CommandFailure> {
+        run(into: files, also: also, dailyBeside: false, simulated: simulated, published: published)
+    }
+
+    /// Simulates into `files` alone (`--no-record`), then publishes them.
+    ///
+    /// - Parameter dailyBeside: write `daily.csv` from a second run of the engine on another
+    ///   thread (`DailyFile`); by default when there are two cores or more. The engine's own
+    ///   time is a small part of writing a day's lines, so two runs side by side end sooner
+    ///   than one run that writes every file. A recording leaves the second core to its writer.
+    public func run(
+        into files: RunFiles, dailyBeside: Bool = ProcessInfo.processInfo.activeProcessorCount > 1
+    ) -> Result<SimulationOutput, CommandFailure> {
+        run(into: files, also: NullSink(), dailyBeside: dailyBeside, simulated: { _ in }, published: {})
+    }
+
+    private func run<Also: SimulationSink>(
+        into files: RunFiles, also: Also, dailyBeside: Bool, simulated: (SimulationResult) -> Void, published: () -> Void
+    ) -> Result<SimulationOutput, CommandFailure> {
         var files = files
+        let beside = dailyBeside ? DailyRun(scenario: scenario, sink: files.handOffDaily()) : nil
         let simulation: Result<SimulationResult, Diagnostics>
         var reportData: ReportData? = nil
         if withReport {
@@ -60,6 +80,8 @@ public struct SimulationJob: Sendable {
             simulation = Engine.simulate(scenario, into: &sinks)
             files = sinks.first
         }
+        // The files are finished or removed only once the other run has written its last day.
+        beside?.wait()
         let result: SimulationResult
         switch simulation {
         case .success(let r): result = r
@@ -82,4 +104,23 @@ public struct SimulationJob: Sendable {
 public struct SimulationOutput: Sendable {
     public var result: SimulationResult
     public var jsonRows: JSONRows?
+}
+
+/// A run of the engine that writes `daily.csv` alone, on a thread of its own
+/// (`SimulationJob.run(into:)`). Its result is the other run's, so it is not kept.
+private final class DailyRun: @unchecked Sendable {
+    private var sink: DailyFile
+    private let done = DispatchSemaphore(value: 0)
+
+    init(scenario: Scenario, sink: DailyFile) {
+        self.sink = sink
+        let thread = Thread { [self] in
+            _ = Engine.simulate(scenario, into: &self.sink)
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Returns once the run has written its last day.
+    func wait() { done.wait() }
 }

@@ -24,6 +24,8 @@ public struct RunFiles: SimulationSink {
     /// When set, the rows of `workloads.csv` and `targets.csv` are also kept as JSON objects.
     private var json: JSONRows?
     private let jsonScratch = ByteBuffer()
+    /// Set by `handOffDaily`: a `DailyFile` writes `daily.csv`, and this set the others.
+    private var dailyHandedOff = false
 
     /// Opens the three streamed files in the run's output set. `alsoReplacing` names further
     /// files the set replaces (`report.html` with `--report`).
@@ -45,7 +47,7 @@ public struct RunFiles: SimulationSink {
     public mutating func begin(_ layout: RowLayout) {
         self.layout = layout
         let v = layout.version
-        daily.write(DailyColumn.header(version: v))
+        if !dailyHandedOff { daily.write(DailyColumn.header(version: v)) }
         workloads.write(WorkloadsColumn.header(version: v))
         targets.write(TargetsColumn.header(version: v))
         writers = DayFileWriters(version: v)
@@ -61,12 +63,22 @@ public struct RunFiles: SimulationSink {
     }
 
     public mutating func day(_ rows: DayRows) {
-        writers.append(rows, layout: layout, daily: daily.buffer, workloads: workloads.buffer, targets: targets.buffer, faults: faults?.buffer)
-        daily.flushIfFull()
+        writers.append(
+            rows, layout: layout, daily: dailyHandedOff ? nil : daily.buffer, workloads: workloads.buffer, targets: targets.buffer,
+            faults: faults?.buffer)
+        if !dailyHandedOff { daily.flushIfFull() }
         workloads.flushIfFull()
         targets.flushIfFull()
         faults?.flushIfFull()
         json?.add(rows, layout: layout, scratch: jsonScratch)
+    }
+
+    /// Hands `daily.csv` to a sink of its own, for a second run of the engine on another
+    /// thread; from then on this set writes the other files. Call it before the first day, and
+    /// let that run end before `finish` or `abort`.
+    public mutating func handOffDaily() -> DailyFile {
+        dailyHandedOff = true
+        return DailyFile(file: daily)
     }
 
     /// The JSON rows kept, if asked for.

@@ -44,7 +44,7 @@ extension SimulationJob {
         if let output {
             return .success(RecordedSimulation(output: output, recordedID: recordedID, storeFailure: storeFailure))
         }
-        return run(into: files, also: NullSink()).map {
+        return run(into: files).map {
             RecordedSimulation(output: $0, recordedID: nil, storeFailure: storeFailure)
         }
     }
