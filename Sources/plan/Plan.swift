@@ -26,6 +26,8 @@ struct Plan: AsyncParsableCommand {
     /// Runs the command line; a first word that names no command but is close to one gets
     /// a "did you mean" (`plan simualte`), exit 64 as every malformed command line.
     static func main() async {
+        // An output folder a command replaces is removed while it prints (OutputSet).
+        OutputSet.removeReplacedFoldersInBackground()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first),

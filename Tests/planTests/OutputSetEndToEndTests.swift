@@ -60,4 +60,26 @@ struct OutputSetEndToEndTests {
         #expect(try PlanProcess.run(old, in: dir).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["seed"])
     }
+
+    @Test("the folder a run replaced is removed while plan prints, and gone when it exits, however slow the removal")
+    func replacedFolderGoneAtExit() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.strace), "strace is needed (.ci/run installs it)")
+        let dir = try PlanProcess.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try PlanProcess.run(["simulate", "--no-record", "--horizon", "90d", "--out", "out"], in: dir).status == 0)
+        // The second run replaces the first's folder. Each rmdir waits 0.3 s on entry, the
+        // removal's last step among them: a process that exited without waiting for its
+        // removal would leave the emptied old folder (`.seed.set-PID-TAG`) beside the new.
+        let slow = try PlanProcess.run(
+            ["simulate", "--no-record", "--horizon", "1y", "--out", "out"], in: dir,
+            prefix: [Self.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=rmdir", "-e", "inject=rmdir:delay_enter=300000", PlanProcess.path],
+            binary: nil)
+        #expect(slow.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["seed"])
+        // The new run's files: a year of the built-in example, 365 days.
+        let kpis = try String(contentsOfFile: dir + "/out/seed/kpis.csv", encoding: .utf8)
+        #expect(!kpis.isEmpty)
+        let daily = try String(contentsOfFile: dir + "/out/seed/daily.csv", encoding: .utf8)
+        #expect(daily.split(separator: "\n").last?.hasPrefix("2026-12-31,364,") == true)
+    }
 }

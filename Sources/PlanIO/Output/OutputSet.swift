@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The files one command writes into `DIR/NAME/`, replacing their predecessors together
 /// (README "Output files"): a reader sees the old set or the new one, never a mix, even if
@@ -85,6 +86,9 @@ public final class OutputSet {
     /// - Parameter published: called once the new set is in place, before the folder it
     ///   replaced is removed (2 ms for a 10-year run's 5 MB): a recording commits its run
     ///   meanwhile (`RunStore.record`). Not called when publishing fails.
+    ///
+    /// The replaced folder is removed before this returns, or after
+    /// `removeReplacedFoldersInBackground()` on a thread of its own, before the process exits.
     public func publish(then published: () -> Void = {}) throws(PlanIOError) {
         do throws(PlanIOError) {
             // Every file's last bytes written and their writeback started first, then each
@@ -130,7 +134,7 @@ public final class OutputSet {
                 // editor's save) is moved over before the old folder goes.
                 OutputSet.carryLate(from: stage, into: directory, skipping: replaced)
                 published()
-                try? FileManager.default.removeItem(atPath: stage)
+                OutputSet.removeReplaced(stage)
                 self.stage = nil
                 return
             }
@@ -155,6 +159,43 @@ public final class OutputSet {
         published()
         try? FileManager.default.removeItem(atPath: stage)
         self.stage = nil
+    }
+
+    /// Makes every later publish remove the folder it replaced on a thread of its own, while
+    /// the command goes on (`plan` prints its summary meanwhile: the removal is 2 ms of a
+    /// 10-year run, most of it the file system freeing the old files' 5 MB). The process
+    /// waits for those removals when it exits (`atexit`: a return from `main` or `exit`), so a
+    /// command that ends leaves no old folder; one killed before leaves its hidden folder to
+    /// the next publish beside it (`removeStale`), as a kill before the removal always did.
+    /// For the command line; in-process callers (the tests) keep the removal inside `publish`.
+    public static func removeReplacedFoldersInBackground() {
+        removals.withLock { state in
+            guard !state.inBackground else { return }
+            state.inBackground = true
+            atexit { OutputSet.waitForRemovals() }
+        }
+    }
+
+    /// Returns once every removal started in the background has ended.
+    public static func waitForRemovals() {
+        removals.withLock { $0.group }.wait()
+    }
+
+    /// Whether removals run in the background, and the ones running.
+    private static let removals = Mutex<(inBackground: Bool, group: DispatchGroup)>((false, DispatchGroup()))
+
+    /// Removes a folder that a publish replaced, now or in the background.
+    private static func removeReplaced(_ path: String) {
+        let (inBackground, group) = removals.withLock { ($0.inBackground, $0.group) }
+        guard inBackground else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        group.enter()
+        Thread {
+            try? FileManager.default.removeItem(atPath: path)
+            group.leave()
+        }.start()
     }
 
     /// Removes the staged files (and the staging folder).
