@@ -80,19 +80,19 @@ public struct SimulationJob: Sendable {
             simulation = Engine.simulate(scenario, into: &sinks)
             files = sinks.first
         }
-        // The files are finished or removed only once the other run has written its last day.
-        beside?.wait()
+        // The files are published or removed only once the other run has written its last day.
         let result: SimulationResult
         switch simulation {
         case .success(let r): result = r
         case .failure(let d):
+            beside?.wait()
             files.abort()
             return .failure(.invalid(d.items))
         }
         simulated(result)
         let report = reportData.map { [(name: OutputLayout.reportFile, text: ReportFile.html(scenario: scenario, result: result, data: $0))] }
         do {
-            try files.finish(result, extra: report ?? [], then: published)
+            try files.finish(result, extra: report ?? [], dailyEnded: { beside?.wait() }, then: published)
         } catch {
             return .failure(.io(error))
         }

@@ -161,6 +161,20 @@ public final class OutputSet {
         self.stage = nil
     }
 
+    /// Flushes and syncs every file added so far but those named in `names`, ahead of
+    /// `publish` (which then syncs only the rest): a file still being written by another
+    /// thread (`RunFiles.handOffDaily`) is left to it. A file that fails is reported, and the
+    /// caller aborts the set once no thread writes into it.
+    public func finishWriting(except names: Set<String>) throws(PlanIOError) {
+        let ready = files.filter { !names.contains($0.name) }
+        do throws(PlanIOError) {
+            for f in ready { f.file.flush() }
+            for f in ready { try f.file.finishWriting() }
+        } catch {
+            throw shown(error)
+        }
+    }
+
     /// Makes every later publish remove the folder it replaced on a thread of its own, while
     /// the command goes on (`plan` prints its summary meanwhile: the removal is 2 ms of a
     /// 10-year run, most of it the file system freeing the old files' 5 MB). The process

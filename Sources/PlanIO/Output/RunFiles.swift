@@ -87,14 +87,16 @@ public struct RunFiles: SimulationSink {
     /// Writes `monthly.csv` and `kpis.csv` (version 2: `drills.csv`, `jobs.csv`) and the `extra`
     /// files (`report.html`), then puts the whole set in place (`published` as
     /// `OutputSet.publish` calls it).
+    ///
+    /// - Parameter dailyEnded: returns once the `DailyFile` handed off has its last day
+    ///   (`handOffDaily`). Meanwhile this set writes the summary files and syncs its own; it
+    ///   is called before the set is published or removed, on every path.
     public func finish(
-        _ result: SimulationResult, extra: [(name: String, text: String)] = [], then published: () -> Void = {}
+        _ result: SimulationResult, extra: [(name: String, text: String)] = [], dailyEnded: () -> Void = {},
+        then published: () -> Void = {}
     ) throws(PlanIOError) {
-        if let faultsFailure {
-            set.abort()
-            throw faultsFailure
-        }
-        do {
+        do throws(PlanIOError) {
+            if let faultsFailure { throw faultsFailure }
             try set.add(RunFiles.name(MonthlyColumn.self), text: CSVRenderer.monthly(result.monthly))
             try set.add(RunFiles.name(KPIsColumn.self), text: CSVRenderer.kpis(result.kpis))
             if result.version >= 2 {
@@ -102,10 +104,13 @@ public struct RunFiles: SimulationSink {
                 try set.add(RunFiles.name(JobsColumn.self), text: CSVRenderer.jobs(result.jobCosts))
             }
             for file in extra { try set.add(file.name, text: file.text) }
+            if dailyHandedOff { try set.finishWriting(except: [RunFiles.name(DailyColumn.self)]) }
         } catch {
+            dailyEnded()
             set.abort()
             throw error
         }
+        dailyEnded()
         try set.publish(then: published)
     }
 

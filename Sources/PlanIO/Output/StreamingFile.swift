@@ -10,6 +10,8 @@ public final class StreamingFile {
     /// The bytes not yet written to the file: append to it, then call `flushIfFull()`.
     let buffer = ByteBuffer(capacity: 1 << 20 + 1 << 16)
     private var failed: String?
+    /// Set by `finishWriting`: synced and closed.
+    private var finished = false
 
     /// - Parameter path: where the file goes. A symbolic link there is followed, so the link
     ///   stays and its target gets the new content (`calibrate --in-place` on a linked
@@ -64,7 +66,7 @@ public final class StreamingFile {
     /// Writes what the buffer holds and starts its writeback (`OutputSet.publish` does it
     /// for every file before it syncs any).
     func flush() {
-        guard failed == nil, buffer.count > 0 else { return }
+        guard failed == nil, !finished, buffer.count > 0 else { return }
         do {
             try buffer.withBytes { try handle.write(contentsOf: $0) }
         } catch {
@@ -90,16 +92,24 @@ public final class StreamingFile {
 
     /// Flushes, syncs to the disk (so a crash after the rename cannot leave an empty file
     /// under the final name) and closes the temporary file; nothing is under the final name yet.
+    ///
+    /// A second call does nothing, unless bytes were written since the first: they cannot
+    /// reach the closed file, and the call fails.
     public func finishWriting() throws(PlanIOError) {
-        flush()
-        if failed == nil {
-            do {
-                try handle.synchronize()
-            } catch {
-                failed = "\(error.localizedDescription)"
+        if !finished {
+            flush()
+            if failed == nil {
+                do {
+                    try handle.synchronize()
+                } catch {
+                    failed = "\(error.localizedDescription)"
+                }
             }
+            try? handle.close()
+            finished = true
+        } else if failed == nil, buffer.count > 0 {
+            failed = "written to after it was synced and closed"
         }
-        try? handle.close()
         if let failed {
             abort()
             throw .cannotWrite(path: finalPath, reason: failed)

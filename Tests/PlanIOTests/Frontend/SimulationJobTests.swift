@@ -90,6 +90,33 @@ struct SimulationJobTests {
         }
     }
 
+    @Test("daily.csv handed off and written only once the other files are synced: the set waits for it, and it is whole")
+    func dailyEndsLast() throws {
+        let dir = try TunePipelineTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
+        let scenario = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        var files = try RunFiles(directory: dir + "/small")
+        var daily = files.handOffDaily()
+        let result = try Engine.simulate(scenario, into: &files).get()
+        // The daily run as late as it can be: all of it inside `dailyEnded`, after the summary
+        // files are written and the set's other files synced.
+        var published = false
+        try files.finish(
+            result,
+            dailyEnded: {
+                #expect(!published)
+                _ = Engine.simulate(scenario, into: &daily)
+            }, then: { published = true })
+        #expect(published)
+        let single = try Self.filesBothWays(scenario, report: false).single
+        for name in ["daily.csv", "workloads.csv", "targets.csv", "monthly.csv", "kpis.csv"] {
+            #expect(FileManager.default.contents(atPath: dir + "/small/" + name) == single[name], "\(name)")
+        }
+        // The header and 31 days of one job.
+        #expect(single["daily.csv"].map { String(decoding: $0, as: UTF8.self).split(separator: "\n").count } == 32)
+    }
+
     @Test("a folder that cannot be created is an I/O failure, before anything is simulated")
     func unwritable() throws {
         let dir = try TunePipelineTests.folder()

@@ -34,6 +34,27 @@ struct StreamingFileTests {
         return dir
     }
 
+    @Test("finishing a file twice: the second time does nothing, unless it was written to in between, which fails")
+    func finishTwice() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let kept = try StreamingFile(path: dir + "/kept.csv")
+        kept.write("a,b\n")
+        try kept.finishWriting()
+        try kept.finishWriting()
+        try kept.publish()
+        #expect(try String(contentsOfFile: dir + "/kept.csv", encoding: .utf8) == "a,b\n")
+        // Bytes after the first finish cannot reach the closed file: refused, not dropped.
+        let late = try StreamingFile(path: dir + "/late.csv")
+        late.write("a,b\n")
+        try late.finishWriting()
+        late.write("c,d\n")
+        let error = #expect(throws: PlanIOError.self) { try late.finishWriting() }
+        #expect(error?.description.contains("written to after it was synced and closed") == true, "\(String(describing: error))")
+        // Its temporary file is removed, and nothing reached the final name.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["kept.csv"])
+    }
+
     @Test("a file written through a symbolic link replaces the link's target and keeps the link")
     func throughSymbolicLink() throws {
         let dir = try Self.folder()
