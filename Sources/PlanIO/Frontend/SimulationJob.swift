@@ -30,7 +30,9 @@ public struct SimulationJob: Sendable {
     public func openFiles() -> Result<RunFiles, CommandFailure> {
         do {
             return .success(
-                try RunFiles(directory: directory, keepJSONRows: keepJSONRows, alsoReplacing: withReport ? [OutputLayout.reportFile] : []))
+                try RunFiles(
+                    directory: directory, keepJSONRows: keepJSONRows, days: scenario.horizonDays,
+                    alsoReplacing: withReport ? [OutputLayout.reportFile] : []))
         } catch {
             return .failure(.io(error))
         }

@@ -28,8 +28,9 @@ public struct RunFiles: SimulationSink {
     private var dailyHandedOff = false
 
     /// Opens the three streamed files in the run's output set. `alsoReplacing` names further
-    /// files the set replaces (`report.html` with `--report`).
-    public init(directory: String, keepJSONRows: Bool = false, alsoReplacing: Set<String> = []) throws(PlanIOError) {
+    /// files the set replaces (`report.html` with `--report`); `days`, the horizon, sizes the
+    /// JSON rows kept.
+    public init(directory: String, keepJSONRows: Bool = false, days: Int = 0, alsoReplacing: Set<String> = []) throws(PlanIOError) {
         self.directory = directory
         set = try OutputSet(directory: directory, owns: RunFiles.names.union(alsoReplacing))
         do {
@@ -40,7 +41,7 @@ public struct RunFiles: SimulationSink {
             set.abort()
             throw error
         }
-        json = keepJSONRows ? JSONRows() : nil
+        json = keepJSONRows ? JSONRows(days: days) : nil
     }
 
     /// Writes the headers of the run's scenario version.

@@ -14,8 +14,10 @@ public struct JSONRows: Sendable {
         var keys: [[UInt8]] = []
 
         /// Appends the day's objects: written through a cursor into `scratch` (one capacity
-        /// check per cell), then moved onto `bytes` once.
-        mutating func add(_ rows: DayRows, layout: RowLayout, version: Int, scratch: ByteBuffer) {
+        /// check per cell), then moved onto `bytes` once. After the first day, `bytes` is given
+        /// room for `days` days like it and a sixteenth more, so that it is not copied again
+        /// and again as it doubles (most of what a 10-year run's `--format json` moved).
+        mutating func add(_ rows: DayRows, layout: RowLayout, version: Int, days: Int, scratch: ByteBuffer) {
             if columns.isEmpty {
                 columns = C.columns(version: version)
                 keys = C.jsonKeys(columns)
@@ -31,6 +33,7 @@ public struct JSONRows: Sendable {
                     C.appendJSONObject(row, columns: columns, keys: keys, to: &out)
                 }
             }
+            if bytes.isEmpty, days > 1 { bytes.reserveCapacity((scratch.count + JSONRows.separator.count) * days / 16 * 17) }
             scratch.withBytes { bytes.append(contentsOf: $0) }
         }
 
@@ -40,15 +43,16 @@ public struct JSONRows: Sendable {
             return String(decoding: bytes, as: UTF8.self).components(separatedBy: String(decoding: JSONRows.separator, as: UTF8.self))
         }
 
-        /// Appends the array as the document writes it: `JSONRenderer.array` of the objects.
-        func appendArray(to out: inout [UInt8]) {
+        /// Hands on the array as the document writes it (`JSONRenderer.array` of the objects),
+        /// in three pieces: the objects' bytes as they are, not copied.
+        func emitArray(_ emit: ([UInt8]) -> Void) {
             if bytes.isEmpty {
-                out.append("[]")
+                emit(Array("[]".utf8))
                 return
             }
-            out.append("[\n    ")
-            out.append(contentsOf: bytes)
-            out.append("\n  ]")
+            emit(Array("[\n    ".utf8))
+            emit(bytes)
+            emit(Array("\n  ]".utf8))
         }
     }
 
@@ -60,14 +64,16 @@ public struct JSONRows: Sendable {
     public var targets: [String] { targetObjects.objects }
     public var workloads: [String] { workloadObjects.objects }
     public var faults: [String] { faultObjects.objects }
-    public init() {}
+    /// The days expected (the scenario's horizon), to size the arrays once; 0 lets them grow.
+    private let days: Int
+    public init(days: Int = 0) { self.days = days }
 
     /// Appends the day's objects; `scratch` is the caller's buffer, reused day after day.
     mutating func add(_ rows: DayRows, layout: RowLayout, scratch: ByteBuffer) {
         let v = layout.version
-        targetObjects.add(rows, layout: layout, version: v, scratch: scratch)
-        workloadObjects.add(rows, layout: layout, version: v, scratch: scratch)
-        faultObjects.add(rows, layout: layout, version: 2, scratch: scratch)
+        targetObjects.add(rows, layout: layout, version: v, days: days, scratch: scratch)
+        workloadObjects.add(rows, layout: layout, version: v, days: days, scratch: scratch)
+        faultObjects.add(rows, layout: layout, version: 2, days: days, scratch: scratch)
     }
 }
 

@@ -13,7 +13,18 @@ public enum JSONRenderer {
     /// The document's bytes: the day rows' arrays (megabytes in a long run) are copied in as
     /// bytes, never through a `String`.
     public static func document(_ result: SimulationResult, rows: JSONRows) -> [UInt8] {
+        // Room for the rows at once, and for the summary's arrays beside them: the rows are
+        // most of a long run's document, and an array that doubles copies itself each time.
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.targetObjects.bytes.count + rows.workloadObjects.bytes.count + rows.faultObjects.bytes.count + 1 << 20)
+        write(result, rows: rows) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// The document in pieces, in order, each handed to `emit`: the text around the day rows'
+    /// arrays, and each array's objects as they were collected, not copied into one document
+    /// (`plan simulate --format json` writes them to standard output one after the other).
+    public static func write(_ result: SimulationResult, rows: JSONRows, to emit: ([UInt8]) -> Void) {
         var out = "{\n"
         out += "  \"name\": \(string(result.scenarioName)),\n"
         out += "  \"currency\": \(string(result.currency)),\n"
@@ -23,11 +34,11 @@ public enum JSONRenderer {
         out += "  \"monthly\": " + array(result.monthly.map(monthly)) + ",\n"
         out += "  \"kpis\": " + array(result.kpis.map(kpi)) + ",\n"
         out += "  \"targets\": "
-        /// Moves the text so far onto the bytes, then `objects`' array.
+        /// Hands on the text so far, then `objects`' array.
         func append(_ objects: JSONRows.Objects<some DayFileColumn>) {
-            bytes.append(out)
+            emit(Array(out.utf8))
             out = ""
-            objects.appendArray(to: &bytes)
+            objects.emitArray(emit)
         }
         append(rows.targetObjects)
         out += ",\n"
@@ -48,8 +59,7 @@ public enum JSONRenderer {
             out += "\n"
         }
         out += "}\n"
-        bytes.append(out)
-        return bytes
+        emit(Array(out.utf8))
     }
 
     public static func array(_ objects: [String]) -> String {

@@ -76,7 +76,7 @@ extension Plan {
                     TableRenderer(color: color.enabled).summary(
                         result, files: written, recorded: run.recordedID.map { ($0, store.db) }))
             case .json:
-                StandardOutput.write(JSONRenderer.document(result, rows: run.output.jsonRows ?? JSONRows()))
+                StandardOutput.write(pieces: { JSONRenderer.write(result, rows: run.output.jsonRows ?? JSONRows(), to: $0) })
             case .csv:
                 StandardOutput.print(CSVRenderer.monthly(result.monthly))
             }

@@ -38,6 +38,18 @@ enum StandardOutput {
         }
     }
 
+    /// Writes a document handed over in pieces (`JSONRenderer.write`): each piece as it
+    /// comes to a pipe or a file; on a terminal joined, then written as `write(_:)` does.
+    static func write(pieces: (([UInt8]) -> Void) -> Void) {
+        if isTerminal {
+            var bytes: [UInt8] = []
+            pieces { bytes.append(contentsOf: $0) }
+            write(bytes)
+        } else {
+            pieces { emit($0) }
+        }
+    }
+
     private static func emit(_ bytes: [UInt8]) {
         guard !closed, let failure = StandardStreams.write(bytes, to: STDOUT_FILENO) else { return }
         if failure == EPIPE {
