@@ -38,11 +38,17 @@ extension RunStore {
         // The writer thread lets go of the database before it reports: once `record` returns,
         // the store's own reference is the last, and closing the store closes the file.
         let lease = QueueLease(queue)
-        let writer = Thread {
+        let started = DetachedThread.start {
             // The connection lives only inside `write`: it is released before `finish` reports.
             channel.finish(RunStore.write(header, lease: lease, channel: channel))
         }
-        writer.start()
+        if !started {
+            // The simulation's days are then dropped, and the run is not recorded.
+            channel.finish(
+                .failure(
+                    PlanIOError.cannotWrite(
+                        path: "", reason: "the system refused a thread to record the run on (a limit on the processes or threads)")))
+        }
 
         let result: SimulationResult?
         do {

@@ -111,7 +111,9 @@ public struct PrometheusClient: Sendable {
     /// thread or two per core.
     static func fetch(_ url: URL, timeout: Double, maximum: Int = maximumAnswerBytes) async -> Result<([UInt8], Int), PrometheusFailure> {
         await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: get(url, timeout: timeout, maximum: maximum)) }
+            let fetch: @Sendable () -> Void = { continuation.resume(returning: get(url, timeout: timeout, maximum: maximum)) }
+            // No thread to be had: fetched on this one, which waits for it.
+            if !DetachedThread.start(fetch) { fetch() }
         }
     }
 

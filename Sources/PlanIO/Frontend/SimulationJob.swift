@@ -69,7 +69,7 @@ public struct SimulationJob: Sendable {
         into files: RunFiles, also: Also, dailyBeside: Bool, simulated: (SimulationResult) -> Void, published: () -> Void
     ) -> Result<SimulationOutput, CommandFailure> {
         var files = files
-        let beside = dailyBeside ? DailyRun(scenario: scenario, sink: files.handOffDaily()) : nil
+        let beside = dailyBeside ? DailyRun.start(scenario: scenario, sink: files.handOffDaily()) : nil
         let simulation: Result<SimulationResult, Diagnostics>
         var reportData: ReportData? = nil
         if withReport {
@@ -109,20 +109,33 @@ public struct SimulationOutput: Sendable {
 }
 
 /// A run of the engine that writes `daily.csv` alone, on a thread of its own
-/// (`SimulationJob.run(into:)`). Its result is the other run's, so it is not kept.
+/// (`SimulationJob.run(into:)`). Its result is the other run's, so it is neither kept nor
+/// given warnings (their checks skipped: the rows are the same).
 private final class DailyRun: @unchecked Sendable {
     private var sink: DailyFile
+    private let scenario: Scenario
     private let done = DispatchSemaphore(value: 0)
+    /// False when the system refused the thread: `wait` then runs it on the caller's.
+    private var started = false
 
-    init(scenario: Scenario, sink: DailyFile) {
+    private init(scenario: Scenario, sink: DailyFile) {
         self.sink = sink
-        let thread = Thread { [self] in
-            _ = Engine.simulate(scenario, into: &self.sink)
-            done.signal()
-        }
-        thread.start()
+        self.scenario = scenario
     }
 
+    static func start(scenario: Scenario, sink: DailyFile) -> DailyRun {
+        let run = DailyRun(scenario: scenario, sink: sink)
+        run.started = DetachedThread.start { [run] in
+            run.simulate()
+            run.done.signal()
+        }
+        return run
+    }
+
+    private func simulate() { _ = Engine.simulate(scenario, into: &sink, warnings: false) }
+
     /// Returns once the run has written its last day.
-    func wait() { done.wait() }
+    func wait() {
+        if started { done.wait() } else { simulate() }
+    }
 }

@@ -206,10 +206,12 @@ public final class OutputSet {
             return
         }
         group.enter()
-        Thread {
+        let remove: @Sendable () -> Void = {
             try? FileManager.default.removeItem(atPath: path)
             group.leave()
-        }.start()
+        }
+        // No thread to be had: removed now, as without the background.
+        if !DetachedThread.start(remove) { remove() }
     }
 
     /// Removes the staged files (and the staging folder).

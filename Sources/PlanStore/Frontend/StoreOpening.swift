@@ -30,14 +30,16 @@ public final class StoreOpening: @unchecked Sendable {
 
     private init(path: String) {
         self.path = path
-        Thread { [self] in
+        let connect: @Sendable () -> Void = { [self] in
             do throws(PlanIOError) {
                 connection = .success(try RunStore.connect(path: path, create: true))
             } catch {
                 connection = .failure(error)
             }
             connected.signal()
-        }.start()
+        }
+        // No thread to be had: connected now, as `RunStore.open` would.
+        if !DetachedThread.start(connect) { connect() }
     }
 
     /// Waits for the connection and readies the store for recording: what
