@@ -57,9 +57,12 @@ let package = Package(
         .testTarget(
             name: "PlanStoreTests",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // PlanIO to read back the scenarios `plan calibrate --write` writes.
+        // PlanIO to read back the scenarios `plan calibrate --write` writes. The tests run the
+        // built `plan` binary (`swift build --build-tests` builds it) and do not import it:
+        // depending on the target would link its objects, and the release build's static
+        // runtime with them, into the test bundle (no static Testing or XCTest to link).
         .testTarget(
-            name: "planTests", dependencies: ["plan", "PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "planTests", dependencies: ["PlanCore", "PlanIO", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
