@@ -61,6 +61,28 @@ struct OutputSetEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["seed"])
     }
 
+    @Test("a file of the set that cannot be written, while daily.csv's own run is writing: exit 2, the old files kept, nothing left beside")
+    func failureBesideTheDailyRun() throws {
+        let dir = try PlanProcess.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(
+            atPath: Sandbox.repository.appendingPathComponent("scenarios/seed-faults.yaml").path, toPath: dir + "/seed-faults.yaml")
+        let run = ["simulate", "seed-faults.yaml", "--no-record", "--out", "out"]
+        #expect(try PlanProcess.run(run + ["--horizon", "30d"], in: dir).status == 0)
+        // faults.csv becomes a link to a folder: the run that writes it (the first, beside
+        // daily.csv's) cannot open it, and says so once daily.csv's run has ended.
+        try FileManager.default.createDirectory(atPath: dir + "/elsewhere", withIntermediateDirectories: false)
+        try FileManager.default.removeItem(atPath: dir + "/out/seed-faults/faults.csv")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/out/seed-faults/faults.csv", withDestinationPath: "../../elsewhere")
+        let before = Self.snapshot(dir + "/out/seed-faults")
+        let failed = try PlanProcess.run(run + ["--horizon", "2y"], in: dir)
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("cannot write 'out/seed-faults/faults.csv'"), "\(failed.stderr)")
+        #expect(Self.snapshot(dir + "/out/seed-faults") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["seed-faults"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/elsewhere") == [])
+    }
+
     @Test("the folder a run replaced is removed while plan prints, and gone when it exits, however slow the removal")
     func replacedFolderGoneAtExit() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.strace), "strace is needed (.ci/run installs it)")
