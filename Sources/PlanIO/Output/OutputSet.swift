@@ -91,11 +91,7 @@ public final class OutputSet {
     /// `removeReplacedFoldersInBackground()` on a thread of its own, before the process exits.
     public func publish(then published: () -> Void = {}) throws(PlanIOError) {
         do throws(PlanIOError) {
-            // Every file's last bytes written and their writeback started first, then each
-            // synced: the disk works on all of them at once, and each sync waits for what is
-            // left of its own.
-            for f in files { f.file.flush() }
-            for f in files { try f.file.finishWriting() }
+            try OutputSet.finishWriting(files.map(\.file))
             // Every publish takes its turn, swap or not.
             let lock = OutputSet.lock(parent)
             defer { OutputSet.unlock(lock) }
@@ -166,13 +162,19 @@ public final class OutputSet {
     /// thread (`RunFiles.handOffDaily`) is left to it. A file that fails is reported, and the
     /// caller aborts the set once no thread writes into it.
     public func finishWriting(except names: Set<String>) throws(PlanIOError) {
-        let ready = files.filter { !names.contains($0.name) }
         do throws(PlanIOError) {
-            for f in ready { f.file.flush() }
-            for f in ready { try f.file.finishWriting() }
+            try OutputSet.finishWriting(files.filter { !names.contains($0.name) }.map(\.file))
         } catch {
             throw shown(error)
         }
+    }
+
+    /// Every file's last bytes written and their writeback started first, then each synced
+    /// and closed: the disk works on all of them at once, and each sync waits for what is
+    /// left of its own. A file already finished is passed over (`StreamingFile.finishWriting`).
+    private static func finishWriting(_ files: [StreamingFile]) throws(PlanIOError) {
+        for f in files { f.flush() }
+        for f in files { try f.finishWriting() }
     }
 
     /// Makes every later publish remove the folder it replaced on a thread of its own, while
