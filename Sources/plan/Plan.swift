@@ -5,7 +5,7 @@ import PlanIO
 
 /// `plan`: storage-cost and capacity planning for Kubernetes backup stacks.
 @main
-struct Plan: AsyncParsableCommand {
+struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Storage-cost and capacity planning for Kubernetes backup stacks (CNPG, Velero, Longhorn over MinIO and S3).",
@@ -25,7 +25,12 @@ struct Plan: AsyncParsableCommand {
 
     /// Runs the command line; a first word that names no command but is close to one gets
     /// a "did you mean" (`plan simualte`), exit 64 as every malformed command line.
-    static func main() async {
+    ///
+    /// Synchronous: a command whose `run` is synchronous (`simulate`, `show`, …) runs on the
+    /// main thread, and only `import`, `calibrate` and `tune` start Swift's concurrency
+    /// runtime (`AsyncCommand`). With an `async` main, every command ran on a worker thread
+    /// of Dispatch, which a system that refuses threads left waiting for ever.
+    static func main() {
         // An output folder a command replaces is removed while it prints (OutputSet).
         OutputSet.removeReplacedFoldersInBackground()
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -37,6 +42,15 @@ struct Plan: AsyncParsableCommand {
             StandardError.print("Usage: plan <subcommand>; see 'plan --help' for the commands")
             Foundation.exit(64)
         }
-        await main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            if let asynchronous = command as? any AsyncParsableCommand {
+                try AsyncCommand.run(asynchronous)
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
 }

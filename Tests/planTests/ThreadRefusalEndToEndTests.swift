@@ -8,15 +8,34 @@ import Testing
 /// a refused `Thread` never ran, and `plan` waited for it for ever.
 @Suite("A refused thread, end to end", .serialized)
 struct ThreadRefusalEndToEndTests {
-    /// `plan ARGUMENTS` under strace, its `n`th `clone3` failing, within 60 s (`timeout`
-    /// exits 124 past it).
-    static func refusing(_ n: Int, _ arguments: [String], in dir: String) throws -> PlanProcess.Output {
+    /// `plan ARGUMENTS` under strace, its `n`th `clone3` failing (every one when `n` is nil),
+    /// within 60 s: `timeout` kills strace past it (exit 137). SIGKILL, since a test runner
+    /// may hand its children SIGTERM ignored, and a run that waits then waits for ever.
+    static func refusing(_ n: Int?, _ arguments: [String], in dir: String) throws -> PlanProcess.Output {
         try PlanProcess.run(
             arguments, in: dir,
             prefix: [
-                "/usr/bin/timeout", "60", OutputSetEndToEndTests.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=clone3", "-e",
-                "inject=clone3:error=EAGAIN:when=\(n)", PlanProcess.path,
+                "/usr/bin/timeout", "-s", "KILL", "60", OutputSetEndToEndTests.strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=clone3", "-e",
+                "inject=clone3:error=EAGAIN" + (n.map { ":when=\($0)" } ?? ""), PlanProcess.path,
             ], binary: nil)
+    }
+
+    @Test("--no-record with every thread refused: the run ends at once, on the main thread, with the files of a run without a refusal")
+    func everyThreadRefused() throws {
+        let dir = try PlanProcess.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let simulate = ["simulate", "--no-record", "--horizon", "1y"]
+        #expect(try PlanProcess.run(simulate + ["--out", "reference"], in: dir).status == 0)
+        // A folder to replace, so that the removal's thread is asked for too.
+        #expect(try PlanProcess.run(simulate + ["--out", "out"], in: dir).status == 0)
+        // With an `async` main the command ran on a thread of Dispatch, which retried its
+        // refused creation once a second for ever: `timeout` ended the run after 60 s.
+        let started = Date()
+        let run = try Self.refusing(nil, simulate + ["--out", "out"], in: dir)
+        #expect(run.status == 0, "exit \(run.status)\n\(run.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "a refused thread was waited for")
+        #expect(OutputSetEndToEndTests.snapshot(dir + "/out/seed") == OutputSetEndToEndTests.snapshot(dir + "/reference/seed"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["seed"])
     }
 
     @Test("--no-record: whichever thread is refused, the run ends and its files are the same as without a refusal")
