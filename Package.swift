@@ -41,10 +41,12 @@ let package = Package(
         // pointers in the runtime's metadata the loader no longer relocates at every start
         // (1.5-1.8 ms of CPU less per command; the executable's own code then loads at a
         // fixed address, as Go's binaries do; README "Installing the binary").
+        // `--no-export-dynamic`: the 13,000 symbols the driver exports by default are left
+        // out of the dynamic symbol table, which the runtime's start-up walks (`dladdr`).
         .executableTarget(
             name: "plan",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))]
                 + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims"].map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
