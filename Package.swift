@@ -46,7 +46,11 @@ let package = Package(
         .executableTarget(
             name: "plan",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux], configuration: .release))
+            ]
                 + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims"].map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
