@@ -43,12 +43,13 @@ let package = Package(
         // fixed address, as Go's binaries do; README "Installing the binary").
         // `--no-export-dynamic`: the 13,000 symbols the driver exports by default are left
         // out of the dynamic symbol table, which the runtime's start-up walks (`dladdr`).
+        // `-z now`: full RELRO, the GOT read-only once every symbol is bound at start.
         .executableTarget(
             name: "plan",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "now"],
                     .when(platforms: [.linux], configuration: .release))
             ]
                 + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims"].map {

@@ -43,6 +43,8 @@ struct Plan: ParsableCommand {
             Foundation.exit(64)
         }
         do {
+            // The synchronous parse: an option given an `async` custom completion would need
+            // `asyncParseAsRoot` here (the synchronous one answers it "Invalid state").
             var command = try parseAsRoot(arguments)
             if let asynchronous = command as? any AsyncParsableCommand {
                 try AsyncCommand.run(asynchronous)
