@@ -10,26 +10,28 @@ extension Plan.Tune {
         guard let path = scenario else { return }
         // Ctrl-C, and SIGTERM (how Kubernetes stops a pod), from here on: no new variants are
         // started; what finished is kept (exit 130, or 143 for SIGTERM).
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
+        //
+        // Until Dispatch's own handler is in place (it installs it on its manager thread, 1-2
+        // ms after `resume`), a signal goes to a handler of `plan`'s that keeps it: it used
+        // to be ignored (SIG_IGN), and the sweep then ran to its end.
+        signal(SIGINT) { number in earlySignal.store(number, ordering: .relaxed) }
+        signal(SIGTERM) { number in earlySignal.store(number, ordering: .relaxed) }
         // Handled on a queue of their own: a serial queue gets a thread even when the
         // values' validation keeps every thread of the global pool busy (on .global(), a
         // signal waited for the whole validation).
         let signals = DispatchQueue(label: "plan.tune.signals")
+        let registered = DispatchGroup()
         let sources = [SIGINT, SIGTERM].map { (number: Int32) -> any DispatchSourceSignal in
             let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
-            source.setEventHandler {
-                if !sweepStarted.load(ordering: .relaxed) {
-                    StandardError.print("plan: interrupted before the first variant; nothing was written")
-                    let code: ExitCode = number == SIGTERM ? ExitStatus.terminated : ExitStatus.interrupted
-                    Foundation.exit(code.rawValue)
-                }
-                if number == SIGTERM { terminateRequested.store(true, ordering: .relaxed) }
-                interruptRequested.store(true, ordering: .relaxed)
-            }
+            source.setEventHandler { Self.handle(signal: number) }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.resume()
             return source
         }
+        registered.wait()
+        let early = earlySignal.exchange(0, ordering: .relaxed)
+        if early != 0 { signals.sync { Self.handle(signal: early) } }
         defer {
             for source in sources { source.cancel() }
             signal(SIGINT, SIG_DFL)
@@ -70,6 +72,18 @@ extension Plan.Tune {
             StandardOutput.print((try? String(contentsOfFile: pipeline.tunePath, encoding: .utf8)) ?? "")
         }
         if interrupted { throw terminateRequested.load(ordering: .relaxed) ? ExitStatus.terminated : ExitStatus.interrupted }
+    }
+
+    /// Ctrl-C or SIGTERM: before the sweep, the command ends at once; during it, no new
+    /// variants are started.
+    private static func handle(signal number: Int32) {
+        if !sweepStarted.load(ordering: .relaxed) {
+            StandardError.print("plan: interrupted before the first variant; nothing was written")
+            let code: ExitCode = number == SIGTERM ? ExitStatus.terminated : ExitStatus.interrupted
+            Foundation.exit(code.rawValue)
+        }
+        if number == SIGTERM { terminateRequested.store(true, ordering: .relaxed) }
+        interruptRequested.store(true, ordering: .relaxed)
     }
 
     /// `--merge`: the shards combined by the library, then rendered.

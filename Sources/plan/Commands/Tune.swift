@@ -11,6 +11,9 @@ let terminateRequested = Atomic<Bool>(false)
 /// Set once the sweep starts: before it, Ctrl-C and SIGTERM end the command at once (there
 /// are no finished variants to keep; validating a million values took minutes).
 let sweepStarted = Atomic<Bool>(false)
+/// A SIGINT or SIGTERM that came before Dispatch's handler for it was in place (its number;
+/// 0: none), kept by `plan`'s own handler and handled once the sources are registered.
+let earlySignal = Atomic<Int32>(0)
 
 extension Plan {
     /// `plan tune SCENARIO --vary PATH=VALUES …`: the cheapest settings that meet every KPI.
