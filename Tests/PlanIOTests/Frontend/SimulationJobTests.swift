@@ -7,12 +7,17 @@ import Testing
 /// `plan simulate`'s pipeline in-process: one run feeds the five CSV files and the report.
 @Suite("Simulation job in-process")
 struct SimulationJobTests {
+    /// TuneTests' small scenario: one Velero job of 1 GiB a day, in January 2026.
+    static func small() throws -> Scenario {
+        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
+        return try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+    }
+
     @Test("the files and the report are published under DIR/NAME, and the totals are the hand-worked ones")
     func publishes() throws {
         let dir = try TunePipelineTests.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
-        let scenario = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        let scenario = try Self.small()
         let job = SimulationJob(scenario: scenario, layout: OutputLayout(root: dir), withReport: true, keepJSONRows: true)
         #expect(job.written == [dir + "/small/", dir + "/small/report.html"])
         let output = try PlanIOTests.value(job.run(into: try PlanIOTests.value(job.openFiles()), also: NullSink()))
@@ -71,8 +76,7 @@ struct SimulationJobTests {
 
     @Test("daily.csv written beside: the header, then one line a day in order, the values worked out by hand")
     func dailyBesideByHand() throws {
-        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
-        let scenario = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        let scenario = try Self.small()
         let daily = try #require(Self.filesBothWays(scenario, report: false).beside["daily.csv"])
         let lines = String(decoding: daily, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         // One Velero job, so one row a day: the header, 31 days of January, and the empty
@@ -94,8 +98,7 @@ struct SimulationJobTests {
     func dailyEndsLast() throws {
         let dir = try TunePipelineTests.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
-        let scenario = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        let scenario = try Self.small()
         var files = try RunFiles(directory: dir + "/small")
         var daily = files.handOffDaily()
         let result = try Engine.simulate(scenario, into: &files).get()
@@ -123,8 +126,7 @@ struct SimulationJobTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A file where the folder DIR/NAME would go.
         try "x".write(toFile: dir + "/small", atomically: true, encoding: .utf8)
-        let options = LoadOptions(file: "small.yaml", defaultName: "small", today: TuneTests.today)
-        let scenario = try ScenarioLoader.load(text: TuneTests.small, options: options).get()
+        let scenario = try Self.small()
         let job = SimulationJob(scenario: scenario, layout: OutputLayout(root: dir), withReport: false, keepJSONRows: false)
         guard case .failure(let failure) = job.openFiles() else {
             Issue.record("files opened under a plain file")
