@@ -44,15 +44,24 @@ let package = Package(
         // `--no-export-dynamic`: the 13,000 symbols the driver exports by default are left
         // out of the dynamic symbol table, which the runtime's start-up walks (`dladdr`).
         // `-z now`: full RELRO, the GOT read-only once every symbol is bound at start.
+        // `-L StaticLink`: two linker scripts there answer `-lstdc++` and `-lsqlite3` with
+        // the static archives of the same libraries, which the driver's flags cannot ask for
+        // (its `-lstdc++` and GRDB's `-lsqlite3` come before any flag given here). The loader
+        // then relocates 600 symbols at start instead of 3,900 (0.6-0.9 ms less per command).
+        // `stdc++` again after the Foundation archives, which need it.
         .executableTarget(
             name: "plan",
             dependencies: ["PlanCore", "PlanIO", "PlanStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["StaticLink"],
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "now"],
+                    [
+                        "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "now",
+                        "-L", Context.packageDirectory + "/Sources/plan/StaticLink",
+                    ],
                     .when(platforms: [.linux], configuration: .release))
             ]
-                + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims"].map {
+                + ["CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims", "stdc++"].map {
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
         ),
