@@ -71,14 +71,28 @@ public enum Format {
     }
 
     /// `10,000,000`: an integer with thousands separators.
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
+    public static func grouped(_ n: Int) -> String { grouped(String(n)) }
+
+    /// `1234567.5` → `1,234,567.5`: a number as `fixed` writes it (or `inf`) with thousands
+    /// separators in its whole part, after a leading `-`.
+    ///
+    /// On the bytes: a 10-year report groups tens of thousands of numbers for its tooltips,
+    /// and counting `Character`s for each digit made that a quarter of its time.
+    public static func grouped(_ number: String) -> String {
+        let u = Array(number.utf8)
+        let point = u.firstIndex(of: 46) ?? u.count  // "."
+        let start = point > 0 && u[0] == 45 ? 1 : 0  // "-"
+        let digits = point - start
+        guard digits > 3 else { return number }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count + digits / 3)
+        out.append(contentsOf: u[..<start])
+        for i in 0..<digits {
+            if i > 0 && (digits - i) % 3 == 0 { out.append(44) }  // ","
+            out.append(u[start + i])
         }
-        return (n < 0 ? "-" : "") + out
+        out.append(contentsOf: u[point...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `x` with `decimals` digits after the point, rounded half away from zero.
@@ -88,12 +102,31 @@ public enum Format {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (Swift.abs(x) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < wide else { return wideFixed(x, decimals, scale: scale) }
+        // The digits of `scaled` from the last: `decimals` of them, the point, the whole
+        // part (at least one digit), the sign; one `String` made from them (no heap for 15
+        // bytes or fewer). The report formats tens of thousands of coordinates this way.
         let n = UInt64(scaled)
-        let p = UInt64(scale)
-        let sign = x < 0 && n != 0 ? "-" : ""
-        if decimals == 0 { return sign + String(n) }
-        let frac = String(n % p)
-        return sign + String(n / p) + "." + String(repeating: "0", count: decimals - frac.count) + frac
+        let negative = x < 0 && n != 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: decimals + 24) { buffer in
+            var i = buffer.count
+            var v = n
+            func digit() {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+                v /= 10
+            }
+            if decimals > 0 {
+                for _ in 0..<decimals { digit() }
+                i -= 1
+                buffer[i] = 46  // "."
+            }
+            repeat { digit() } while v > 0
+            if negative {
+                i -= 1
+                buffer[i] = 45  // "-"
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
+        }
     }
 
     /// 2^53: from here on `|x| × 10^decimals` is no longer exact in a double, so `fixed`

@@ -111,7 +111,7 @@ extension HTMLReport {
             tooltips: tooltips, rules: rules, markers: markers, outlines: outlines,
             outlineLabel: "partial month, scaled to a whole month",
             note: byYear
-                ? "Each bar is a year's most expensive month (\(ValueAxis.grouped(String(months.count))) months in all)." : nil)
+                ? "Each bar is a year's most expensive month (\(Format.grouped(String(months.count))) months in all)." : nil)
     }
 
     /// RTO per protected workload over time, against the RTO limit; `nil` when no job
@@ -208,12 +208,12 @@ extension HTMLReport {
     func downsampleNote(_ what: String) -> String? {
         guard data.isDownsampled else { return nil }
         let points = (data.horizonDays + data.bucketDays - 1) / data.bucketDays
-        return "Down-sampled: each of the \(ValueAxis.grouped(String(points))) steps covers \(data.bucketDays) days and shows \(what)."
+        return "Down-sampled: each of the \(Format.grouped(String(points))) steps covers \(data.bucketDays) days and shows \(what)."
     }
 
     /// `745 GiB (800,000,000,000 B)`: readable, then exact as in the CSV files.
     func exactBytes(_ b: Double) -> String {
-        Format.bytes(b) + " (" + ValueAxis.grouped(CSVRenderer.integer(b)) + " B)"
+        Format.bytes(b) + " (" + Format.grouped(CSVRenderer.integer(b)) + " B)"
     }
 
     func percent(_ fraction: Double) -> String { ScenarioSettings.number(fraction * 100) + "%" }

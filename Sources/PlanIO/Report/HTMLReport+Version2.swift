@@ -54,7 +54,7 @@ extension HTMLReport {
             ["GB-months", "fixed", "storage", "requests", "other", "total"]
             .map { "<th class=\"num\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         func row(_ names: [String], _ cells: [Double]) -> String {
-            let figures = [ValueAxis.grouped(Format.fixed(cells[0], 2))] + cells.dropFirst().map { money($0) }
+            let figures = [Format.grouped(Format.fixed(cells[0], 2))] + cells.dropFirst().map { money($0) }
             return names.map { "<td>\(XMLText.escape($0))</td>" }.joined()
                 + figures.map { "<td class=\"num\">\(XMLText.escape($0))</td>" }.joined()
         }

@@ -51,7 +51,7 @@ public struct HTMLReport: Sendable {
         let end = result.start.adding(days: result.horizonDays - 1)
         var out = "<header>\n<h1>Capacity plan: \(XMLText.escape(result.scenarioName))</h1>\n"
         if let d = scenario.description { out += "<p class=\"description\">\(XMLText.escape(d))</p>\n" }
-        out += "<p class=\"period\">\(result.start) … \(end): \(ValueAxis.grouped(String(result.horizonDays))) "
+        out += "<p class=\"period\">\(result.start) … \(end): \(Format.grouped(String(result.horizonDays))) "
         out += "day\(result.horizonDays == 1 ? "" : "s"), costs in \(XMLText.escape(result.currency))</p>\n"
         let checks = result.kpiCheckCount
         let failing = result.failingKPIs

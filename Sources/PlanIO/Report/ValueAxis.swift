@@ -140,23 +140,9 @@ public struct ValueAxis: Sendable, Equatable {
     /// `$1,250`, `€0.50`, `CHF 12`: a currency symbol where one is common, else the code.
     public static func money(_ amount: Double, decimals: Int, currency: String) -> String {
         let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"]
-        let digits = grouped(Format.fixed(abs(amount), decimals))
+        let digits = Format.grouped(Format.fixed(abs(amount), decimals))
         let sign = amount < 0 && Format.fixed(abs(amount), decimals) != Format.fixed(0, decimals) ? "−" : ""
         if let symbol = symbols[currency] { return sign + symbol + digits }
         return sign + currency + " " + digits
-    }
-
-    /// `1234567.5` → `1,234,567.5`.
-    public static func grouped(_ number: String) -> String {
-        let parts = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        var whole = String(parts[0])
-        let sign = whole.hasPrefix("-") ? "-" : ""
-        if !sign.isEmpty { whole.removeFirst() }
-        var out = ""
-        for (i, c) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return sign + out + (parts.count > 1 ? "." + parts[1] : "")
     }
 }
