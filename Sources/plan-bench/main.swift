@@ -190,17 +190,17 @@ if let text = try? String(contentsOfFile: "scenarios/seed-v2.yaml", encoding: .u
 }
 
 /// The three day files written as `RunFiles` writes them (`DayFileWriters` into a
-/// `ByteBuffer` per file, emptied at 1 MiB as a file's buffer is flushed), without the files.
+/// `ByteBuffer` per file, emptied as a file's buffer is flushed), without the files.
 struct DayFileBytes: SimulationSink {
     var layout = RowLayout(jobRows: [], workloads: [], targets: [])
     var writers = DayFileWriters()
-    let buffers = (0..<3).map { _ in ByteBuffer(capacity: 1 << 20 + 1 << 16) }  // as `StreamingFile`'s
+    let buffers = (0..<3).map { _ in ByteBuffer(capacity: StreamingFile.flushBytes + 1 << 16) }  // as `StreamingFile`'s
     var bytes = 0
 
     mutating func begin(_ layout: RowLayout) { self.layout = layout }
     mutating func day(_ rows: DayRows) {
         writers.append(rows, layout: layout, daily: buffers[0], workloads: buffers[1], targets: buffers[2], faults: nil)
-        for b in buffers where b.count >= 1 << 20 {
+        for b in buffers where b.count >= StreamingFile.flushBytes {
             bytes += b.count
             b.removeAll()
         }

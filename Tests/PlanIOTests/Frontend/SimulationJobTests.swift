@@ -56,19 +56,22 @@ struct SimulationJobTests {
 
     @Test(
         "daily.csv written by a second run of the engine beside the first: every file of every example the single run's, byte for byte",
-        // Each horizon long enough for a daily.csv past 1 MiB (homelab's is 254 bytes a day).
+        // Each horizon long enough for a daily.csv past 1 MiB (homelab's is 254 bytes a day),
+        // `StreamingFile.writebackBytes`: written out four times and its writeback started.
         arguments: [("seed", 1_500), ("seed-v2", 1_500), ("seed-faults", 1_500), ("homelab", 4_500), ("production", 3_000)])
     func dailyBesideIsTheSame(name: String, days: Int) throws {
         let path = TuneTests.scenarios.appendingPathComponent(name + ".yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let options = LoadOptions(file: path, defaultName: name, today: TuneTests.today)
         var scenario = try ScenarioLoader.load(text: text, options: options).get()
-        // daily.csv past the 1 MiB at which a file's buffer is written out: each run then
-        // writes its files while the other goes on.
+        // daily.csv past the bytes at which a file's buffer is written out and its writeback
+        // started: each run then writes its files while the other goes on.
         scenario.horizonDays = days
         let both = try Self.filesBothWays(scenario, report: true)
         #expect(both.beside.keys.sorted() == both.single.keys.sorted())
-        #expect(both.single["daily.csv"].map { $0.count > 1 << 20 } == true, "daily.csv under 1 MiB: no flush while running")
+        #expect(
+            both.single["daily.csv"].map { $0.count > StreamingFile.writebackBytes } == true,
+            "daily.csv under \(StreamingFile.writebackBytes) B: no writeback started while running")
         for (file, bytes) in both.single {
             #expect(both.beside[file] == bytes, "\(name): \(file)")
         }
