@@ -173,7 +173,7 @@ public final class OutputSet {
     /// and closed: the disk works on all of them at once, and each sync waits for what is
     /// left of its own. A file already finished is passed over (`StreamingFile.finishWriting`).
     private static func finishWriting(_ files: [StreamingFile]) throws(PlanIOError) {
-        for f in files { f.flush() }
+        for f in files { f.flush(last: true) }
         for f in files { try f.finishWriting() }
     }
 
