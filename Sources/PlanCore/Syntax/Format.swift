@@ -73,7 +73,7 @@ public enum Format {
     /// `10,000,000`: an integer with thousands separators.
     public static func grouped(_ n: Int) -> String { grouped(String(n)) }
 
-    /// `1234567.5` → `1,234,567.5`: a number as `fixed` writes it (or `inf`) with thousands
+    /// `1234567.5` → `1,234,567.5`: a number as `fixed` writes it (ASCII; or `inf`) with thousands
     /// separators in its whole part, after a leading `-`.
     ///
     /// On the bytes: a 10-year report groups tens of thousands of numbers for its tooltips,
