@@ -11,7 +11,7 @@ final class RunInserter {
     let runID: Int64
     private(set) var layout = RowLayout(jobRows: [], workloads: [], targets: [])
     /// The INSERTs of the daily files' tables, with the columns of the layout's version.
-    private var daily: DayTableInsert<DailyColumn>?
+    private var daily: PackedDayInsert?
     private var workloads: DayTableInsert<WorkloadsColumn>?
     private var targets: DayTableInsert<TargetsColumn>?
     /// A version 2 layout with fault keys: the INSERTs of the `faults` rows.
@@ -49,7 +49,7 @@ final class RunInserter {
     func begin(_ layout: RowLayout) throws {
         self.layout = layout
         let (v, budget) = (layout.version, parameterBudget)
-        daily = try DayTableInsert(db, version: v, parameterBudget: budget)
+        daily = try PackedDayInsert(db, version: v, parameterBudget: budget)
         workloads = try DayTableInsert(db, version: v, parameterBudget: budget)
         targets = try DayTableInsert(db, version: v, parameterBudget: budget)
         faults = layout.faultJobs == nil ? nil : try DayTableInsert(db, version: v, parameterBudget: budget)
@@ -82,7 +82,7 @@ final class RunInserter {
     /// Inserts the last days still waiting for a whole multi-day INSERT, the summary rows
     /// and the headline figures.
     func finish(_ r: SimulationResult) throws {
-        try daily?.finish(layout: layout, runID: runID)
+        try daily?.finish(runID: runID)
         try workloads?.finish(layout: layout, runID: runID)
         try targets?.finish(layout: layout, runID: runID)
         try faults?.finish(layout: layout, runID: runID)
@@ -202,7 +202,7 @@ struct DayTableInsert<C: DayFileColumn> {
     private var width: Int { Self.valueKeys.count + valueColumns.count }
 
     /// `INSERT INTO FILE_table (columns) VALUES (?, …), …` with `rows` rows of marks.
-    private static func sql(_ table: String, _ leading: [String], _ columns: [C], rows: Int) -> String {
+    static func sql(_ table: String, _ leading: [String], _ columns: [C], rows: Int) -> String {
         let names = leading + columns.map { "\"\($0.storeName)\"" }
         let row = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
         return "INSERT INTO \(C.file)_\(table) (\(names.joined(separator: ", "))) VALUES "
@@ -298,21 +298,7 @@ struct DayTableInsert<C: DayFileColumn> {
     /// The first day: the names into `FILE_keys` and the numbers into `FILE_values`, a row
     /// at a time, counting the rows; then the INSERTs for the days after.
     private mutating func first(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
-        var row = 0
-        guard rows.day >= 0, Int64(rows.day) <= DayKey.maxDay else { throw Self.pastKeys("day \(rows.day)") }
-        try C.forEachRow(of: rows, layout: layout) { r in
-            guard Int64(row) <= DayKey.maxRow else { throw Self.pastKeys("more than \(DayKey.maxRow + 1) rows a day") }
-            keys.bind(1, runID)
-            keys.bind(2, Int64(row))
-            var i: Int32 = 3
-            for column in keyColumns {
-                keys.bind(i, column.cell(r), kind: column.kind)
-                i += 1
-            }
-            try keys.run()
-            row += 1
-        }
-        let n = row
+        let n = try Self.insertKeys(rows, layout: layout, runID: runID, into: keys, keyColumns)
         try check(numbers, day: rows.day, perDay: n)
         for r in 0..<n {
             bind(numbers, day: rows.day, runID: runID, rows: 1, into: values, from: 0, first: r)
@@ -337,6 +323,26 @@ struct DayTableInsert<C: DayFileColumn> {
         }
     }
 
+    /// Inserts the names of the first day's rows into `FILE_keys`, numbered from 0 in the
+    /// CSV's order; returns how many.
+    static func insertKeys(_ rows: DayRows, layout: RowLayout, runID: Int64, into keys: RowInsert, _ keyColumns: [C]) throws -> Int {
+        var row = 0
+        guard rows.day >= 0, Int64(rows.day) <= DayKey.maxDay else { throw Self.pastKeys("day \(rows.day)") }
+        try C.forEachRow(of: rows, layout: layout) { r in
+            guard Int64(row) <= DayKey.maxRow else { throw Self.pastKeys("more than \(DayKey.maxRow + 1) rows a day") }
+            keys.bind(1, runID)
+            keys.bind(2, Int64(row))
+            var i: Int32 = 3
+            for column in keyColumns {
+                keys.bind(i, column.cell(r), kind: column.kind)
+                i += 1
+            }
+            try keys.run()
+            row += 1
+        }
+        return row
+    }
+
     /// A run that a values row's id cannot key (`DayKey`).
     static func pastKeys(_ what: String) -> PlanIOError {
         .cannotWrite(
@@ -346,8 +352,90 @@ struct DayTableInsert<C: DayFileColumn> {
 
     /// A day whose rows are not as many as the first day's: the layout is the same every
     /// day, so this is a bug; the run is rolled back rather than recorded short.
-    private static func changedRows(_ day: Int, _ perDay: Int) -> PlanIOError {
+    static func changedRows(_ day: Int, _ perDay: Int) -> PlanIOError {
         .cannotWrite(path: "", reason: "day \(day) of '\(C.file)' did not have the \(perDay) rows of the first day")
+    }
+}
+
+/// The INSERTs of `daily` since schema v8 (`DayPack`): the layout rows' names once a run
+/// into `daily_keys`, as `DayTableInsert` does, and each day's numbers as one JSON text
+/// into `daily_days`, several days per statement.
+struct PackedDayInsert {
+    private let keys: RowInsert
+    private let keyColumns: [DailyColumn]
+    /// Numbers per row: the value columns of the run's version.
+    private let width: Int
+    private let one: RowInsert
+    private let many: RowInsert
+    /// Days per `many`.
+    private let days: Int
+    /// Rows per day, counted on the first day; nil before it.
+    private var perDay: Int?
+    /// The days waiting for a whole `many`: their ids, and their texts one after the
+    /// other in `texts`, each ending at its `end`.
+    private var pending: [(id: Int64, end: Int)] = []
+    private let texts = ByteBuffer(capacity: 1 << 16)
+
+    init(_ db: Database, version: Int, parameterBudget: Int) throws {
+        keyColumns = DailyColumn.keyColumns(version: version)
+        width = DailyColumn.valueColumns(version: version).count
+        keys = try RowInsert(db, DayTableInsert<DailyColumn>.sql("keys", ["run_id", "row"], keyColumns, rows: 1))
+        // A day's text is its rows' numbers (a kilobyte for the seed's 10 rows): a few
+        // dozen days a statement is where SQLite's work per statement stops mattering.
+        days = max(1, min(32, parameterBudget / 3))
+        func sql(_ n: Int) -> String {
+            "INSERT INTO daily_days (id, rows, vals) VALUES " + Array(repeating: "(?, ?, ?)", count: n).joined(separator: ", ")
+        }
+        one = try RowInsert(db, sql(1))
+        many = try RowInsert(db, sql(days))
+        pending.reserveCapacity(days)
+    }
+
+    /// The first day: its rows' names, then its numbers as the later days'.
+    mutating func insertFirst(_ rows: DayRows, _ numbers: [StoreNumber], layout: RowLayout, runID: Int64) throws {
+        guard perDay == nil else { return try insert(numbers, day: rows.day, runID: runID) }
+        perDay = try DayTableInsert<DailyColumn>.insertKeys(rows, layout: layout, runID: runID, into: keys, keyColumns)
+        try insert(numbers, day: rows.day, runID: runID)
+    }
+
+    /// A day's numbers: packed now, inserted with the days after it.
+    mutating func insert(_ numbers: [StoreNumber], day: Int, runID: Int64) throws {
+        guard let perDay else {
+            throw PlanIOError.cannotWrite(path: "", reason: "day \(day) of 'daily' came before the day that names its rows")
+        }
+        guard perDay > 0 else { return }
+        guard numbers.count == perDay * width else { throw DayTableInsert<DailyColumn>.changedRows(day, perDay) }
+        guard day >= 0, Int64(day) <= DayKey.maxDay else { throw DayTableInsert<DailyColumn>.pastKeys("day \(day)") }
+        DayPack.append(numbers, width: width, to: texts)
+        pending.append((DayPack.id(run: runID, day: Int64(day)), texts.count))
+        if pending.count == days { try flush(into: many) }
+    }
+
+    /// The days still waiting for a whole statement, one at a time.
+    mutating func finish(runID: Int64) throws {
+        try flush(into: nil)
+    }
+
+    /// Binds the pending days into `statement` and runs it, or one day at a time into
+    /// `one` when it is nil.
+    private mutating func flush(into statement: RowInsert?) throws {
+        guard let perDay, !pending.isEmpty else { return }
+        let rows = Int64(perDay)
+        try texts.withBytes { bytes in
+            var start = 0
+            for (k, day) in pending.enumerated() {
+                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<day.end])
+                let (s, i) = statement.map { ($0, Int32(3 * k + 1)) } ?? (one, 1)
+                s.bind(i, day.id)
+                s.bind(i + 1, rows)
+                s.bind(i + 2, text: text)
+                if statement == nil { try one.run() }
+                start = day.end
+            }
+            try statement?.run()
+        }
+        pending.removeAll(keepingCapacity: true)
+        texts.removeAll()
     }
 }
 
@@ -455,6 +543,15 @@ struct RowInsert {
                     sqlite3_bind_text(handle, i, "", 0, RowInsert.transient)
                 }
             }
+        }
+    }
+
+    /// Text from bytes, copied by SQLite.
+    func bind(_ i: Int32, text bytes: UnsafeRawBufferPointer) {
+        if let address = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) {
+            sqlite3_bind_text(handle, i, address, Int32(bytes.count), RowInsert.transient)
+        } else {
+            sqlite3_bind_text(handle, i, "", 0, RowInsert.transient)
         }
     }
 

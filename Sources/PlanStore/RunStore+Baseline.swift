@@ -3,7 +3,7 @@ import GRDB
 extension RunStore {
     /// The schema every migration leads to, statement by statement as SQLite keeps it
     /// (`sqlite_master.sql`, in the order the migrations left it), for a new store: made in
-    /// one transaction, where the seven migrations took seven, each rewriting the schema
+    /// one transaction, where the eight migrations took eight, each rewriting the schema
     /// (about 10 ms of a new store's first run). `BaselineTests` holds it equal to what
     /// the migrations make; a new migration changes it too (the test prints the new text).
     static let currentSchema: [String] = [
@@ -214,31 +214,6 @@ extension RunStore {
         ) WITHOUT ROWID
         """,
         """
-        CREATE TABLE "daily_values" (
-            id INTEGER PRIMARY KEY,            -- run_id << 40 | day << 20 | row
-            restore_points INTEGER NOT NULL,
-            stored_bytes INTEGER NOT NULL,
-            raw_bytes INTEGER NOT NULL,
-            uploaded_bytes INTEGER NOT NULL,
-            objects INTEGER NOT NULL,
-            put_requests INTEGER NOT NULL,
-            deleted_bytes INTEGER,
-            noncurrent_bytes INTEGER
-        )
-        """,
-        """
-        CREATE VIEW daily AS
-            SELECT t.run_id, t.date, t.day, k.job, k.tier, k.target, k.workload,
-                v.restore_points, v.stored_bytes, v.raw_bytes, v.uploaded_bytes, v.objects, v.put_requests, v.deleted_bytes, v.noncurrent_bytes
-            FROM run_days t JOIN daily_keys k ON k.run_id = t.run_id
-                JOIN daily_values v ON v.id = ((t.run_id << 40) | (t.day << 20) | k.row)
-        """,
-        """
-        CREATE TRIGGER daily_delete INSTEAD OF DELETE ON daily BEGIN
-            DELETE FROM daily_values WHERE id = ((OLD.run_id << 40) | (OLD.day << 20) | (SELECT row FROM daily_keys WHERE run_id = OLD.run_id AND job = OLD.job AND target = OLD.target AND workload = OLD.workload));
-        END
-        """,
-        """
         CREATE TABLE "workloads_values" (
             id INTEGER PRIMARY KEY,            -- run_id << 40 | day << 20 | row
             size_bytes INTEGER NOT NULL,
@@ -302,6 +277,36 @@ extension RunStore {
         END
         """,
         """
+        CREATE TABLE daily_days (
+            id INTEGER PRIMARY KEY,            -- run_id << 20 | day
+            rows INTEGER NOT NULL,             -- the day's rows in vals (a DELETE on the view takes one)
+            vals TEXT NOT NULL                 -- JSON: per daily_keys.row, its numbers in the CSV's order
+        )
+        """,
+        """
+        CREATE VIEW daily AS
+            SELECT t.run_id, t.date, t.day, k.job, k.tier, k.target, k.workload,
+                json_extract(j.value, '$[0]') AS restore_points,
+                json_extract(j.value, '$[1]') AS stored_bytes,
+                json_extract(j.value, '$[2]') AS raw_bytes,
+                json_extract(j.value, '$[3]') AS uploaded_bytes,
+                json_extract(j.value, '$[4]') AS objects,
+                json_extract(j.value, '$[5]') AS put_requests,
+                json_extract(j.value, '$[6]') AS deleted_bytes,
+                json_extract(j.value, '$[7]') AS noncurrent_bytes
+            FROM run_days t CROSS JOIN daily_days d ON d.id = ((t.run_id << 20) | t.day)
+                CROSS JOIN json_each(d.vals) j CROSS JOIN daily_keys k ON k.run_id = t.run_id AND k.row = j.key
+            WHERE j.type = 'array'
+        """,
+        """
+        CREATE TRIGGER daily_delete INSTEAD OF DELETE ON daily BEGIN
+            UPDATE daily_days SET rows = rows - 1, vals = json_replace(vals, '$[' || (
+                SELECT row FROM daily_keys
+                WHERE run_id = OLD.run_id AND job = OLD.job AND target = OLD.target AND workload = OLD.workload) || ']', NULL)
+            WHERE id = ((OLD.run_id << 20) | OLD.day);
+        END
+        """,
+        """
         CREATE TRIGGER runs_delete AFTER DELETE ON runs BEGIN
             DELETE FROM settings WHERE run_id = OLD.id;
             DELETE FROM warnings WHERE run_id = OLD.id;
@@ -314,7 +319,7 @@ extension RunStore {
             DELETE FROM jobs WHERE run_id = OLD.id;
             DELETE FROM run_days WHERE run_id = OLD.id;
             DELETE FROM daily_keys WHERE run_id = OLD.id;
-            DELETE FROM daily_values WHERE id BETWEEN ((OLD.id << 40) | (0 << 20) | 0) AND ((OLD.id << 40) | (1048575 << 20) | 1048575);
+            DELETE FROM daily_days WHERE id BETWEEN (OLD.id << 20) AND ((OLD.id << 20) | 1048575);
             DELETE FROM workloads_keys WHERE run_id = OLD.id;
             DELETE FROM workloads_values WHERE id BETWEEN ((OLD.id << 40) | (0 << 20) | 0) AND ((OLD.id << 40) | (1048575 << 20) | 1048575);
             DELETE FROM targets_keys WHERE run_id = OLD.id;

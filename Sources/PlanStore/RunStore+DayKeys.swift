@@ -129,21 +129,29 @@ extension RunStore {
         let values = dayTableShapes.map {
             "DELETE FROM \($0.file)_keys WHERE run_id = OLD.id;\n    DELETE FROM \($0.file)_values WHERE id BETWEEN \(first) AND \(last);"
         }
-        try db.execute(
-            sql: """
-                CREATE TRIGGER runs_delete AFTER DELETE ON runs BEGIN
-                    DELETE FROM settings WHERE run_id = OLD.id;
-                    DELETE FROM warnings WHERE run_id = OLD.id;
-                    DELETE FROM monthly WHERE run_id = OLD.id;
-                    DELETE FROM kpis WHERE run_id = OLD.id;
-                    DELETE FROM target_summary WHERE run_id = OLD.id;
-                    DELETE FROM job_summary WHERE run_id = OLD.id;
-                    DELETE FROM workload_summary WHERE run_id = OLD.id;
-                    DELETE FROM drills WHERE run_id = OLD.id;
-                    DELETE FROM jobs WHERE run_id = OLD.id;
-                    DELETE FROM run_days WHERE run_id = OLD.id;
-                    \(values.joined(separator: "\n    "))
-                END;
-                """)
+        try db.execute(sql: runsDelete(days: values) + ";")
+    }
+}
+
+extension RunStore {
+    /// The trigger `runs_delete`: a run's rows deleted from every table with it, with or
+    /// without `PRAGMA foreign_keys`; `days` deletes them from the daily tables, which
+    /// schemas v7 and v8 key differently.
+    static func runsDelete(days: [String]) -> String {
+        """
+        CREATE TRIGGER runs_delete AFTER DELETE ON runs BEGIN
+            DELETE FROM settings WHERE run_id = OLD.id;
+            DELETE FROM warnings WHERE run_id = OLD.id;
+            DELETE FROM monthly WHERE run_id = OLD.id;
+            DELETE FROM kpis WHERE run_id = OLD.id;
+            DELETE FROM target_summary WHERE run_id = OLD.id;
+            DELETE FROM job_summary WHERE run_id = OLD.id;
+            DELETE FROM workload_summary WHERE run_id = OLD.id;
+            DELETE FROM drills WHERE run_id = OLD.id;
+            DELETE FROM jobs WHERE run_id = OLD.id;
+            DELETE FROM run_days WHERE run_id = OLD.id;
+            \(days.joined(separator: "\n    "))
+        END
+        """
     }
 }

@@ -149,11 +149,21 @@ extension RunStore {
         ]
         if faults { expected.append(("faults", faultJobs, "jobs")) }
         for (table, perDay, what) in expected {
-            // The values tables: a range of the primary key, counted without the views' joins.
-            let (first, last) = DayKey.range(run: id)
-            let rows =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM \(table)_values WHERE id BETWEEN ? AND ?", arguments: [first, last]) ?? 0
+            // The values tables: a range of the primary key, counted without the views' joins;
+            // `daily_days` keeps each day's count of rows (`DayPack`).
+            let rows: Int
+            if table == DailyColumn.file {
+                let (first, last) = DayPack.range(run: id)
+                rows =
+                    try Int.fetchOne(
+                        db, sql: "SELECT CAST(total(rows) AS INTEGER) FROM daily_days WHERE id BETWEEN ? AND ?",
+                        arguments: [first, last]) ?? 0
+            } else {
+                let (first, last) = DayKey.range(run: id)
+                rows =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM \(table)_values WHERE id BETWEEN ? AND ?", arguments: [first, last]) ?? 0
+            }
             guard rows != perDay * days else { continue }
             throw damaged(rows, table, perDay, what)
         }
@@ -246,6 +256,9 @@ extension RunStore {
             names[try row.decode(atIndex: 0)] = keys.enumerated().map { i, k in RunStore.cell(row[i + 1] as DatabaseValue, k.kind) }.joined(
                 separator: ",")
         }
+        if C.file == DailyColumn.file {
+            return try exportPacked(run: id, width: values, db, dates: dates, names: names, into: file)
+        }
         let (first, last) = DayKey.range(run: id)
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT id, \(quoted(values)) FROM \(C.file)_values WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
@@ -256,18 +269,52 @@ extension RunStore {
                 throw PlanIOError.damagedRunStore(
                     path: "", reason: "run \(id) has a '\(C.file)' row of day \(day) without its date or names: simulate it again")
             }
-            file.append { out in
-                out += date
-                out += ","
-                out += String(day)
-                out += ","
-                out += name
-                for (i, column) in values.enumerated() {
-                    out += ","
-                    out += RunStore.cell(row[i + 1] as DatabaseValue, column.kind)
-                }
-                out += "\n"
+            line(file, date, day, name, values.count) { RunStore.cell(row[$0 + 1] as DatabaseValue, values[$0].kind) }
+        }
+    }
+
+    /// The rows of `daily` from `daily_days` (`DayPack`): each day's JSON text read once,
+    /// its rows in `row` order; a row deleted through the view (`null`) is left out, as the
+    /// count before has refused such a run.
+    private static func exportPacked<C: DayFileColumn>(
+        run id: Int64, width values: [C], _ db: Database, dates: [Int64: String], names: [Int64: String], into file: StreamingFile
+    ) throws {
+        let (first, last) = DayPack.range(run: id)
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT id, CAST(vals AS BLOB) FROM daily_days WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
+        while let row = try cursor.next() {
+            let day = DayPack.day(of: try row.decode(atIndex: 0))
+            let text: Data = try row.decode(atIndex: 1)
+            func missing() -> PlanIOError {
+                .damagedRunStore(path: "", reason: "run \(id) has a 'daily' row of day \(day) without its date or names: simulate it again")
             }
+            guard let date = dates[day] else { throw missing() }
+            guard let rows = text.withUnsafeBytes({ DayPack.rows(of: $0, width: values.count) }) else {
+                throw PlanIOError.damagedRunStore(
+                    path: "",
+                    reason: "run \(id) has 'daily' numbers of day \(day) that are not as plan wrote them (daily_days.vals): simulate it again")
+            }
+            for (r, numbers) in rows.enumerated() {
+                guard let numbers else { continue }
+                guard let name = names[Int64(r)] else { throw missing() }
+                line(file, date, day, name, values.count) { RunStore.cell(numbers[$0].databaseValue, values[$0].kind) }
+            }
+        }
+    }
+
+    /// Appends a day file's line: its date, day and name cells, then `count` value cells.
+    private static func line(_ file: StreamingFile, _ date: String, _ day: Int64, _ name: String, _ count: Int, _ cell: (Int) -> String) {
+        file.append { out in
+            out += date
+            out += ","
+            out += String(day)
+            out += ","
+            out += name
+            for i in 0..<count {
+                out += ","
+                out += cell(i)
+            }
+            out += "\n"
         }
     }
 

@@ -27,8 +27,9 @@ import PlanIO
 ///   columns, numbered by `row` in the CSV's order within a day), and `FILE_values`, one
 ///   row per day and layout row with the numbers only, keyed since schema v7 by one
 ///   integer, `run_id << 40 | day << 20 | row` (`DayKey`, `RunStore+DayKeys.swift`);
-///   the dates are in `run_days`. A view has the CSV's columns in its order, and `DELETE`
-///   on it deletes the values rows it shows. Deleting a run deletes its rows everywhere
+///   the dates are in `run_days`. Since schema v8, `daily`'s numbers are a day per row of
+///   `daily_days`, one JSON text (`DayPack`, `DayPack.swift`). A view has the CSV's columns
+///   in its order, and `DELETE` on it deletes the values rows it shows. Deleting a run deletes its rows everywhere
 ///   (the trigger `runs_delete`). The smaller tables keep the CSV's order in `rowid` and
 ///   have an index on `run_id`.
 extension RunStore {
@@ -41,6 +42,7 @@ extension RunStore {
         migrator.registerMigration("v5", migrate: addJobCosts)
         migrator.registerMigration("v6", migrate: compactDayTables)
         migrator.registerMigration("v7", migrate: keyDayTables)
+        migrator.registerMigration("v8", migrate: packDailyDays)
         return migrator
     }
 

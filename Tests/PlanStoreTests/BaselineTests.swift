@@ -43,7 +43,7 @@ struct BaselineTests {
         }
         #expect(b.application == 0x706C_616E)  // "plan"
         #expect(b.application == a.application)
-        #expect(b.migrations == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+        #expect(b.migrations == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
         #expect(b.migrations == a.migrations)
         // The objects a run needs are all there: 20 tables (grdb_migrations, runs and 18 more),
         // 4 views, 5 triggers.

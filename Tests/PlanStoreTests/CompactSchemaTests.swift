@@ -57,8 +57,13 @@ struct CompactSchemaTests {
                 try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { "\($0["name"] as String) \($0["type"] as String)" }
             }
             #expect(try info(C.file + "_keys") == ["run_id INTEGER", "row INTEGER"] + keys.map { "\($0.storeName) \($0.kind.storeType)" })
-            // Schema v7: one key, run_id << 40 | day << 20 | row, SQLite's row id.
-            #expect(try info(C.file + "_values") == ["id INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
+            if C.file == DailyColumn.file {
+                // Schema v8: a day per row, its numbers one JSON text (`DayPack`).
+                #expect(try info("daily_days") == ["id INTEGER", "rows INTEGER", "vals TEXT"])
+            } else {
+                // Schema v7: one key, run_id << 40 | day << 20 | row, SQLite's row id.
+                #expect(try info(C.file + "_values") == ["id INTEGER"] + values.map { "\($0.storeName) \($0.kind.storeType)" })
+            }
         }
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
             let days = try Row.fetchAll(db, sql: "PRAGMA table_info(run_days)").map { "\($0["name"] as String) \($0["type"] as String)" }
@@ -85,10 +90,14 @@ struct CompactSchemaTests {
         try RunStoreTests.query(dir + "/plan.sqlite") { (db: Database) throws -> Void in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
             #expect(try count("SELECT count(*) FROM daily_keys WHERE run_id = 1") == lines / 60)
-            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1") == lines)
-            // Rows numbered 0, 1, … in a day, every day.
-            #expect(try count("SELECT max(id & 1048575) FROM daily_values WHERE id >> 40 = 1") == lines / 60 - 1)
-            #expect(try count("SELECT count(DISTINCT (id >> 20) & 1048575) FROM daily_values WHERE id >> 40 = 1") == 60)
+            // One daily_days row a day (id run_id << 20 | day), each day's rows in its JSON,
+            // numbered 0, 1, … by their place.
+            #expect(try count("SELECT count(*) FROM daily_days WHERE id >> 20 = 1") == 60)
+            #expect(try count("SELECT min(id & 1048575) FROM daily_days WHERE id >> 20 = 1") == 0)
+            #expect(try count("SELECT max(id & 1048575) FROM daily_days WHERE id >> 20 = 1") == 59)
+            #expect(try count("SELECT sum(rows) FROM daily_days WHERE id >> 20 = 1") == lines)
+            #expect(try count("SELECT sum(json_array_length(vals)) FROM daily_days WHERE id >> 20 = 1") == lines)
+            #expect(try count("SELECT max(j.key) FROM daily_days d, json_each(d.vals) j WHERE d.id >> 20 = 1") == lines / 60 - 1)
             // The seed's three workloads (gitea-db, coder-db, gitea-data) and two targets
             // (minio, s3-longhorn), 60 days each.
             #expect(try count("SELECT count(*) FROM workloads_keys WHERE run_id = 1") == 3)
@@ -191,13 +200,16 @@ struct CompactSchemaTests {
         }
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
             #expect(try Int64.fetchAll(db, sql: "SELECT id FROM runs") == [1])
-            // Every values row left is run 1's (its ids 2^40 … 2 × 2^40 − 1): none of the refused run.
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values WHERE id >> 40 <> 1") == 0)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") ?? 0 > 0)
+            // Every values row left is run 1's (its ids 2^40 … 2 × 2^40 − 1; daily_days' 2^20 …
+            // 2 × 2^20 − 1): none of the refused run.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM workloads_values WHERE id >> 40 <> 1") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM workloads_values") ?? 0 > 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days WHERE id >> 20 <> 1") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days") ?? 0 > 0)
         }
     }
 
-    @Test("a store of schema v6 keys its values rows by id: the same ids as a run recorded now, the same files")
+    @Test("a store of schema v6 keys its values rows by id, and packs daily's by day: the same rows as a run recorded now, the same files")
     func migrateV6() throws {
         let dir = try RunStoreTests.folder()
         let (store, csv) = try Self.recordThree(dir + "/new.sqlite")
@@ -214,11 +226,15 @@ struct CompactSchemaTests {
             }
             for t in RunStore.dayTableShapes {
                 let names = t.values.map(\.name).joined(separator: ", ")
-                try db.execute(
-                    sql: """
-                        INSERT INTO main.\(t.file)_values (run_id, day, row, \(names))
-                            SELECT id >> 40, (id >> 20) & 1048575, id & 1048575, \(names) FROM n.\(t.file)_values
-                        """)
+                // daily's numbers through the new store's view (its rows numbered by its keys).
+                let source =
+                    t.file == "daily"
+                    ? """
+                    SELECT d.run_id, d.day, k.row, \(t.values.map { "d." + $0.name }.joined(separator: ", ")) FROM n.daily d
+                        JOIN n.daily_keys k ON k.run_id = d.run_id AND k.job = d.job AND k.target = d.target AND k.workload = d.workload
+                    """
+                    : "SELECT id >> 40, (id >> 20) & 1048575, id & 1048575, \(names) FROM n.\(t.file)_values"
+                try db.execute(sql: "INSERT INTO main.\(t.file)_values (run_id, day, row, \(names)) \(source)")
             }
             #expect(try Int.fetchOne(db, sql: "SELECT max(day) FROM daily_values WHERE run_id = 1") == 59)
             try db.execute(sql: "DETACH DATABASE n")
@@ -227,12 +243,13 @@ struct CompactSchemaTests {
         let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
         try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
             try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
-            for t in RunStore.dayTableShapes {
-                let differ = "SELECT * FROM main.\(t.file)_values EXCEPT SELECT * FROM n.\(t.file)_values"
-                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(differ))") == 0, "\(t.file)_values")
+            // daily_days (v8) holds the same texts as the new store's, to the byte.
+            for table in RunStore.dayTableShapes.map({ $0.file == "daily" ? "daily_days" : $0.file + "_values" }) {
+                let differ = "SELECT * FROM main.\(table) EXCEPT SELECT * FROM n.\(table)"
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(differ))") == 0, "\(table)")
                 #expect(
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM main.\(t.file)_values")
-                        == Int.fetchOne(db, sql: "SELECT count(*) FROM n.\(t.file)_values"), "\(t.file)_values")
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM main.\(table)")
+                        == Int.fetchOne(db, sql: "SELECT count(*) FROM n.\(table)"), "\(table)")
             }
         }
         for id in csv.keys.sorted() {
@@ -242,16 +259,21 @@ struct CompactSchemaTests {
         }
     }
 
-    @Test("DELETE on a view deletes the values rows it shows; deleting a run deletes its keys and values")
+    @Test("DELETE on a view deletes the values rows it shows (daily's: null in its day's JSON); deleting a run deletes its keys and values")
     func deletes() throws {
         let dir = try RunStoreTests.folder()
         _ = try Self.recordThree(dir + "/plan.sqlite")
         let queue = try DatabaseQueue(path: dir + "/plan.sqlite")
         try queue.writeWithoutTransaction { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
-            let rows = try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1")
+            let rows = try count("SELECT count(*) FROM daily WHERE run_id = 1")
+            let row = try count("SELECT row FROM daily_keys WHERE run_id = 1 AND job = 'longhorn/daily-backup' AND workload = 'gitea-db'")
             try db.execute(sql: "DELETE FROM daily WHERE run_id = 1 AND day = 10 AND job = 'longhorn/daily-backup' AND workload = 'gitea-db'")
-            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 1") == rows - 1)
+            #expect(try count("SELECT count(*) FROM daily WHERE run_id = 1") == rows - 1)
+            #expect(try count("SELECT sum(rows) FROM daily_days WHERE id >> 20 = 1") == rows - 1)
+            // Day 10's row became null in place: the other rows keep their numbers.
+            #expect(try count("SELECT json_type(vals, '$[\(row)]') = 'null' FROM daily_days WHERE id = (1 << 20) | 10") == 1)
+            #expect(try count("SELECT json_array_length(vals) FROM daily_days WHERE id = (1 << 20) | 10") == rows / 60)
             try db.execute(sql: "DELETE FROM targets WHERE run_id = 1 AND target = 'minio'")
             #expect(try count("SELECT count(*) FROM targets_values WHERE id >> 40 = 1") == 60)  // 60 days of s3-longhorn
             try db.execute(sql: "DELETE FROM faults WHERE run_id = 3 AND day >= 5")
@@ -263,9 +285,10 @@ struct CompactSchemaTests {
             #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 1") == 0)
             for t in ["daily", "workloads", "targets", "faults"] {
                 #expect(try count("SELECT count(*) FROM \(t)_keys WHERE run_id = 1") == 0, "\(t)_keys")
-                #expect(try count("SELECT count(*) FROM \(t)_values WHERE id >> 40 = 1") == 0, "\(t)_values")
+                let values = t == "daily" ? "daily_days WHERE id >> 20 = 1" : "\(t)_values WHERE id >> 40 = 1"
+                #expect(try count("SELECT count(*) FROM \(values)") == 0, "\(values)")
             }
-            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 2") > 0)
+            #expect(try count("SELECT count(*) FROM daily_days WHERE id >> 20 = 2") > 0)
             // A run's rows go with it even without the foreign keys (the trigger runs_delete),
             // in every table.
             try db.execute(sql: "PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2")
@@ -275,10 +298,10 @@ struct CompactSchemaTests {
             // the four files' keys and values: 9 + 1 + 8.
             #expect(tables.count == 18)
             for t in tables {
-                let run = t.hasSuffix("_values") ? "id >> 40 = 2" : "run_id = 2"
+                let run = t.hasSuffix("_values") ? "id >> 40 = 2" : t == "daily_days" ? "id >> 20 = 2" : "run_id = 2"
                 #expect(try count("SELECT count(*) FROM \(t) WHERE \(run)") == 0, "\(t)")
             }
-            #expect(try count("SELECT count(*) FROM daily_values WHERE id >> 40 = 3") > 0)
+            #expect(try count("SELECT count(*) FROM daily_days WHERE id >> 20 = 3") > 0)
             #expect(try count("SELECT count(*) FROM run_days WHERE run_id = 3") == 10)
         }
     }
@@ -386,7 +409,9 @@ struct CompactSchemaTests {
         #expect(try store.runs(limit: nil, scenario: nil).isEmpty)
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
             #expect(
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
+                    "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
+                ])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM warnings") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM settings") == 0)
         }

@@ -129,7 +129,7 @@ extension DamagedStoreTests {
             #expect(try store.run(1) != nil, "\(c.undo)")
         }
         // Both tables of daily emptied: 0 rows × 0 names would count as whole.
-        try queue.write { db in try db.execute(sql: "DELETE FROM daily_keys; DELETE FROM daily_values") }
+        try queue.write { db in try db.execute(sql: "DELETE FROM daily_keys; DELETE FROM daily_days") }
         let store = try #require(try RunStore.open(path: path, create: false))
         #expect(Self.refusal { try store.run(1) }?.contains("run 1 has no rows in 'daily' (nor in 'daily_keys') where its 5 jobs have some") == true)
     }

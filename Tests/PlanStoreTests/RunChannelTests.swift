@@ -172,7 +172,7 @@ struct RecordingVerdictTests {
         // without that wait it would commit meanwhile, and the test fail.
         let path = try Self.recordFailing(publishing: false, waiting: 0.3)
         #expect(try Self.runs(path) == 0)
-        #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") } == 0)
+        #expect(try RunStoreTests.query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days") } == 0)
         // The store takes the next run as its first.
         let store = try #require(try RunStore.open(path: path, create: false))
         #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)

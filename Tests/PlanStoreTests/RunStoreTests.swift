@@ -65,7 +65,7 @@ struct RunStoreTests {
             try Self.query(path) { (db: Database) throws -> Void in
                 #expect(
                     try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
-                        "v1", "v2", "v3", "v4", "v5", "v6", "v7",
+                        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
                     ])
                 #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
                 #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
@@ -74,14 +74,21 @@ struct RunStoreTests {
                 for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
                     #expect(tables.contains(t), "table \(t)")
                 }
-                // Schema v6: the four daily files are views over their keys and values tables.
+                // Schema v6: the four daily files are views over their keys and values tables;
+                // since v8 daily's values are a day per row, in `daily_days`.
                 let views = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
                 #expect(views == ["daily", "workloads", "targets", "faults"])
-                for v in views { #expect(tables.isSuperset(of: [v + "_keys", v + "_values"]), "tables of \(v)") }
+                for v in views {
+                    #expect(tables.isSuperset(of: [v + "_keys", v == "daily" ? "daily_days" : v + "_values"]), "tables of \(v)")
+                }
+                #expect(!tables.contains("daily_values"))
                 // Every table of runs finds a run's rows by an index or its primary key: a
-                // values table (schema v7) by the range of its ids, 1 << 40 … (2 << 40) − 1.
+                // values table (schema v7) by the range of its ids, 1 << 40 … (2 << 40) − 1;
+                // `daily_days` (v8) by 1 << 20 … (2 << 20) − 1.
                 for t in tables.subtracting(["runs", "grdb_migrations", "sqlite_sequence"]) {
-                    let run = t.hasSuffix("_values") ? "id BETWEEN 1099511627776 AND 2199023255551" : "run_id = 1"
+                    let run =
+                        t.hasSuffix("_values")
+                        ? "id BETWEEN 1099511627776 AND 2199023255551" : t == "daily_days" ? "id BETWEEN 1048576 AND 2097151" : "run_id = 1"
                     let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM \(t) WHERE \(run)")
                         .map { $0["detail"] as String }
                     #expect(plan.count == 1 && plan[0].hasPrefix("SEARCH"), "\(t): \(plan)")
@@ -101,7 +108,9 @@ struct RunStoreTests {
         let store = try #require(try RunStore.open(path: path, create: false))
         try Self.query(path) { (db: Database) throws -> Void in
             #expect(
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
+                    "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
+                ])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily WHERE run_id = 1") == 2)
         }
         // The fixture's KPI rows: budget pass, efficiency info, capacity_alert fail,
@@ -298,8 +307,8 @@ struct RunStoreTests {
 
         let newer = dir + "/newer.sqlite"
         _ = try RunStore.open(path: newer, create: true)
-        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v8')") }
-        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v8); plan \(PlanVersion.current) knows up to v7")
+        try DatabaseQueue(path: newer).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9')") }
+        try Self.expectRefused(newer, .notAStore, mentioning: "written by a newer plan (schema v9); plan \(PlanVersion.current) knows up to v8")
     }
 
     @Test("a truncated store is refused as damaged and left untouched")

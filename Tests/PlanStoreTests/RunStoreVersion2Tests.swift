@@ -212,7 +212,9 @@ struct RunStoreVersion2Tests {
         let store = try #require(try RunStore.open(path: path, create: false))
         try RunStoreTests.query(path) { (db: Database) throws -> Void in
             #expect(
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
+                    "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
+                ])
             #expect(try Int.fetchOne(db, sql: "SELECT version FROM runs WHERE id = 1") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT has_faults FROM runs WHERE id = 1") == 0)
         }

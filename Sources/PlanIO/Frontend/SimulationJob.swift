@@ -47,10 +47,14 @@ public struct SimulationJob: Sendable {
     ///     rows meanwhile).
     ///   - published: called once the files are in place, before the folder they replaced
     ///     is removed (`OutputSet.publish`); not called when they cannot be published.
+    ///   - dailyBeside: as `run(into:dailyBeside:)`. A recording's writer had the second
+    ///     core to itself until its daily rows were packed a day per row (schema v8); it now
+    ///     leaves room for the second engine run.
     public func run<Also: SimulationSink>(
-        into files: RunFiles, also: Also, simulated: (SimulationResult) -> Void = { _ in }, published: () -> Void = {}
+        into files: RunFiles, also: Also, dailyBeside: Bool = ProcessInfo.processInfo.activeProcessorCount > 1,
+        simulated: (SimulationResult) -> Void = { _ in }, published: () -> Void = {}
     ) -> Result<SimulationOutput, CommandFailure> {
-        run(into: files, also: also, dailyBeside: false, simulated: simulated, published: published)
+        runFiles(into: files, also: also, dailyBeside: dailyBeside, simulated: simulated, published: published)
     }
 
     /// Simulates into `files` alone (`--no-record`), then publishes them.
@@ -58,14 +62,14 @@ public struct SimulationJob: Sendable {
     /// - Parameter dailyBeside: write `daily.csv` from a second run of the engine on another
     ///   thread (`DailyFile`); by default when there are two cores or more. The engine's own
     ///   time is a small part of writing a day's lines, so two runs side by side end sooner
-    ///   than one run that writes every file. A recording leaves the second core to its writer.
+    ///   than one run that writes every file.
     public func run(
         into files: RunFiles, dailyBeside: Bool = ProcessInfo.processInfo.activeProcessorCount > 1
     ) -> Result<SimulationOutput, CommandFailure> {
-        run(into: files, also: NullSink(), dailyBeside: dailyBeside, simulated: { _ in }, published: {})
+        runFiles(into: files, also: NullSink(), dailyBeside: dailyBeside, simulated: { _ in }, published: {})
     }
 
-    private func run<Also: SimulationSink>(
+    private func runFiles<Also: SimulationSink>(
         into files: RunFiles, also: Also, dailyBeside: Bool, simulated: (SimulationResult) -> Void, published: () -> Void
     ) -> Result<SimulationOutput, CommandFailure> {
         var files = files

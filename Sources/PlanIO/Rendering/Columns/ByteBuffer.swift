@@ -143,3 +143,11 @@ public struct ByteCursor: ByteOutput, ~Copyable {
         position += written
     }
 }
+
+extension ByteCursor {
+    /// Appends `n` as `String(n)` writes it: for numbers written other than as CSV cells,
+    /// from another module (the run store's packed days, `DayPack`).
+    public mutating func append(decimal n: Int64) {
+        ByteFormat.append(Int(n), to: &self)
+    }
+}
