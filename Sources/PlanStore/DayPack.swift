@@ -179,41 +179,59 @@ extension RunStore {
                 """)
         let insert = try db.makeStatement(sql: "INSERT INTO daily_days (id, rows, vals) VALUES (?, ?, ?)")
         let text = ByteBuffer(capacity: 16_384)
+        let one = ByteBuffer(capacity: 256)
         for run in try Row.fetchAll(db, sql: "SELECT id, version FROM runs ORDER BY id") {
             let id: Int64 = try run.decode(atIndex: 0)
             let version: Int = try run.decode(atIndex: 1)
             let columns = DailyColumn.valueColumns(version: version)
+            // Each row goes to its own place, `daily_keys.row`: a name deleted by hand
+            // leaves `null` there, as the view's DELETE does, rather than moving the rows
+            // after it under other names. And a day's `rows` counts its values rows as
+            // they are, names or not, so that the count that refused a damaged run before
+            // the move refuses it after.
+            let (first, last) = DayKey.range(run: id)
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT (id >> 20) & \(DayKey.maxDay), count(*) FROM daily_values WHERE id BETWEEN ? AND ? GROUP BY 1",
+                arguments: [first, last])
+            {
+                counts[try row.decode(atIndex: 0)] = try row.decode(atIndex: 1)
+            }
+            let slots = (try Int.fetchOne(db, sql: "SELECT max(row) + 1 FROM daily_keys WHERE run_id = ?", arguments: [id])) ?? 0
             let names = columns.map { "v.\"\($0.storeName)\"" }.joined(separator: ", ")
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT t.day, v.id IS NOT NULL, \(names)
+                    SELECT t.day, k.row, \(names)
                     FROM run_days t JOIN daily_keys k ON k.run_id = t.run_id
-                        LEFT JOIN daily_values v ON v.id = \(DayKey.sql(run: "t.run_id", day: "t.day", row: "k.row"))
+                        JOIN daily_values v ON v.id = \(DayKey.sql(run: "t.run_id", day: "t.day", row: "k.row"))
                     WHERE t.run_id = ? ORDER BY t.day, k.row
                     """, arguments: [id])
             var day: Int64? = nil
-            var rows = 0
+            var next = 0
+            func close(upTo end: Int) {
+                // `null` for each place before `end` that has no row.
+                while next < end {
+                    text.write { $0.append(text: next == 0 ? "null" : ",null") }
+                    next += 1
+                }
+            }
             func flush() throws {
                 guard let d = day else { return }
+                close(upTo: slots)
                 text.write { $0.append(UInt8(ascii: "]")) }
-                try insert.execute(arguments: [DayPack.id(run: id, day: d), rows, text.text])
+                try insert.execute(arguments: [DayPack.id(run: id, day: d), counts[d] ?? 0, text.text])
                 text.removeAll()
             }
             while let row = try cursor.next() {
                 let d: Int64 = try row.decode(atIndex: 0)
                 if d != day {
                     try flush()
-                    (day, rows) = (d, 0)
+                    (day, next) = (d, 0)
                     text.write { $0.append(UInt8(ascii: "[")) }
-                } else {
-                    text.write { $0.append(UInt8(ascii: ",")) }
                 }
-                guard try row.decode(atIndex: 1) as Bool else {
-                    text.write { $0.append(text: "null") }
-                    continue
-                }
-                rows += 1
+                let place: Int = try row.decode(atIndex: 1)
+                close(upTo: place)
                 let numbers = (0..<columns.count).map { i -> StoreNumber in
                     switch (row[i + 2] as DatabaseValue).storage {
                     case .int64(let n): return .integer(n)
@@ -221,10 +239,12 @@ extension RunStore {
                     default: return .null
                     }
                 }
-                // One row's array, without the day's brackets around it.
-                let one = ByteBuffer(capacity: 256)
+                // One row's array, without the brackets of a day around it.
+                one.removeAll()
                 DayPack.append(numbers, width: columns.count, to: one)
+                if place > 0 { text.write { $0.append(UInt8(ascii: ",")) } }
                 one.withBytes { b in text.write { $0.append(bytes: UnsafeRawBufferPointer(rebasing: b[1..<(b.count - 1)])) } }
+                next = place + 1
             }
             try flush()
         }

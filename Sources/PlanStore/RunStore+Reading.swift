@@ -281,15 +281,20 @@ extension RunStore {
     ) throws {
         let (first, last) = DayPack.range(run: id)
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT id, CAST(vals AS BLOB) FROM daily_days WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
+            db, sql: "SELECT id, rows, CAST(vals AS BLOB) FROM daily_days WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [first, last])
         while let row = try cursor.next() {
             let day = DayPack.day(of: try row.decode(atIndex: 0))
-            let text: Data = try row.decode(atIndex: 1)
+            let count: Int = try row.decode(atIndex: 1)
+            let text: Data = try row.decode(atIndex: 2)
             func missing() -> PlanIOError {
                 .damagedRunStore(path: "", reason: "run \(id) has a 'daily' row of day \(day) without its date or names: simulate it again")
             }
             guard let date = dates[day] else { throw missing() }
-            guard let rows = text.withUnsafeBytes({ DayPack.rows(of: $0, width: values.count) }) else {
+            // A place for each layout row, and as many rows as the day counts: text edited by
+            // hand (a row removed, not replaced by null) would put numbers under other names.
+            guard let rows = text.withUnsafeBytes({ DayPack.rows(of: $0, width: values.count) }), rows.count == names.count,
+                rows.filter({ $0 != nil }).count == count
+            else {
                 throw PlanIOError.damagedRunStore(
                     path: "",
                     reason: "run \(id) has 'daily' numbers of day \(day) that are not as plan wrote them (daily_days.vals): simulate it again")

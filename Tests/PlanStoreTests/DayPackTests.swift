@@ -90,14 +90,22 @@ struct DayPackTests {
         #expect(DamagedStoreTests.refusal { try migrated.run(1) }?.contains(expected) == true)
     }
 
-    @Test("a day's text changed by hand into something plan did not write: the export refuses the run")
-    func damagedText() throws {
+    @Test(
+        "a day's text changed by hand into something plan did not write: the export refuses the run",
+        arguments: [
+            // Day 3's first row given a seventh number: still 10 rows, so the counts hold.
+            "json_insert(vals, '$[0][#]', 1)",
+            // Its fourth row removed, not replaced: the rows after it would move under other names.
+            "json_remove(vals, '$[3]')",
+            // No rows at all, and a row replaced by null without counting it out of `rows`.
+            "'[]'", "json_replace(vals, '$[3]', NULL)",
+        ])
+    func damagedText(_ change: String) throws {
         let dir = try RunStoreTests.folder()
         let path = dir + "/plan.sqlite"
         do { _ = try RunStoreTests.record(try RunStoreTests.seed60(), in: try #require(try RunStore.open(path: path, create: true))) }
-        // Day 3's first row given a seventh number: still 10 rows, so the counts hold.
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE daily_days SET vals = json_insert(vals, '$[0][#]', 1) WHERE id = (1 << 20) | 3")
+            try db.execute(sql: "UPDATE daily_days SET vals = \(change) WHERE id = (1 << 20) | 3")
         }
         let store = try #require(try RunStore.open(path: path, create: false))
         #expect(try store.run(1) != nil)
@@ -105,5 +113,54 @@ struct DayPackTests {
             DamagedStoreTests.refusal { try store.exportCSV(1, to: dir + "/out") }?.contains(
                 "run 1 has 'daily' numbers of day 3 that are not as plan wrote them (daily_days.vals)") == true)
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/daily.csv"))
+    }
+
+    @Test("a store of schema v7 with a name row deleted by hand: v8 keeps every row in its place, and the run is still refused")
+    func migrateV7MissingName() throws {
+        let dir = try RunStoreTests.folder()
+        do {
+            let store = try #require(try RunStore.open(path: dir + "/new.sqlite", create: true))
+            #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
+        }
+        let old = try DatabaseQueue(path: dir + "/old.sqlite")
+        try Self.v7Copy(of: dir + "/new.sqlite", into: old)
+        // Row 3's names deleted: its 60 values rows stay.
+        try old.write { db in try db.execute(sql: "DELETE FROM daily_keys WHERE run_id = 1 AND row = 3") }
+        try old.close()
+        let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
+        try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
+            // Place 3 is null every day; the rows after it keep their own names and numbers.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days WHERE json_type(vals, '$[3]') = 'null'") == 60)
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(rows) FROM daily_days") == 600)
+            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
+            let differ = """
+                SELECT * FROM main.daily WHERE run_id = 1 EXCEPT SELECT * FROM n.daily WHERE run_id = 1
+                """
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(differ))") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM main.daily WHERE run_id = 1") == 540)
+        }
+        // 600 values rows where the 9 names left × 60 days make 540, as schema v7 said.
+        let expected = "run 1 has 600 rows in 'daily' where its 9 layout rows (job, target, workload) × 60 days make 540"
+        #expect(DamagedStoreTests.refusal { try migrated.run(1) }?.contains(expected) == true)
+    }
+
+    /// A schema v7 store in `queue` with the runs of the store at `path`: daily_values keyed
+    /// run_id << 40 | day << 20 | row, filled through the new store's views.
+    static func v7Copy(of path: String, into queue: DatabaseQueue) throws {
+        try RunStore.migrator.migrate(queue, upTo: "v7")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [path])
+            let tables = CompactSchemaTests.v5Tables.filter { !["daily", "workloads", "targets", "faults"].contains($0) }
+            let day = ["run_days", "daily_keys", "workloads_keys", "targets_keys", "faults_keys", "workloads_values", "targets_values"]
+            for t in tables + day + ["faults_values"] { try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM n.\(t)") }
+            let names = RunStore.dayTableShapes[0].values.map(\.name)
+            try db.execute(
+                sql: """
+                    INSERT INTO main.daily_values (id, \(names.joined(separator: ", ")))
+                    SELECT (d.run_id << 40) | (d.day << 20) | k.row, \(names.map { "d." + $0 }.joined(separator: ", ")) FROM n.daily d
+                        JOIN n.daily_keys k ON k.run_id = d.run_id AND k.job = d.job AND k.target = d.target AND k.workload = d.workload
+                    """)
+            try db.execute(sql: "DETACH DATABASE n")
+        }
     }
 }
