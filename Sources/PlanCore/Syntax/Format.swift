@@ -139,7 +139,14 @@ public enum Format {
     /// The fraction is correctly rounded for `decimals` up to 9 (cells use 0 to 6): from 10
     /// on, `fraction × 10^decimals` can need more than 53 bits and round onto a half
     /// (`fixed(1048575.9766771113, 10)` gives …114, the exact double being …1113499…).
+    ///
+    /// The fraction's digits stop at the 19th decimal (10^19 is the largest power of ten a
+    /// `UInt64` holds; past it they were never exact): more decimals are zeros after it,
+    /// where 20 or more trapped (every caller asks for 0 to 6).
     static func wideFixed(_ x: Double, _ decimals: Int, scale: Double) -> String {
+        guard decimals <= 19 else {
+            return wideFixed(x, 19, scale: 1e19) + String(repeating: "0", count: decimals - 19)
+        }
         let a = Swift.abs(x)
         let whole = a.rounded(.towardZero)
         // `a - whole` is exact. Its scaled value never rounds up to a whole 1: the guard saw the

@@ -61,4 +61,16 @@ struct FormatFixedTests {
         #expect(Format.fixed(0x1p-20, 20) == "0.00000095367431640625")
         #expect(Format.fixed(0, 30) == "0." + String(repeating: "0", count: 30))
     }
+
+    @Test("more than 19 decimals of a value whose digits pass 2^53: zeros after the 19th, not a trap")
+    func wideManyDecimals() {
+        // 0.375 × 10^21 passes 2^53 (about 9.007 × 10^15), so the whole part and the fraction
+        // go apart; 0.375 × 10^19 = 3,750,000,000,000,000,000 is exact (375 × 2^16 × 5^16, a
+        // multiple of the 512 between doubles there), then two zeros.
+        #expect(Format.fixed(0.375, 21) == "0.375" + String(repeating: "0", count: 18))
+        // 2^60 + 0.5 is no double (2^60 is a whole number's step of 256): 2^60 itself,
+        // 1,152,921,504,606,846,976, then 25 zeros.
+        #expect(Format.fixed(0x1p60, 25) == "1152921504606846976." + String(repeating: "0", count: 25))
+        #expect(Format.fixed(-0x1p60, 25) == "-1152921504606846976." + String(repeating: "0", count: 25))
+    }
 }
