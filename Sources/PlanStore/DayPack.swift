@@ -42,17 +42,22 @@ enum DayPack {
                 var i = 0
                 while i < n.count {
                     if i > 0 { cursor.append(UInt8(ascii: ",")) }
-                    cursor.append(UInt8(ascii: "["))
-                    for k in 0..<width {
-                        if k > 0 { cursor.append(UInt8(ascii: ",")) }
-                        append(n[i + k], to: &cursor)
-                    }
-                    cursor.append(UInt8(ascii: "]"))
+                    appendRow(UnsafeBufferPointer(rebasing: n[i..<(i + width)]), to: &cursor)
                     i += width
                 }
             }
             cursor.append(UInt8(ascii: "]"))
         }
+    }
+
+    /// Appends one row's numbers as a JSON array.
+    @inline(__always) static func appendRow(_ row: UnsafeBufferPointer<StoreNumber>, to cursor: inout ByteCursor) {
+        cursor.append(UInt8(ascii: "["))
+        for (k, n) in row.enumerated() {
+            if k > 0 { cursor.append(UInt8(ascii: ",")) }
+            append(n, to: &cursor)
+        }
+        cursor.append(UInt8(ascii: "]"))
     }
 
     /// Appends one number as JSON.
@@ -179,7 +184,6 @@ extension RunStore {
                 """)
         let insert = try db.makeStatement(sql: "INSERT INTO daily_days (id, rows, vals) VALUES (?, ?, ?)")
         let text = ByteBuffer(capacity: 16_384)
-        let one = ByteBuffer(capacity: 256)
         for run in try Row.fetchAll(db, sql: "SELECT id, version FROM runs ORDER BY id") {
             let id: Int64 = try run.decode(atIndex: 0)
             let version: Int = try run.decode(atIndex: 1)
@@ -239,11 +243,10 @@ extension RunStore {
                     default: return .null
                     }
                 }
-                // One row's array, without the brackets of a day around it.
-                one.removeAll()
-                DayPack.append(numbers, width: columns.count, to: one)
-                if place > 0 { text.write { $0.append(UInt8(ascii: ",")) } }
-                one.withBytes { b in text.write { $0.append(bytes: UnsafeRawBufferPointer(rebasing: b[1..<(b.count - 1)])) } }
+                text.write { cursor in
+                    if place > 0 { cursor.append(UInt8(ascii: ",")) }
+                    numbers.withUnsafeBufferPointer { DayPack.appendRow($0, to: &cursor) }
+                }
                 next = place + 1
             }
             try flush()

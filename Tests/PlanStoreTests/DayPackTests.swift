@@ -55,23 +55,11 @@ struct DayPackTests {
         }
         // The same run in v7's tables: daily_values keyed run_id << 40 | day << 20 | row.
         let old = try DatabaseQueue(path: dir + "/old.sqlite")
-        try RunStore.migrator.migrate(old, upTo: "v7")
-        try old.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS n", arguments: [dir + "/new.sqlite"])
-            let tables = CompactSchemaTests.v5Tables.filter { !["daily", "workloads", "targets", "faults"].contains($0) }
-            let day = ["run_days", "daily_keys", "workloads_keys", "targets_keys", "faults_keys", "workloads_values", "targets_values"]
-            for t in tables + day + ["faults_values"] { try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM n.\(t)") }
-            let names = RunStore.dayTableShapes[0].values.map(\.name)
-            try db.execute(
-                sql: """
-                    INSERT INTO main.daily_values (id, \(names.joined(separator: ", ")))
-                    SELECT (d.run_id << 40) | (d.day << 20) | k.row, \(names.map { "d." + $0 }.joined(separator: ", ")) FROM n.daily d
-                        JOIN n.daily_keys k ON k.run_id = d.run_id AND k.job = d.job AND k.target = d.target AND k.workload = d.workload
-                    """)
+        try Self.v7Copy(of: dir + "/new.sqlite", into: old)
+        try old.write { db in
             // 60 days × the seed's 10 layout rows; then row 2 of day 7 deleted by hand.
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM main.daily_values") == 600)
-            try db.execute(sql: "DELETE FROM main.daily_values WHERE id = (1 << 40) | (7 << 20) | 2")
-            try db.execute(sql: "DETACH DATABASE n")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") == 600)
+            try db.execute(sql: "DELETE FROM daily_values WHERE id = (1 << 40) | (7 << 20) | 2")
         }
         try old.close()
         let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
