@@ -23,7 +23,9 @@ extension Prepared {
                         let workloads = WorkloadDayBuffers(size: size, wal: wal, recordVolumes: !volumesKnown)
                         if replay.copiesEveryJob {
                             let totals = replay.ownTotals(groups: trackers.jobs.rows)
+                            let summary = takesSummaryDays(S.self, state: state, recordJobs: totals == nil, recordVolumes: !volumesKnown)
                             replay.copyPlan(buffers).withBuffers { plan in
+                                if summary, summaryDays(state: &state, trackers: &trackers, plan: plan) { return }
                                 replayDays(
                                     into: &sink, state: &state, trackers: &trackers, plan: plan, workloads: workloads, recordJobs: totals == nil)
                             }

@@ -31,6 +31,25 @@ struct TraceCacheTests {
         #expect(Self.same(plain, second), "seed \(seed): copying changed the result")
     }
 
+    /// A run that copies every job into no sink (a sweep's variant) sums the traces where
+    /// they lie (`Prepared.summaryDays`) rather than copying each day's rows: its summary must
+    /// be the plain run's, figure for figure.
+    @Test("copied into no sink: the summary of a plain run", arguments: 0..<120)
+    func summaryOnly(seed: Int) throws {
+        let s = seed % 3 == 2 ? RandomScenario.makeVersion2(seed: UInt64(seed) &* 13 &+ 3) : RandomScenario.make(seed: UInt64(seed) &* 31 &+ 5)
+        let plain = try Engine.simulate(s).get()
+        let cache = TraceCache()
+        _ = try Engine.simulate(s, traces: cache).get()  // records every job
+        let copied = try Engine.simulate(s, traces: cache).get()  // copies every job
+        #expect(copied.kpis == plain.kpis, "seed \(seed)")
+        #expect(copied.monthly == plain.monthly, "seed \(seed)")
+        #expect(copied.targets == plain.targets, "seed \(seed)")
+        #expect(copied.jobs == plain.jobs, "seed \(seed)")
+        #expect(copied.workloads == plain.workloads, "seed \(seed)")
+        #expect(copied.totalCost == plain.totalCost && copied.peakMonthlyCost == plain.peakMonthlyCost, "seed \(seed)")
+        #expect(copied.jobCosts == plain.jobCosts, "seed \(seed)")
+    }
+
     @Test("a variant that changes one job reuses the others and matches a plain run", arguments: 0..<120)
     func variant(seed: Int) throws {
         var s = RandomScenario.make(seed: UInt64(seed) &* 17 &+ 9)

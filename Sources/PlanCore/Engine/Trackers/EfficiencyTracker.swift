@@ -20,6 +20,12 @@ struct EfficiencyTracker {
             stored += jobs[r].stored
             raw += jobs[r].raw
         }
+        record(day: d, stored: stored, raw: raw)
+    }
+
+    /// Records day `d` from the sums over `rows` of its stored and raw bytes.
+    @inline(__always)
+    mutating func record(day d: Int, stored: Double, raw: Double) {
         guard raw > 0 else { return }
         let e = 1 - stored / raw
         if e < (worst ?? .infinity) { worst = e }

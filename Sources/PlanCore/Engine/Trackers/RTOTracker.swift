@@ -26,13 +26,17 @@ struct RTOTracker {
     /// - Complexity: O(workloads), no allocation.
     @inline(__always)
     mutating func record(day d: Int, rto: [Double?], ranYet: [Bool], into rows: inout [WorkloadDayValues]) {
-        for w in protected.indices where protected[w] {
+        for w in protected.indices where protected[w] { rows[w].rto = rto[w] ?? .infinity }
+        record(day: d, rto: rto, ranYet: ranYet)
+    }
+
+    /// `record(day:rto:ranYet:into:)` without writing the day's rows.
+    @inline(__always)
+    mutating func record(day d: Int, rto: [Double?], ranYet: [Bool]) {
+        for w in protected.indices where protected[w] && ranYet[w] {
             let value = rto[w] ?? .infinity
-            rows[w].rto = value
-            if ranYet[w] {
-                if value > worst[w] { worst[w] = value }
-                if let limit, value > limit, firstFailure[w] == nil { firstFailure[w] = d }
-            }
+            if value > worst[w] { worst[w] = value }
+            if let limit, value > limit, firstFailure[w] == nil { firstFailure[w] = d }
         }
     }
 
