@@ -20,7 +20,7 @@ struct DayState {
     var faults: FaultTracker?
 
     /// The state before day 0 of `p`: every value zero, nothing run yet.
-    init(_ p: Prepared) {
+    init(_ p: borrowing Prepared) {
         let s = p.scenario
         let workloads = s.workloads.count
         rows = DayRows(

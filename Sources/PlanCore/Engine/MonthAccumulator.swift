@@ -80,6 +80,20 @@ struct MonthAccumulator {
         puts[t] += p
     }
 
+    /// Adds target `t`'s days of this month, `used[i]` bytes at the end of the i-th and
+    /// `p[i]` PUT requests: the same sums as one `add(target:used:puts:)` a day, in order.
+    @inline(__always)
+    mutating func add(target t: Int, used: UnsafeBufferPointer<Double>, puts p: UnsafeBufferPointer<Double>) {
+        var gb = gbDays[t]
+        var requests = puts[t]
+        for i in used.indices {
+            gb += used[i] / 1_073_741_824
+            requests += p[i]
+        }
+        gbDays[t] = gb
+        puts[t] = requests
+    }
+
     /// Adds the version 2 day of every daily row: `held[i]` the current plus noncurrent bytes
     /// of layout row `i` at the day's end, its PUTs read from `jobs` (the row's values).
     ///

@@ -17,7 +17,7 @@ struct TraceReplay {
     var scratch: [Double?]
 
     /// The traces of a run of `p`: looked up in `traces`, or buffers sized to record them.
-    init(_ p: Prepared, traces: TraceSession) {
+    init(_ p: borrowing Prepared, traces: TraceSession) {
         let days = p.scenario.horizonDays
         // Per job, in loop order: its value rows (a Longhorn backup job's `snapshot_target`
         // rows too), its RTO slots and the workloads it protects, flattened as they are made.
@@ -73,7 +73,7 @@ struct TraceReplay {
     }
 
     /// The trace key of every job of `p`, in loop order (Longhorn, Velero, CNPG).
-    static func keys(_ p: Prepared) -> [TraceKey] {
+    static func keys(_ p: borrowing Prepared) -> [TraceKey] {
         let s = p.scenario
         var keys: [TraceKey] = []
         keys.reserveCapacity(p.jobCount)

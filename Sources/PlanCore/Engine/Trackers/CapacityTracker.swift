@@ -28,12 +28,43 @@ struct CapacityTracker {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func record(day d: Int, target t: Int, used: Double) {
-        if used > peak[t] || peakDay[t] == nil {
-            peak[t] = used
-            peakDay[t] = d
+        Self.record(
+            used, day: d, peak: &peak[t], peakDay: &peakDay[t], alert: &alert[t], full: &full[t], alertLimit: alertLimit[t], usable: usable[t])
+    }
+
+    /// One target's day: `used` bytes at the end of day `d`.
+    @inline(__always)
+    private static func record(
+        _ used: Double, day d: Int, peak: inout Double, peakDay: inout Int?, alert: inout Int?, full: inout Int?, alertLimit: Double?,
+        usable: Double?
+    ) {
+        if used > peak || peakDay == nil {
+            peak = used
+            peakDay = d
         }
-        if let a = alertLimit[t], alert[t] == nil, used > a { alert[t] = d }
-        if let u = usable[t], full[t] == nil, used > u { full[t] = d }
+        if let a = alertLimit, alert == nil, used > a { alert = d }
+        if let u = usable, full == nil, used > u { full = d }
+    }
+
+    /// Records target `t` on the days from `first` on, `used[i]` bytes at the end of day
+    /// `first + i`: the same as one `record(day:target:used:)` a day, in order.
+    ///
+    /// - Complexity: O(days).
+    @inline(__always)
+    mutating func record(target t: Int, from first: Int, used: UnsafeBufferPointer<Double>) {
+        var peak = self.peak[t]
+        var peakDay = self.peakDay[t]
+        var alert = self.alert[t]
+        var full = self.full[t]
+        let alertLimit = self.alertLimit[t]
+        let usable = self.usable[t]
+        for (i, x) in used.enumerated() {
+            Self.record(x, day: first + i, peak: &peak, peakDay: &peakDay, alert: &alert, full: &full, alertLimit: alertLimit, usable: usable)
+        }
+        self.peak[t] = peak
+        self.peakDay[t] = peakDay
+        self.alert[t] = alert
+        self.full[t] = full
     }
 
     /// The `capacity_alert` rows, then the `capacity_full` rows, of every target with a

@@ -50,9 +50,18 @@ struct CostTracker {
         month.addDrill(target: t, gets: gets, egressBytes: egressBytes, egressCost: egressCost, retrievalCost: retrievalCost, getCost: getCost)
     }
 
+    /// Adds target `t`'s days of the month begun (`beginDay`), from its first simulated day
+    /// on: `used[i]` bytes and `puts[i]` PUT requests on the i-th (see `MonthAccumulator.add`).
+    mutating func add(target t: Int, used: UnsafeBufferPointer<Double>, puts: UnsafeBufferPointer<Double>) {
+        month.add(target: t, used: used, puts: puts)
+    }
+
     /// Ends the day's accounting.
     @inline(__always)
     mutating func endDay() { month.days += 1 }
+
+    /// Ends the accounting of `n` days added with `add(target:used:puts:)`.
+    mutating func endDays(_ n: Int) { month.days += n }
 
     /// Closes the last month.
     mutating func finish() { month.flush(into: &rows, jobRows: &jobRows, firstDay: &firstDay, scaled: &scaled) }

@@ -32,6 +32,14 @@ struct EfficiencyTracker {
         if let limit, e < limit, firstFailure == nil { firstFailure = d }
     }
 
+    /// Records the days from 0 on, `stored[d]` and `raw[d]` the sums over `rows` of day
+    /// `d`: the same as one `record(day:stored:raw:)` a day, in order.
+    ///
+    /// - Complexity: O(days).
+    mutating func record(stored: UnsafeBufferPointer<Double>, raw: UnsafeBufferPointer<Double>) {
+        for d in raw.indices { record(day: d, stored: stored[d], raw: raw[d]) }
+    }
+
     /// The one `efficiency` row (`info` when nothing was ever stored or there is no limit).
     func kpiRow(start: CivilDate) -> KPIRow {
         var row = KPIRow(kpi: .efficiency, subject: "all", limit: limit, worst: worst, unit: .share, status: .info)

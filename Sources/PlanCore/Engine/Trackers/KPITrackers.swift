@@ -9,7 +9,7 @@ struct KPITrackers {
     var efficiency: EfficiencyTracker
 
     /// Empty trackers for a run of `p`.
-    init(_ p: Prepared) {
+    init(_ p: borrowing Prepared) {
         let s = p.scenario
         costs = CostTracker(targets: s.targets, version: s.version, rows: p.layout.jobRows)
         // Every month of the horizon (at most one per 28 days, plus a partial one at each

@@ -26,18 +26,32 @@ struct RTOTracker {
     /// - Complexity: O(workloads), no allocation.
     @inline(__always)
     mutating func record(day d: Int, rto: [Double?], ranYet: [Bool], into rows: inout [WorkloadDayValues]) {
-        for w in protected.indices where protected[w] { rows[w].rto = rto[w] ?? .infinity }
-        record(day: d, rto: rto, ranYet: ranYet)
+        for w in protected.indices where protected[w] {
+            let value = rto[w] ?? .infinity
+            rows[w].rto = value
+            if ranYet[w] { Self.judge(value, day: d, limit: limit, worst: &worst[w], failure: &firstFailure[w]) }
+        }
     }
 
-    /// `record(day:rto:ranYet:into:)` without writing the day's rows.
+    /// One workload's RTO of day `d`, seconds, against its worst and first failure so far.
     @inline(__always)
-    mutating func record(day d: Int, rto: [Double?], ranYet: [Bool]) {
-        for w in protected.indices where protected[w] && ranYet[w] {
-            let value = rto[w] ?? .infinity
-            if value > worst[w] { worst[w] = value }
-            if let limit, value > limit, firstFailure[w] == nil { firstFailure[w] = d }
-        }
+    private static func judge(_ value: Double, day d: Int, limit: Double?, worst: inout Double, failure: inout Int?) {
+        if value > worst { worst = value }
+        if let limit, value > limit, failure == nil { failure = d }
+    }
+
+    /// Judges workload `w` (protected, and run by the first of these days) on the days from
+    /// `first` on, `rto[i]` its RTO at the end of day `first + i`, seconds: the same as
+    /// `record` day by day, in order.
+    ///
+    /// - Complexity: O(days).
+    @inline(__always)
+    mutating func judge(workload w: Int, from first: Int, rto: UnsafeBufferPointer<Double>) {
+        var worst = self.worst[w]
+        var failure = firstFailure[w]
+        for (i, value) in rto.enumerated() { Self.judge(value, day: first + i, limit: limit, worst: &worst, failure: &failure) }
+        self.worst[w] = worst
+        firstFailure[w] = failure
     }
 
     /// One `rto` row per workload: never backed up is `inf`, and fails from the start date
