@@ -52,19 +52,24 @@ struct CapacityTracker {
     /// - Complexity: O(days).
     @inline(__always)
     mutating func record(target t: Int, from first: Int, used: UnsafeBufferPointer<Double>) {
+        guard !used.isEmpty else { return }
+        // `record`'s three tests, each its own pass: the peak is the first day of the most
+        // bytes (the first day recorded, then each day above the peak so far), the alert
+        // and full days the first above their limits.
         var peak = self.peak[t]
-        var peakDay = self.peakDay[t]
-        var alert = self.alert[t]
-        var full = self.full[t]
-        let alertLimit = self.alertLimit[t]
-        let usable = self.usable[t]
-        for (i, x) in used.enumerated() {
-            Self.record(x, day: first + i, peak: &peak, peakDay: &peakDay, alert: &alert, full: &full, alertLimit: alertLimit, usable: usable)
+        var next = 0
+        if peakDay[t] == nil {
+            peak = used[0]
+            peakDay[t] = first
+            next = 1
+        }
+        for i in next..<used.count where used[i] > peak {
+            peak = used[i]
+            peakDay[t] = first + i
         }
         self.peak[t] = peak
-        self.peakDay[t] = peakDay
-        self.alert[t] = alert
-        self.full[t] = full
+        if alert[t] == nil, let a = alertLimit[t], let i = used.firstIndex(where: { $0 > a }) { alert[t] = first + i }
+        if full[t] == nil, let u = usable[t], let i = used.firstIndex(where: { $0 > u }) { full[t] = first + i }
     }
 
     /// The `capacity_alert` rows, then the `capacity_full` rows, of every target with a

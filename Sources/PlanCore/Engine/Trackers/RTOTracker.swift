@@ -47,11 +47,11 @@ struct RTOTracker {
     /// - Complexity: O(days).
     @inline(__always)
     mutating func judge(workload w: Int, from first: Int, rto: UnsafeBufferPointer<Double>) {
+        // `judge`'s two tests, each its own pass: the most seconds, and the first day over the limit.
         var worst = self.worst[w]
-        var failure = firstFailure[w]
-        for (i, value) in rto.enumerated() { Self.judge(value, day: first + i, limit: limit, worst: &worst, failure: &failure) }
+        for value in rto where value > worst { worst = value }
         self.worst[w] = worst
-        firstFailure[w] = failure
+        if firstFailure[w] == nil, let limit, let i = rto.firstIndex(where: { $0 > limit }) { firstFailure[w] = first + i }
     }
 
     /// One `rto` row per workload: never backed up is `inf`, and fails from the start date
