@@ -243,6 +243,25 @@ struct RunStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"), sourceLocation: sourceLocation)
     }
 
+    /// A recording's multi-row INSERTs each keep a statement journal; SQLite holds it in a
+    /// temporary file past 64 KiB unless `temp_store` is MEMORY (a ten-year run wrote 3.9 MB
+    /// to one in `/var/tmp`, as much as the store itself).
+    @Test("a writing connection: FULL syncs with the rollback journal, a 64 MiB cache, temporary files in memory; a reader changes none")
+    func writingConnection() throws {
+        let path = try Self.folder() + "/plan.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in
+            try RunStore.chooseJournal(db, writing: false)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA temp_store") == 0)  // the build's default
+            #expect(try Int.fetchOne(db, sql: "PRAGMA cache_size") != -65_536)
+            try RunStore.chooseJournal(db, writing: true)
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2)  // FULL
+            #expect(try Int.fetchOne(db, sql: "PRAGMA cache_size") == -65_536)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA temp_store") == 2)  // MEMORY
+        }
+    }
+
     @Test("a store in WAL mode: a writer alone switches it to the rollback journal, readers and a writer beside another connection leave it")
     func journalOfWALStore() throws {
         let dir = try Self.folder()
