@@ -40,10 +40,21 @@ public struct TuneRow: Sendable, Hashable {
         // of "kind:subject" strings: tens of rows, and building those strings for every
         // variant was 4% of a 10,000-variant sweep.
         // Indices, not copies of the rows (a row holds strings to retain and release).
-        let rows = table.kpis.map { k in r.kpis.firstIndex { $0.kpi == k.kind && $0.subject == k.subject } }
+        // By index and field, too: `firstIndex(where:)` and `allSatisfy` hand each row to their
+        // closure as a copy (its subject retained and released), 2% of a sweep.
+        let kpis = r.kpis
+        func row(_ kind: KPIKind, _ subject: String) -> Int? {
+            for i in kpis.indices where kpis[i].kpi == kind && kpis[i].subject == subject { return i }
+            return nil
+        }
+        let rows = table.kpis.map { row($0.kind, $0.subject) }
         let constrained = Self.constrained
         let reqValues = requirements.map { $0.metric.value(in: r) }
-        let kpisPass = r.kpis.allSatisfy { !constrained.contains($0.kpi) || $0.status != .fail }
+        var kpisPass = true
+        for i in kpis.indices where kpis[i].status == .fail && constrained.contains(kpis[i].kpi) {
+            kpisPass = false
+            break
+        }
         let reqsPass = zip(requirements, reqValues).allSatisfy { req, v in v.map(req.holds) ?? false }
         let objective: Double
         switch table.objective {
