@@ -25,7 +25,10 @@ extension Prepared {
                             let totals = replay.ownTotals(groups: trackers.jobs.rows)
                             let summary = takesSummaryDays(S.self, state: state, recordJobs: totals == nil, recordVolumes: !volumesKnown)
                             replay.copyPlan(buffers).withBuffers { plan in
-                                if summary, summaryDays(state: &state, trackers: &trackers, plan: plan) { return }
+                                if summary, summaryDays(state: &state, trackers: &trackers, plan: plan) {
+                                    traces.summaryRuns += 1
+                                    return
+                                }
                                 replayDays(
                                     into: &sink, state: &state, trackers: &trackers, plan: plan, workloads: workloads, recordJobs: totals == nil)
                             }

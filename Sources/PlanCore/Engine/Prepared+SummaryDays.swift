@@ -69,7 +69,9 @@ extension Prepared {
                 var date = scenario.start
                 while d < h {
                     trackers.costs.beginDay(d, date: date)
-                    let n = min(h - d, date.daysInMonth - date.day + 1)
+                    // To the month's end; at least the day itself, as `nextDay` steps from a
+                    // day past its month's end (a date no file can give) to the next 1st.
+                    let n = min(h - d, max(1, date.daysInMonth - date.day + 1))
                     for t in 0..<targets {
                         let days = t * h + d..<t * h + d + n
                         trackers.costs.add(
@@ -77,7 +79,7 @@ extension Prepared {
                     }
                     trackers.costs.endDays(n)
                     d += n
-                    date = date.adding(days: n)
+                    date = date.nextMonthStart
                 }
                 for t in 0..<targets { trackers.capacity.record(target: t, from: 0, used: UnsafeBufferPointer(rebasing: used[t * h..<(t + 1) * h])) }
             }

@@ -103,6 +103,9 @@ public final class TraceSession {
     private var recent: [(key: TraceKey, entry: TraceCache.Entry)?] = []
     /// The last workload days found.
     private var recentDays: (key: TraceCache.WorkloadKey, days: TraceCache.WorkloadDays)?
+    /// How many of this session's runs read their days' sums straight from the traces
+    /// (`Prepared.summaryDays`): what the tests check the fast path by.
+    var summaryRuns = 0
 
     public init(_ cache: TraceCache) { self.cache = cache }
 

@@ -40,7 +40,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The next day: `adding(days: 1)` without the two conversions (the day loop's date).
     public var nextDay: CivilDate {
         if day < Self.daysIn(year: year, month: month) { return CivilDate(year: year, month: month, day: day + 1) }
-        return month == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: month + 1, day: 1)
+        return nextMonthStart
+    }
+
+    /// The 1st of the next month.
+    public var nextMonthStart: CivilDate {
+        month == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: month + 1, day: 1)
     }
 
     /// 0 = Sunday … 6 = Saturday.

@@ -37,10 +37,47 @@ struct TraceCacheTests {
     @Test("copied into no sink: the summary of a plain run", arguments: 0..<120)
     func summaryOnly(seed: Int) throws {
         let s = seed % 3 == 2 ? RandomScenario.makeVersion2(seed: UInt64(seed) &* 13 &+ 3) : RandomScenario.make(seed: UInt64(seed) &* 31 &+ 5)
+        try Self.expectSummaryOnly(s, seed: seed)
+    }
+
+    /// `summaryOnly` with every limit the summary judges crossed on some seeds (RTO,
+    /// efficiency, a target's alert and capacity) and a leap-year February at the start.
+    @Test("copied into no sink, with limits crossed and a leap day: the summary of a plain run", arguments: 0..<120)
+    func summaryOnlyLimits(seed: Int) throws {
+        try Self.expectSummaryOnly(Self.limited(seed: seed), seed: seed)
+    }
+
+    /// A random version 1 scenario starting in February 2028, with an RTO and an efficiency
+    /// limit and 20–80 GB of capacity on every target but S3.
+    static func limited(seed: Int) -> Scenario {
+        var s = RandomScenario.make(seed: UInt64(seed) &* 29 &+ 11)
+        s.start = CivilDate(year: 2028, month: 2, day: 20 + seed % 10)
+        s.kpis.rto = Seconds(Double(60 + 120 * (seed % 5)))
+        s.kpis.efficiency = Share(0.3 + 0.1 * Double(seed % 6))
+        for t in s.targets.indices where s.targets[t].kind != .s3 { s.targets[t].capacity = ByteCount(Double(1 + seed % 4) * 2e10) }
+        return s
+    }
+
+    @Test("the scenarios of summaryOnlyLimits fail each of those limits in some run")
+    func limitsCrossed() throws {
+        var failed: [KPIKind: Int] = [:]
+        for seed in 0..<120 {
+            for row in try Engine.simulate(Self.limited(seed: seed)).get().kpis where row.firstFailure != nil { failed[row.kpi, default: 0] += 1 }
+        }
+        for kpi in [KPIKind.rto, .efficiency, .capacityAlert, .capacityFull] { #expect(failed[kpi, default: 0] > 0, "no run failed \(kpi)") }
+    }
+
+    /// Simulates `s` plainly, then twice with a trace cache into no sink (the second copies
+    /// every job), and expects the copy's summary to be the plain run's; a version 1
+    /// scenario with jobs must have taken `summaryDays`. Returns the copy's result.
+    @discardableResult
+    static func expectSummaryOnly(_ s: Scenario, seed: Int) throws -> SimulationResult {
         let plain = try Engine.simulate(s).get()
-        let cache = TraceCache()
-        _ = try Engine.simulate(s, traces: cache).get()  // records every job
-        let copied = try Engine.simulate(s, traces: cache).get()  // copies every job
+        let session = TraceSession(TraceCache())
+        _ = try Engine.simulate(s, session: session).get()  // records every job
+        let copied = try Engine.simulate(s, session: session).get()  // copies every job
+        let jobs = s.cnpg.count + s.velero.count + s.longhorn.count
+        #expect(session.summaryRuns == (s.version == 1 && jobs > 0 ? 1 : 0), "seed \(seed): the runs that read the traces in place")
         #expect(copied.kpis == plain.kpis, "seed \(seed)")
         #expect(copied.monthly == plain.monthly, "seed \(seed)")
         #expect(copied.targets == plain.targets, "seed \(seed)")
@@ -48,6 +85,7 @@ struct TraceCacheTests {
         #expect(copied.workloads == plain.workloads, "seed \(seed)")
         #expect(copied.totalCost == plain.totalCost && copied.peakMonthlyCost == plain.peakMonthlyCost, "seed \(seed)")
         #expect(copied.jobCosts == plain.jobCosts, "seed \(seed)")
+        return copied
     }
 
     @Test("a variant that changes one job reuses the others and matches a plain run", arguments: 0..<120)
