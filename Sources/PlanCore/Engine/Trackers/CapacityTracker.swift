@@ -28,22 +28,12 @@ struct CapacityTracker {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func record(day d: Int, target t: Int, used: Double) {
-        Self.record(
-            used, day: d, peak: &peak[t], peakDay: &peakDay[t], alert: &alert[t], full: &full[t], alertLimit: alertLimit[t], usable: usable[t])
-    }
-
-    /// One target's day: `used` bytes at the end of day `d`.
-    @inline(__always)
-    private static func record(
-        _ used: Double, day d: Int, peak: inout Double, peakDay: inout Int?, alert: inout Int?, full: inout Int?, alertLimit: Double?,
-        usable: Double?
-    ) {
-        if used > peak || peakDay == nil {
-            peak = used
-            peakDay = d
+        if used > peak[t] || peakDay[t] == nil {
+            peak[t] = used
+            peakDay[t] = d
         }
-        if let a = alertLimit, alert == nil, used > a { alert = d }
-        if let u = usable, full == nil, used > u { full = d }
+        if let a = alertLimit[t], alert[t] == nil, used > a { alert[t] = d }
+        if let u = usable[t], full[t] == nil, used > u { full[t] = d }
     }
 
     /// Records target `t` on the days from `first` on, `used[i]` bytes at the end of day
@@ -57,17 +47,19 @@ struct CapacityTracker {
         // bytes (the first day recorded, then each day above the peak so far), the alert
         // and full days the first above their limits.
         var peak = self.peak[t]
+        var peakDay = self.peakDay[t]
         var next = 0
-        if peakDay[t] == nil {
+        if peakDay == nil {
             peak = used[0]
-            peakDay[t] = first
+            peakDay = first
             next = 1
         }
         for i in next..<used.count where used[i] > peak {
             peak = used[i]
-            peakDay[t] = first + i
+            peakDay = first + i
         }
         self.peak[t] = peak
+        self.peakDay[t] = peakDay
         if alert[t] == nil, let a = alertLimit[t], let i = used.firstIndex(where: { $0 > a }) { alert[t] = first + i }
         if full[t] == nil, let u = usable[t], let i = used.firstIndex(where: { $0 > u }) { full[t] = first + i }
     }

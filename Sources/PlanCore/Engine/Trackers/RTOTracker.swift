@@ -29,15 +29,11 @@ struct RTOTracker {
         for w in protected.indices where protected[w] {
             let value = rto[w] ?? .infinity
             rows[w].rto = value
-            if ranYet[w] { Self.judge(value, day: d, limit: limit, worst: &worst[w], failure: &firstFailure[w]) }
+            if ranYet[w] {
+                if value > worst[w] { worst[w] = value }
+                if let limit, value > limit, firstFailure[w] == nil { firstFailure[w] = d }
+            }
         }
-    }
-
-    /// One workload's RTO of day `d`, seconds, against its worst and first failure so far.
-    @inline(__always)
-    private static func judge(_ value: Double, day d: Int, limit: Double?, worst: inout Double, failure: inout Int?) {
-        if value > worst { worst = value }
-        if let limit, value > limit, failure == nil { failure = d }
     }
 
     /// Judges workload `w` (protected, and run by the first of these days) on the days from
@@ -47,7 +43,7 @@ struct RTOTracker {
     /// - Complexity: O(days).
     @inline(__always)
     mutating func judge(workload w: Int, from first: Int, rto: UnsafeBufferPointer<Double>) {
-        // `judge`'s two tests, each its own pass: the most seconds, and the first day over the limit.
+        // `record`'s two tests, each its own pass: the most seconds, and the first day over the limit.
         var worst = self.worst[w]
         for value in rto where value > worst { worst = value }
         self.worst[w] = worst
