@@ -49,20 +49,11 @@ struct DayPackTests {
     @Test("a store of schema v7 with a daily row deleted by hand: v8 keeps its place as null, and the run is still refused")
     func migrateV7Gap() throws {
         let dir = try RunStoreTests.folder()
-        do {
-            let store = try #require(try RunStore.open(path: dir + "/new.sqlite", create: true))
-            #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
-        }
-        // The same run in v7's tables: daily_values keyed run_id << 40 | day << 20 | row.
-        let old = try DatabaseQueue(path: dir + "/old.sqlite")
-        try Self.v7Copy(of: dir + "/new.sqlite", into: old)
-        try old.write { db in
+        let migrated = try Self.migratedV7(in: dir) { db in
             // 60 days × the seed's 10 layout rows; then row 2 of day 7 deleted by hand.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_values") == 600)
             try db.execute(sql: "DELETE FROM daily_values WHERE id = (1 << 40) | (7 << 20) | 2")
         }
-        try old.close()
-        let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
         try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days") == 60)
             #expect(try Int.fetchOne(db, sql: "SELECT rows FROM daily_days WHERE id = (1 << 20) | 7") == 9)
@@ -106,16 +97,8 @@ struct DayPackTests {
     @Test("a store of schema v7 with a name row deleted by hand: v8 keeps every row in its place, and the run is still refused")
     func migrateV7MissingName() throws {
         let dir = try RunStoreTests.folder()
-        do {
-            let store = try #require(try RunStore.open(path: dir + "/new.sqlite", create: true))
-            #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
-        }
-        let old = try DatabaseQueue(path: dir + "/old.sqlite")
-        try Self.v7Copy(of: dir + "/new.sqlite", into: old)
         // Row 3's names deleted: its 60 values rows stay.
-        try old.write { db in try db.execute(sql: "DELETE FROM daily_keys WHERE run_id = 1 AND row = 3") }
-        try old.close()
-        let migrated = try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
+        let migrated = try Self.migratedV7(in: dir) { db in try db.execute(sql: "DELETE FROM daily_keys WHERE run_id = 1 AND row = 3") }
         try RunStoreTests.query(dir + "/old.sqlite") { (db: Database) throws -> Void in
             // Place 3 is null every day; the rows after it keep their own names and numbers.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM daily_days WHERE json_type(vals, '$[3]') = 'null'") == 60)
@@ -130,6 +113,21 @@ struct DayPackTests {
         // 600 values rows where the 9 names left × 60 days make 540, as schema v7 said.
         let expected = "run 1 has 600 rows in 'daily' where its 9 layout rows (job, target, workload) × 60 days make 540"
         #expect(DamagedStoreTests.refusal { try migrated.run(1) }?.contains(expected) == true)
+    }
+
+    /// The seed's 60 days recorded as run 1 in `DIR/new.sqlite`, copied into a schema v7
+    /// store `DIR/old.sqlite` (`v7Copy`), changed there by `damage`, then opened (and so
+    /// moved to the current schema).
+    static func migratedV7(in dir: String, damage: (Database) throws -> Void) throws -> RunStore {
+        do {
+            let store = try #require(try RunStore.open(path: dir + "/new.sqlite", create: true))
+            #expect(try RunStoreTests.record(try RunStoreTests.seed60(), in: store).id == 1)
+        }
+        let old = try DatabaseQueue(path: dir + "/old.sqlite")
+        try Self.v7Copy(of: dir + "/new.sqlite", into: old)
+        try old.write(damage)
+        try old.close()
+        return try #require(try RunStore.open(path: dir + "/old.sqlite", create: false))
     }
 
     /// A schema v7 store in `queue` with the runs of the store at `path`: daily_values keyed
