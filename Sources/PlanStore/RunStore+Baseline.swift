@@ -1,4 +1,5 @@
 import GRDB
+import PlanIO
 
 extension RunStore {
     /// The schema every migration leads to, statement by statement as SQLite keeps it
@@ -340,15 +341,36 @@ extension RunStore {
         // Takes effect only while the file is empty (no-op when another process made it).
         try db.execute(sql: "PRAGMA page_size = \(pageSize)")
         try db.inTransaction(.immediate) {
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            guard tables == 0 else { return .rollback }
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            for statement in currentSchema { try db.execute(sql: statement) }
-            for identifier in migrator.migrations {
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
-            }
-            return .commit
+            try createSchema(db, migrator: migrator) ? .commit : .rollback
+        }
+    }
+
+    /// Inside a transaction that writes: makes the current schema when the file has no
+    /// table at all; false (nothing done) when it has some.
+    static func createSchema(_ db: Database, migrator: DatabaseMigrator) throws -> Bool {
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        guard tables == 0 else { return false }
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        for statement in currentSchema { try db.execute(sql: statement) }
+        for identifier in migrator.migrations {
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+        }
+        return true
+    }
+
+    /// Inside a run's transaction, for a store that was empty when it was opened for the
+    /// run (`RunStore.openForRecording`): makes the schema, unless another process made
+    /// the store since; a store another program or `plan` made meanwhile must be the
+    /// current plan run store, or the run is not recorded.
+    static func createForRun(_ db: Database, path: String, migrator: DatabaseMigrator) throws {
+        guard try !createSchema(db, migrator: migrator) else { return }
+        switch try identify(db, migrator: migrator) {
+        case .current: return
+        case .foreign(let reason): throw PlanIOError.notARunStore(path: path, reason: reason)
+        case .empty, .older:
+            throw PlanIOError.cannotWrite(
+                path: path, reason: "another process made the store while this run started (an older plan?); run it again")
         }
     }
 

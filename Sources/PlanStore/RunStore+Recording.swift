@@ -38,9 +38,10 @@ extension RunStore {
         // The writer thread lets go of the database before it reports: once `record` returns,
         // the store's own reference is the last, and closing the store closes the file.
         let lease = QueueLease(queue)
+        let (creating, path) = (createsWithRun, path)
         let started = DetachedThread.start {
             // The connection lives only inside `write`: it is released before `finish` reports.
-            channel.finish(RunStore.write(header, lease: lease, channel: channel))
+            channel.finish(RunStore.write(header, lease: lease, channel: channel, creating: creating ? path : nil))
         }
         if !started {
             // The simulation's days are then dropped, and the run is not recorded.
@@ -60,7 +61,10 @@ extension RunStore {
         }
         channel.close(result: result)
         switch channel.outcome() {
-        case .success(let id): return id
+        case .success(let id):
+            // A committed run made the schema, if it was to.
+            if id != nil { createsWithRun = false }
+            return id
         case .failure(let error): throw RunStore.storeError(error, path: path)
         }
     }
@@ -70,12 +74,16 @@ extension RunStore {
     /// The writer thread's work: the run's rows, as they come, in one immediate transaction.
     /// Returns the new run's id (nil: rolled back). The connection is a local of this
     /// function, so it is gone when the function returns.
-    static func write(_ header: RunHeader, lease: QueueLease, channel: RunChannel) -> Result<Int64?, Error> {
+    ///
+    /// - Parameter creating: the path of a store that was empty when it was opened, whose
+    ///   schema the transaction makes first (`openForRecording`); nil for a store that has it.
+    static func write(_ header: RunHeader, lease: QueueLease, channel: RunChannel, creating: String?) -> Result<Int64?, Error> {
         do {
             guard let queue = lease.take() else { throw PlanIOError.cannotWrite(path: "", reason: "the run store was already in use") }
             var id: Int64? = nil
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    if let creating { try RunStore.createForRun(db, path: creating, migrator: RunStore.migrator) }
                     let inserter = try RunInserter(db: db, header: header)
                     while let batch = channel.take() {
                         for item in batch {

@@ -62,42 +62,99 @@ struct RunStoreTests {
         for name in ["new/plan.sqlite", "empty.sqlite"] {
             let path = dir + "/" + name
             _ = try #require(try RunStore.open(path: path, create: true))
-            try Self.query(path) { (db: Database) throws -> Void in
-                #expect(
-                    try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
-                        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
-                    ])
-                #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
-                #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
-                #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 16_384)
-                let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
-                    #expect(tables.contains(t), "table \(t)")
-                }
-                // Schema v6: the four daily files are views over their keys and values tables;
-                // since v8 daily's values are a day per row, in `daily_days`.
-                let views = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
-                #expect(views == ["daily", "workloads", "targets", "faults"])
-                for v in views {
-                    #expect(tables.isSuperset(of: [v + "_keys", v == "daily" ? "daily_days" : v + "_values"]), "tables of \(v)")
-                }
-                #expect(!tables.contains("daily_values"))
-                // Every table of runs finds a run's rows by an index or its primary key: a
-                // values table (schema v7) by the range of its ids, 1 << 40 … (2 << 40) − 1;
-                // `daily_days` (v8) by 1 << 20 … (2 << 20) − 1.
-                for t in tables.subtracting(["runs", "grdb_migrations", "sqlite_sequence"]) {
-                    let run =
-                        t.hasSuffix("_values")
-                        ? "id BETWEEN 1099511627776 AND 2199023255551" : t == "daily_days" ? "id BETWEEN 1048576 AND 2097151" : "run_id = 1"
-                    let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM \(t) WHERE \(run)")
-                        .map { $0["detail"] as String }
-                    #expect(plan.count == 1 && plan[0].hasPrefix("SEARCH"), "\(t): \(plan)")
-                }
-            }
+            try Self.expectCurrentSchema(path)
         }
         // Reading never creates a store.
         #expect(try RunStore.open(path: dir + "/absent.sqlite", create: false) == nil)
         #expect(!FileManager.default.fileExists(atPath: dir + "/absent.sqlite"))
+    }
+
+    /// The store at `path` has the schema a new store gets.
+    static func expectCurrentSchema(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Self.query(path) { (db: Database) throws -> Void in
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") == [
+                    "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8",
+                ])
+            #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == 0x706C_616E)  // "plan"
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 16_384)
+            let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            for t in ["runs", "monthly", "kpis", "drills", "warnings", "settings", "jobs"] {
+                #expect(tables.contains(t), "table \(t)")
+            }
+            // Schema v6: the four daily files are views over their keys and values tables;
+            // since v8 daily's values are a day per row, in `daily_days`.
+            let views = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view'")
+            #expect(views == ["daily", "workloads", "targets", "faults"])
+            for v in views {
+                #expect(tables.isSuperset(of: [v + "_keys", v == "daily" ? "daily_days" : v + "_values"]), "tables of \(v)")
+            }
+            #expect(!tables.contains("daily_values"))
+            // Every table of runs finds a run's rows by an index or its primary key: a
+            // values table (schema v7) by the range of its ids, 1 << 40 … (2 << 40) − 1;
+            // `daily_days` (v8) by 1 << 20 … (2 << 20) − 1.
+            for t in tables.subtracting(["runs", "grdb_migrations", "sqlite_sequence"]) {
+                let run =
+                    t.hasSuffix("_values")
+                    ? "id BETWEEN 1099511627776 AND 2199023255551" : t == "daily_days" ? "id BETWEEN 1048576 AND 2097151" : "run_id = 1"
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM \(t) WHERE \(run)")
+                    .map { $0["detail"] as String }
+                #expect(plan.count == 1 && plan[0].hasPrefix("SEARCH"), "\(t): \(plan)")
+            }
+        }
+    }
+
+    /// The tables of the file at `path` (none: a store opened for recording, before its
+    /// first run).
+    static func tableCount(_ path: String) throws -> Int {
+        try query(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? -1 }
+    }
+
+    @Test("a new store opened for recording gets its schema from its first run, in the run's transaction; a run rolled back leaves it empty")
+    func createdWithRun() throws {
+        let dir = try Self.folder()
+        let path = dir + "/new/plan.sqlite"
+        let store = try RunStore.openForRecording(path: path)
+        // The file and its folder exist, with no table yet.
+        #expect(try Self.tableCount(path) == 0)
+        let s = try Self.seed60()
+        let header = RunHeader(scenario: s, scenarioPath: nil, overrides: [], createdAt: "2026-11-25T12:00:00Z", filesWritten: nil, storePath: nil)
+        let declined = try store.record(header) { recorder in
+            var sink = recorder
+            _ = Engine.simulate(s, into: &sink)
+            return nil
+        }
+        #expect(declined == nil)
+        #expect(try Self.tableCount(path) == 0)
+        // The first run committed makes the store, the second finds it made.
+        #expect(try Self.record(s, in: store).id == 1)
+        try Self.expectCurrentSchema(path)
+        #expect(try Self.record(s, in: store).id == 2)
+        let reader = try #require(try RunStore.open(path: path, create: false))
+        #expect(try reader.runs(limit: nil, scenario: nil).map(\.id) == [2, 1])  // newest first
+    }
+
+    @Test("a store made by another connection between the opening and the run: the run goes in; another program's tables: refused")
+    func madeMeanwhile() throws {
+        let dir = try Self.folder()
+        let s = try Self.seed60()
+        let path = dir + "/plan.sqlite"
+        let late = try RunStore.openForRecording(path: path)
+        let first = try #require(try RunStore.open(path: path, create: true))
+        #expect(try Self.record(s, in: first).id == 1)
+        #expect(try Self.record(s, in: late).id == 2)
+        try Self.expectCurrentSchema(path)
+
+        let foreign = dir + "/other.sqlite"
+        let refused = try RunStore.openForRecording(path: foreign)
+        try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT)") }
+        #expect {
+            _ = try Self.record(s, in: refused)
+        } throws: { error in
+            (error as? PlanIOError)?.description.contains("is not a plan run store: an SQLite database of another program (tables: notes)") == true
+        }
+        #expect(try Self.query(foreign) { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") } == ["notes"])
     }
 
     @Test("a store of schema v1 is migrated: its run keeps its rows and gets its KPI counts")

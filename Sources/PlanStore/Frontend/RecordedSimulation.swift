@@ -24,14 +24,13 @@ extension SimulationJob {
         if let storePath {
             do {
                 let opened = opening?.path == storePath ? opening : nil
-                if let store = try opened?.store() ?? RunStore.open(path: storePath, create: true) {
-                    recordedID = try store.record(header) { recorder in
-                        // The writer inserts the summary rows while the files are written
-                        // and synced, and commits while the folder they replaced is removed.
-                        output = try run(into: files, also: recorder, simulated: recorder.simulated, published: recorder.published)
-                            .value()
-                        return output?.result
-                    }
+                let store = try opened?.store() ?? RunStore.openForRecording(path: storePath)
+                recordedID = try store.record(header) { recorder in
+                    // The writer inserts the summary rows while the files are written
+                    // and synced, and commits while the folder they replaced is removed.
+                    output = try run(into: files, also: recorder, simulated: recorder.simulated, published: recorder.published)
+                        .value()
+                    return output?.result
                 }
             } catch let failure as PlanIOError {
                 storeFailure = failure

@@ -43,7 +43,7 @@ public final class StoreOpening: @unchecked Sendable {
     }
 
     /// Waits for the connection and readies the store for recording: what
-    /// `RunStore.open(path:create: true)` gives, with its errors. Call it once.
+    /// `RunStore.openForRecording` gives, with its errors. Call it once.
     func store() throws(PlanIOError) -> RunStore? {
         if !taken {
             taken = true
@@ -53,7 +53,7 @@ public final class StoreOpening: @unchecked Sendable {
         let taking = connection
         connection = .success(nil)
         guard let (store, state) = try taking.get() else { return nil }
-        try store.prepare(state, reading: false)
+        try store.prepare(state, reading: false, creatingWithRun: true)
         return store
     }
 
