@@ -23,14 +23,14 @@ public enum DailyColumn: String, DayFileColumn {
         /// `YYYY-MM-DD`.
         public let date: String
         public let day: Int
-        private let keyAddress: UnsafePointer<JobRowKey>
-        public var key: JobRowKey { unsafeAddress { keyAddress } }
+        @usableFromInline let keyAddress: UnsafePointer<JobRowKey>
+        @inlinable public var key: JobRowKey { unsafeAddress { keyAddress } }
         public let values: JobDayValues
         /// Version 2: `deleted_bytes` and `noncurrent_bytes` (0 in version 1).
         public let deleted: Double
         public let noncurrent: Double
 
-        fileprivate init(
+        @usableFromInline init(
             date: String, day: Int, key: UnsafePointer<JobRowKey>, values: JobDayValues, deleted: Double, noncurrent: Double
         ) {
             self.date = date
@@ -47,7 +47,7 @@ public enum DailyColumn: String, DayFileColumn {
     /// `job,tier,target,workload`: the layout row's names.
     public static var keyCount: Int { 4 }
 
-    public var kind: ColumnKind {
+    @inlinable public var kind: ColumnKind {
         switch self {
         case .date, .job, .tier, .target, .workload: return .text
         case .day, .restorePoints, .storedBytes, .rawBytes, .uploadedBytes, .objects, .putRequests, .deletedBytes, .noncurrentBytes:
@@ -55,7 +55,7 @@ public enum DailyColumn: String, DayFileColumn {
         }
     }
 
-    @inline(__always) public func cell(_ row: Row) -> Cell {
+    @inlinable @inline(__always) public func cell(_ row: Row) -> Cell {
         switch self {
         case .date: return .text(row.date)
         case .day: return .int(row.day)
@@ -82,7 +82,7 @@ public enum DailyColumn: String, DayFileColumn {
     }
 
     /// Calls `body` with the day's rows, in layout order (the order of `daily.csv`).
-    @inline(__always) public static func forEachRow(
+    @inlinable @inline(__always) public static func forEachRow(
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description

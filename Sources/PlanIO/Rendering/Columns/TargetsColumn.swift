@@ -16,14 +16,14 @@ public enum TargetsColumn: String, DayFileColumn {
         /// `YYYY-MM-DD`.
         public let date: String
         public let day: Int
-        private let targetAddress: UnsafePointer<Target>
-        public var target: Target { unsafeAddress { targetAddress } }
+        @usableFromInline let targetAddress: UnsafePointer<Target>
+        @inlinable public var target: Target { unsafeAddress { targetAddress } }
         /// Used bytes at the day's end.
         public let used: Double
         /// Version 2: the noncurrent part of `used` (0 in version 1).
         public let noncurrent: Double
 
-        fileprivate init(date: String, day: Int, target: UnsafePointer<Target>, used: Double, noncurrent: Double) {
+        @usableFromInline init(date: String, day: Int, target: UnsafePointer<Target>, used: Double, noncurrent: Double) {
             self.date = date
             self.day = day
             targetAddress = target
@@ -37,7 +37,7 @@ public enum TargetsColumn: String, DayFileColumn {
     /// `target,kind`: the layout row's names.
     public static var keyCount: Int { 2 }
 
-    public var kind: ColumnKind {
+    @inlinable public var kind: ColumnKind {
         switch self {
         case .date, .target, .kind: return .text
         case .day, .usedBytes, .usableBytes, .noncurrentBytes: return .integer
@@ -45,7 +45,7 @@ public enum TargetsColumn: String, DayFileColumn {
         }
     }
 
-    @inline(__always) public func cell(_ row: Row) -> Cell {
+    @inlinable @inline(__always) public func cell(_ row: Row) -> Cell {
         switch self {
         case .date: return .text(row.date)
         case .day: return .int(row.day)
@@ -73,7 +73,7 @@ public enum TargetsColumn: String, DayFileColumn {
     }
 
     /// Calls `body` with the day's rows, in layout order (by target name).
-    @inline(__always) public static func forEachRow(
+    @inlinable @inline(__always) public static func forEachRow(
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description

@@ -15,11 +15,11 @@ public enum WorkloadsColumn: String, DayFileColumn {
         /// `YYYY-MM-DD`.
         public let date: String
         public let day: Int
-        private let workloadAddress: UnsafePointer<Workload>
-        public var workload: Workload { unsafeAddress { workloadAddress } }
+        @usableFromInline let workloadAddress: UnsafePointer<Workload>
+        @inlinable public var workload: Workload { unsafeAddress { workloadAddress } }
         public let values: WorkloadDayValues
 
-        fileprivate init(date: String, day: Int, workload: UnsafePointer<Workload>, values: WorkloadDayValues) {
+        @usableFromInline init(date: String, day: Int, workload: UnsafePointer<Workload>, values: WorkloadDayValues) {
             self.date = date
             self.day = day
             workloadAddress = workload
@@ -32,7 +32,7 @@ public enum WorkloadsColumn: String, DayFileColumn {
     /// `workload,kind`: the layout row's names.
     public static var keyCount: Int { 2 }
 
-    public var kind: ColumnKind {
+    @inlinable public var kind: ColumnKind {
         switch self {
         case .date, .workload, .kind: return .text
         case .day, .sizeBytes, .volumeBytes, .walBytes: return .integer
@@ -40,7 +40,7 @@ public enum WorkloadsColumn: String, DayFileColumn {
         }
     }
 
-    @inline(__always) public func cell(_ row: Row) -> Cell {
+    @inlinable @inline(__always) public func cell(_ row: Row) -> Cell {
         switch self {
         case .date: return .text(row.date)
         case .day: return .int(row.day)
@@ -65,7 +65,7 @@ public enum WorkloadsColumn: String, DayFileColumn {
     }
 
     /// Calls `body` with the day's rows, in layout order (by workload name).
-    @inline(__always) public static func forEachRow(
+    @inlinable @inline(__always) public static func forEachRow(
         of rows: DayRows, layout: RowLayout, _ body: (Row) throws -> Void
     ) rethrows {
         let date = rows.date.description
