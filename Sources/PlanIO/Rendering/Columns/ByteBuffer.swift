@@ -74,7 +74,7 @@ public final class ByteBuffer {
 
     /// Room for `n` more bytes after `position` (the cursor's), by moving the bytes into a
     /// larger allocation; returns the cursor's new position and end.
-    func makeRoom(_ n: Int, at position: UnsafeMutablePointer<UInt8>) -> (
+    @usableFromInline func makeRoom(_ n: Int, at position: UnsafeMutablePointer<UInt8>) -> (
         position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>
     ) {
         count = position - base
@@ -106,37 +106,37 @@ public final class ByteBuffer {
 
 /// The write position in a `ByteBuffer`, valid inside `ByteBuffer.write`'s body only.
 public struct ByteCursor: ByteOutput, ~Copyable {
-    var position: UnsafeMutablePointer<UInt8>
-    var end: UnsafeMutablePointer<UInt8>
+    @usableFromInline var position: UnsafeMutablePointer<UInt8>
+    @usableFromInline var end: UnsafeMutablePointer<UInt8>
     /// Not retained: the cursor is valid only inside `ByteBuffer.write`'s body, whose `self`
     /// keeps the buffer alive; being `~Copyable`, it cannot be kept past the body.
-    unowned(unsafe) let buffer: ByteBuffer
+    @usableFromInline unowned(unsafe) let buffer: ByteBuffer
 
-    init(position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>, buffer: ByteBuffer) {
+    @usableFromInline init(position: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>, buffer: ByteBuffer) {
         self.position = position
         self.end = end
         self.buffer = buffer
     }
 
     /// Makes room for `n` bytes at `position`.
-    @inline(__always) mutating func reserve(_ n: Int) {
+    @inlinable @inline(__always) mutating func reserve(_ n: Int) {
         if end - position < n { (position, end) = buffer.makeRoom(n, at: position) }
     }
 
-    @inline(__always) public mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always) public mutating func append(_ byte: UInt8) {
         reserve(1)
         position.pointee = byte
         position += 1
     }
 
-    @inline(__always) public mutating func append(bytes: UnsafeRawBufferPointer) {
+    @inlinable @inline(__always) public mutating func append(bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
         reserve(bytes.count)
         UnsafeMutableRawPointer(position).copyMemory(from: source, byteCount: bytes.count)
         position += bytes.count
     }
 
-    @inline(__always) public mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    @inlinable @inline(__always) public mutating func write(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         reserve(room)
         let written = write(position)
         assert(written <= room, "wrote \(written) bytes into a room of \(room)")
@@ -147,7 +147,7 @@ public struct ByteCursor: ByteOutput, ~Copyable {
 extension ByteCursor {
     /// Appends `n` as `String(n)` writes it: for numbers written other than as CSV cells,
     /// from another module (the run store's packed days, `DayPack`).
-    public mutating func append(decimal n: Int64) {
+    @inlinable public mutating func append(decimal n: Int64) {
         ByteFormat.append(Int(n), to: &self)
     }
 }

@@ -4,9 +4,9 @@ import PlanCore
 /// `Format.fixed` and `String(n)`, without a `String` per cell. The day files are tens of
 /// thousands of lines a run, and building a `String` for each number was most of the time
 /// `plan simulate` spent.
-enum ByteFormat {
+@usableFromInline enum ByteFormat {
     /// Appends the decimal digits of `n`.
-    @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: UInt64, to out: inout O) {
+    @inlinable @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: UInt64, to out: inout O) {
         if n < 10 {
             out.append(UInt8(truncatingIfNeeded: n) &+ 48)
             return
@@ -19,7 +19,7 @@ enum ByteFormat {
     }
 
     /// Appends `n` as `String(n)` writes it.
-    @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: Int, to out: inout O) {
+    @inlinable @inline(__always) static func append<O: ByteOutput & ~Copyable>(_ n: Int, to out: inout O) {
         if n < 0 {
             out.append(45)  // "-"
             append(n.magnitude.toUInt64, to: &out)
@@ -78,11 +78,11 @@ enum ByteFormat {
     }
 
     /// "00", "01", … "99": the digits are written two at a time.
-    private static let pairs: StaticString =
+    @usableFromInline static let pairs: StaticString =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// 10^0 … 10^19.
-    private static let powers: [UInt64] = [
+    @usableFromInline static let powers: [UInt64] = [
         1, 10, 100, 1000, 10000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000,
         1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000,
         100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
@@ -90,14 +90,14 @@ enum ByteFormat {
 
     /// How many decimal digits `n` has (1 for 0): ⌊log10(2^bits)⌋ from the bit length
     /// (⌊bits × 1233 / 4096⌋ = ⌊bits × log10 2⌋ for every bit length up to 64), then one comparison.
-    @inline(__always) static func digitCount(_ n: UInt64) -> Int {
+    @inlinable @inline(__always) static func digitCount(_ n: UInt64) -> Int {
         let guess = ((64 - (n | 1).leadingZeroBitCount) &* 1233) >> 12
         return n >= powers[guess] ? guess + 1 : Swift.max(guess, 1)
     }
 
     /// Writes exactly `digits` digits of `n` (< 10^digits), zero-padded (a whole part is
     /// given its `digitCount`, a fraction its decimals), ending just before `end`.
-    @inline(__always) private static func writeDigits(_ n: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always) static func writeDigits(_ n: UInt64, digits: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
         let pairs = ByteFormat.pairs.utf8Start
         var i = end
         var v = n
@@ -118,7 +118,7 @@ enum ByteFormat {
 }
 
 extension UInt {
-    fileprivate var toUInt64: UInt64 { UInt64(self) }
+    @inlinable var toUInt64: UInt64 { UInt64(self) }
 }
 
 extension Cell {
