@@ -276,6 +276,38 @@ struct RunStoreTests {
         }
     }
 
+    /// The day rows go in without statement journals (`INSERT OR ROLLBACK`): a failing
+    /// INSERT cannot be undone alone, and SQLite rolls the whole run back instead.
+    @Test("a store that fills up in the middle of a run: the run is not recorded, and the runs before it are whole")
+    func storeFull() throws {
+        let path = try Self.folder() + "/plan.sqlite"
+        let store = try #require(try RunStore.open(path: path, create: true))
+        let s = try Self.seed60()
+        #expect(try Self.record(s, in: store).id == 1)
+        let pages = try Self.query(path) { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        // Room for 20 pages (320 KiB) more than the first run left: ten years of the seed
+        // (3,650 days of 1,456 bytes of numbers, 5.3 MB) fill it up midway.
+        try store.queue.inDatabase { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 20)") }
+        let decade = try Self.scenario(BuiltInScenario.seedYAML, overrides: ["horizon=3650d"])
+        #expect {
+            _ = try Self.record(decade, in: store)
+        } throws: { error in
+            (error as? PlanIOError)?.description.hasSuffix("plan.sqlite': the disk is full") == true
+        }
+        try Self.query(path) { (db: Database) throws -> Void in
+            #expect(try Int.fetchAll(db, sql: "SELECT id FROM runs") == [1])
+            for t in ["daily_days", "workloads_values", "targets_values"] {
+                let run2 = t == "daily_days" ? "id >> 20 = 2" : "id >> 40 = 2"
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t) WHERE \(run2)") == 0, "\(t)")
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_days WHERE run_id = 2") == 0)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+        // The store takes the next run once it has room again.
+        try store.queue.inDatabase { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = 1073741823") }
+        #expect(try Self.record(s, in: store).id == 2)
+    }
+
     // MARK: Refusals
 
     enum Refusal { case notAStore, damaged }
