@@ -85,6 +85,7 @@ extension RunStore {
                 try db.inTransaction(.immediate) {
                     if let creating { try RunStore.createForRun(db, path: creating, migrator: RunStore.migrator) }
                     let inserter = try RunInserter(db: db, header: header)
+                    var writeback = RunWriteback(path: queue.path)
                     while let batch = channel.take() {
                         for item in batch {
                             switch item {
@@ -92,10 +93,13 @@ extension RunStore {
                             case .firstDay(let rows, let numbers): try inserter.firstDay(rows, numbers)
                             case .day(let numbers): try inserter.day(numbers)
                             }
+                            writeback.inserted(item.bytes, db)
                         }
                     }
                     guard let result = channel.result else { return .rollback }
                     try inserter.finish(result)
+                    // The last pages, while the files are published.
+                    writeback.flush(db)
                     guard channel.verdict() else { return .rollback }
                     id = inserter.runID
                     return .commit

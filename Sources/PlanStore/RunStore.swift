@@ -156,12 +156,11 @@ public final class RunStore {
     /// - `synchronous`: FULL with the rollback journal (it syncs the journal before it
     ///   writes into the file; NORMAL could damage the store at a power cut), NORMAL with
     ///   WAL (synced at checkpoints, which WAL keeps consistent).
-    /// - The page cache holds a run until its commit (64 MiB; a hundred-year run of the
-    ///   seed cluster is 23 MB): the recording writes nothing to the file before, so a
-    ///   reader is locked out only while the commit writes. A larger run spills its pages
-    ///   into the file once the cache is full, and readers then wait from there to the
-    ///   commit. The other way round, a reader that keeps a transaction open holds off the
-    ///   commit (WAL did not), until the busy timeout costs the run its record.
+    /// - The page cache holds a run's pages between its flushes (64 MiB; a hundred-year run
+    ///   of the seed cluster is 23 MB): the writer writes them into the file every 1 MiB of
+    ///   day numbers (`RunWriteback`), and readers wait from the first flush to the commit.
+    ///   The other way round, a reader that keeps a transaction open holds off the flush
+    ///   and the commit (WAL did not), until the busy timeout costs the run its record.
     /// - `temp_store = MEMORY` on a connection that records: each multi-row INSERT keeps a
     ///   statement journal (the pages it changes, to undo it alone), which SQLite moves to a
     ///   temporary file past 64 KiB. A ten-year run wrote 3.9 MB into one in `/var/tmp`, as

@@ -103,11 +103,17 @@ struct RecordingVerdictTests {
         }
     }
 
-    /// Polls `path` until it holds `count` runs or `seconds` pass; whether it did.
+    /// Polls `path` until it holds `count` runs or `seconds` pass; whether it did. A store
+    /// locked by the writer counts as not there yet: from its first flush to its commit
+    /// (`RunWriteback`), the writer holds the file's exclusive lock.
     static func reaches(_ path: String, runs count: Int, within seconds: Double) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            if try runs(path) == count { return true }
+            do {
+                // No busy timeout: a locked store answers at once (GRDB reads it on opening).
+                let reader = try DatabaseQueue(path: path)
+                if try reader.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }) == count { return true }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {}
             Thread.sleep(forTimeInterval: 0.005)
         } while Date() < deadline
         return false

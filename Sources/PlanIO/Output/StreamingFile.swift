@@ -95,11 +95,12 @@ public final class StreamingFile {
         _ = StreamingFile.startWriteback?(handle.fileDescriptor, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */)
     }
 
-    typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+    public typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
     /// Linux's `sync_file_range`, looked up at run time (Swift's Glibc module does not
     /// declare it); nil where the C library lacks it, and then only the final fsync syncs.
-    static let startWriteback: SyncFileRange? = dlsym(nil, "sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
+    /// The run store starts its file's writeback with it too (`RunWriteback`).
+    public static let startWriteback: SyncFileRange? = dlsym(nil, "sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
 
     /// Flushes, closes and renames into place.
     public func commit() throws(PlanIOError) {
