@@ -19,8 +19,18 @@ enum StoreNumber: Sendable, Equatable {
             if x.isNaN {
                 self = .null
             } else if kind.storesInteger {
-                let r = x.rounded(.toNearestOrAwayFromZero)
-                self = r.isFinite && Swift.abs(r) < 9.0e18 ? .integer(Int64(r)) : .real(r)
+                let a = Swift.abs(x)
+                if a < 0x1p53 {
+                    // Half away from zero without libm's `round` (a call, 1.6% of a recording's
+                    // engine thread), as `ByteFormat.fixed` does: below 2^53 the whole part
+                    // converts exactly and `a − whole` is exact; the same integer.
+                    let whole = Int64(a)
+                    let n = a - Double(whole) >= 0.5 ? whole + 1 : whole
+                    self = .integer(x < 0 ? -n : n)
+                } else {
+                    let r = x.rounded(.toNearestOrAwayFromZero)
+                    self = r.isFinite && Swift.abs(r) < 9.0e18 ? .integer(Int64(r)) : .real(r)
+                }
             } else {
                 self = .real(x)
             }

@@ -91,6 +91,31 @@ struct StoreColumnsTests {
         #expect(StoreNumber(.int(7), kind: .integer) == .integer(7))
     }
 
+    /// `StoreNumber` rounds without libm below 2^53; the integer must be the one
+    /// `rounded(.toNearestOrAwayFromZero)` gives, for the halves, the neighbours of the
+    /// halves, both sides of 2^53, and 200,000 values spread over every magnitude.
+    @Test("an integer cell's number is the nearest integer, half away from zero, on both sides of 2^53")
+    func integerRounding() {
+        func expected(_ x: Double) -> StoreNumber {
+            let r = x.rounded(.toNearestOrAwayFromZero)
+            return r.isFinite && Swift.abs(r) < 9.0e18 ? .integer(Int64(r)) : .real(r)
+        }
+        var values: [Double] = [
+            0, -0.0, 0.5, -0.5, 1.5, -1.5, 0.5.nextDown, (-0.5).nextUp, 0.5.nextUp, 2.5.nextDown,
+            0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p52 + 1, 0x1p53.nextDown, 0x1p53, 0x1p53.nextUp, -0x1p53.nextDown,
+            9.0e18, 9.0e18.nextDown, 1e300, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+        ]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<200_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let mantissa = Double(seed >> 11) / 0x1p53  // [0, 1)
+            let exponent = Double(Int(seed & 0x3F)) - 4  // 2^-4 … 2^59
+            values.append((seed & 0x40 == 0 ? 1 : -1) * mantissa * Foundation.pow(2, exponent))
+        }
+        let wrong = values.filter { StoreNumber(.integer($0), kind: .integer) != expected($0) }
+        #expect(wrong.count == 0, "the first: \(Array(wrong.prefix(5)))")
+    }
+
     @Test("no column is declared for a version after 2, which the store does not know yet")
     func versions() {
         #expect(DailyColumn.columns(version: 2) == DailyColumn.allCases)
