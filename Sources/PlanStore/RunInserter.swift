@@ -490,7 +490,9 @@ struct RowInsert {
     /// statement journal for them (the pages a statement changes, kept so that it alone
     /// can be undone). A ten-year run copied 3.9 MB into those, and a fresh recording
     /// took 1.4–3.1 ms less CPU without them. SQLite rolls a run back itself when a
-    /// statement fails without one (a full disk: `RunStoreTests.storeFull`).
+    /// statement fails without one (a full disk: `RunStoreTests.storeFull`, which passes
+    /// either way: it holds the outcome, not the journal). The day tables have no foreign
+    /// keys, which would make SQLite keep a statement journal all the same.
     static let verb = "INSERT OR ROLLBACK INTO"
 
     let statement: Statement

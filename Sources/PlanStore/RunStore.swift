@@ -50,6 +50,9 @@ public final class RunStore {
     /// - Throws: `PlanIOError` (exit 2): not a plan run store, damaged, or not writable.
     public static func open(path: String, create: Bool) throws(PlanIOError) -> RunStore? {
         guard let (store, state) = try connect(path: path, create: create) else { return nil }
+        // An empty file (a first run that was not recorded leaves one) holds no runs, and
+        // reading writes nothing into it.
+        if !create && state == .empty { return nil }
         try store.prepare(state, reading: !create)
         return store
     }
@@ -161,10 +164,10 @@ public final class RunStore {
     ///   day numbers (`RunWriteback`), and readers wait from the first flush to the commit.
     ///   The other way round, a reader that keeps a transaction open holds off the flush
     ///   and the commit (WAL did not), until the busy timeout costs the run its record.
-    /// - `temp_store = MEMORY` on a connection that records: each multi-row INSERT keeps a
-    ///   statement journal (the pages it changes, to undo it alone), which SQLite moves to a
-    ///   temporary file past 64 KiB. A ten-year run wrote 3.9 MB into one in `/var/tmp`, as
-    ///   much as the store itself; in memory it never holds more than one INSERT's pages.
+    /// - `temp_store = MEMORY` on a connection that records: a statement that may fail
+    ///   midway keeps a statement journal (the pages it changes, to undo it alone), which
+    ///   SQLite moves to a temporary file past 64 KiB. The day rows keep none (`RowInsert.verb`);
+    ///   before that, a ten-year run wrote 3.9 MB into one in `/var/tmp`.
     static func chooseJournal(_ db: Database, writing: Bool) throws {
         var mode = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased()
         if writing && mode != "delete" {
@@ -261,6 +264,12 @@ public final class RunStore {
                 return String(cString: pointer)
             } ?? path
         if size == 0 { return }  // a new, empty file: SQLite makes it a database
+        // A new store's first run writes its pages into the file before its header, page 1,
+        // which SQLite writes at the commit (`RunWriteback`): until then the header is zeros
+        // and the run's journal is beside it. A reader waits for that run's commit, and
+        // after a run killed midway SQLite plays the journal back (the file is empty again).
+        var journal = stat()
+        if header.prefix(16).allSatisfy({ $0 == 0 }) && stat(resolved + "-journal", &journal) == 0 && journal.st_size > 0 { return }
         let magic = Array("SQLite format 3\0".utf8)
         if header.count < 100 {
             if header.count < magic.count ? Array(magic.prefix(header.count)) == header : Array(header.prefix(16)) == magic {

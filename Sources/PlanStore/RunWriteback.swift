@@ -27,6 +27,8 @@ struct RunWriteback {
     /// process's POSIX locks on it, SQLite's among them.
     private let descriptor: Int32?
     private var unflushed = 0
+    /// A flush found another connection holding the file: no more flushes this run.
+    private(set) var busy = false
 
     init(path: String) {
         descriptor = StreamingFile.startWriteback == nil ? nil : Self.openDescriptor(of: path)
@@ -40,10 +42,20 @@ struct RunWriteback {
 
     /// Writes the pages made so far into the file and starts their writeback. An error is
     /// left to the commit, which meets it again: the flush is only ahead of it.
+    ///
+    /// The flush needs the file's exclusive lock, and does not wait for it: a reader inside
+    /// a transaction (a `sqlite3` shell after `BEGIN`) would make every flush wait the whole
+    /// busy timeout, 60 s each. Once it finds the store busy the run flushes no more, and
+    /// its commit waits for the reader as it always did.
     mutating func flush(_ db: Database) {
-        guard let descriptor else { return }
+        guard let descriptor, !busy else { return }
         unflushed = 0
-        guard sqlite3_db_cacheflush(db.sqliteConnection) == SQLITE_OK else { return }
+        let connection = db.sqliteConnection
+        sqlite3_busy_timeout(connection, 0)
+        let code = sqlite3_db_cacheflush(connection)
+        sqlite3_busy_timeout(connection, Int32(RunStore.busyTimeout * 1000))
+        if code == SQLITE_BUSY { busy = true }
+        guard code == SQLITE_OK else { return }
         _ = StreamingFile.startWriteback?(descriptor, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */)
     }
 

@@ -64,9 +64,27 @@ struct RunStoreTests {
             _ = try #require(try RunStore.open(path: path, create: true))
             try Self.expectCurrentSchema(path)
         }
-        // Reading never creates a store.
+        // Reading never creates a store, nor writes a schema into an empty file (a first
+        // run that was not recorded leaves one).
         #expect(try RunStore.open(path: dir + "/absent.sqlite", create: false) == nil)
         #expect(!FileManager.default.fileExists(atPath: dir + "/absent.sqlite"))
+        let empty = dir + "/left-empty.sqlite"
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(try RunStore.open(path: empty, create: false) == nil)
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+    }
+
+    @Test("a file whose header is still zeros, its journal beside it (a new store's first run), is let through; without the journal, refused")
+    func zeroHeaderWithJournal() throws {
+        let path = try Self.folder() + "/plan.sqlite"
+        try Data(count: 32_768).write(to: URL(fileURLWithPath: path))
+        #expect(throws: PlanIOError.self) { try RunStore.checkHeader(path) }
+        try Data(count: 512).write(to: URL(fileURLWithPath: path + "-journal"))
+        try RunStore.checkHeader(path)
+        // Bytes that are not zeros stay refused, journal or not.
+        try Data("not a database, but long enough to have a header of one hundred bytes at least, I promise you this.".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        #expect(throws: PlanIOError.self) { try RunStore.checkHeader(path) }
     }
 
     /// The store at `path` has the schema a new store gets.

@@ -88,6 +88,21 @@ struct StoreEndToEndTests {
         kpis: {mttr: 1h}
         """
 
+    /// A first run that was not recorded (killed, or rolled back) leaves the new store's
+    /// file empty; reading it says so and writes nothing into it.
+    @Test("an empty store file: plan runs says it is empty and leaves it so; plan simulate then records run 1 into it")
+    func emptyStoreFile() throws {
+        let dir = try Self.workspace()
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty.sqlite"))
+        let runs = try Self.plan(["runs", "--db", "empty.sqlite"], in: dir)
+        #expect(runs.status == 0)
+        #expect(runs.stdout == "no runs recorded: 'empty.sqlite' is empty (plan simulate records its runs there)\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: dir + "/empty.sqlite")[.size] as? Int == 0)
+        let recorded = try Self.plan(["simulate", "small.yaml", "--db", "empty.sqlite"], in: dir)
+        #expect(recorded.status == 0)
+        #expect(recorded.stdout.contains("Recorded as run 1 in empty.sqlite"))
+    }
+
     @Test("a version 2 run is recorded; plan show prints its summary and re-exports its six files byte for byte")
     func roundTripVersion2() throws {
         let dir = try PlanProcess.folder()

@@ -25,7 +25,11 @@ extension Plan {
         func run() throws {
             if limit < 0 { try failInvalid("error: --limit '\(limit)': must be 0 (all) or more") }
             guard let runStore = try store.open(create: false) else {
-                StandardOutput.print("no runs recorded: '\(store.db)' does not exist yet (plan simulate creates it)\n")
+                // An empty file is what a first run that was not recorded leaves.
+                let exists = FileManager.default.fileExists(atPath: store.db)
+                StandardOutput.print(
+                    "no runs recorded: '\(store.db)' "
+                        + (exists ? "is empty (plan simulate records its runs there)" : "does not exist yet (plan simulate creates it)") + "\n")
                 return
             }
             let runs: [RunListing]
