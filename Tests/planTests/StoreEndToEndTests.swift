@@ -394,10 +394,44 @@ struct StoreEndToEndTests {
         /// Its rows are being inserted: the pages it changed so far wait in memory, their
         /// old contents in `plan.sqlite-journal`.
         case inTransaction = "while it inserts its rows"
-        /// Its commit is writing its pages into the file: the file is half old, half new,
-        /// and only the journal left behind can put it back.
-        case inCommit = "while its commit writes into the file"
+        /// Its pages are reaching the file (every 1 MiB of day numbers, `RunWriteback`, and
+        /// at its commit): the file is half old, half new, and only the journal left behind
+        /// can put it back.
+        case inCommit = "while its pages go into the file"
         var testDescription: String { rawValue }
+    }
+
+    /// A new store's first run writes its pages into the file before its header, which
+    /// SQLite writes at the commit: killed then, it leaves a file of zeros up front and its
+    /// journal, which `plan` must not refuse.
+    @Test("a first run into a new store, killed while its pages go into the file: plan plays the journal back, and the next run is run 1")
+    func killedFirstRun() throws {
+        let dir = try Self.workspace()
+        let store = dir + "/output/plan.sqlite"
+        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
+        writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
+        writer.currentDirectoryURL = URL(fileURLWithPath: dir)
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        let deadline = Date().addingTimeInterval(60)
+        while writer.isRunning && Date() < deadline && size(store) < 4 << 20 { usleep(500) }
+        let killedMidRun = writer.isRunning
+        kill(writer.processIdentifier, SIGKILL)
+        writer.waitUntilExit()
+        #expect(killedMidRun, "the writer finished before it could be killed")
+        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: store)).read(upToCount: 16) ?? Data()
+        #expect(header == Data(count: 16), "the header is still zeros")
+        #expect(size(store + "-journal") > 0)
+
+        let listed = try Self.plan(["runs"], in: dir)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout == "no runs recorded: 'output/plan.sqlite' is empty (plan simulate records its runs there)\n")
+        #expect(size(store) == 0, "played back: the file is empty again")
+        let next = try Self.plan(["simulate", "small.yaml"], in: dir)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("Recorded as run 1 in output/plan.sqlite"))
     }
 
     @Test("a writer killed in the middle of its run leaves a consistent store without that run", arguments: KillMoment.allCases)
@@ -416,8 +450,8 @@ struct StoreEndToEndTests {
         writer.currentDirectoryURL = URL(fileURLWithPath: dir)
         writer.standardOutput = FileHandle.nullDevice
         try writer.run()
-        // Kill it 100 ms after its journal appears, or once its commit has written 4 MiB
-        // into the file (polled every 0.5 ms), or after 60 s.
+        // Kill it 100 ms after its journal appears, or once it has written 4 MiB into the
+        // file (polled every 0.5 ms), or after 60 s.
         let deadline = Date().addingTimeInterval(60)
         var journalSince: Date? = nil
         while writer.isRunning && Date() < deadline {
@@ -432,7 +466,7 @@ struct StoreEndToEndTests {
         let grown = size(store) - before
         #expect(killedMidRun, "the writer finished before it could be killed (file grown by \(grown) B)")
         #expect(size(store + "-journal") > 0, "the killed writer left its journal")
-        if moment == .inCommit { #expect(grown > 4 << 20, "killed after its commit began writing into the file") }
+        if moment == .inCommit { #expect(grown > 4 << 20, "killed after its pages began to go into the file") }
 
         // plan reads the store as it was before the run: SQLite plays the journal back on
         // the first read, and the file's header check lets a store with a journal through.
