@@ -401,6 +401,21 @@ struct StoreEndToEndTests {
         var testDescription: String { rawValue }
     }
 
+    /// The size of the file at `path`; -1 when there is none.
+    static func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+
+    /// Starts a 100-year run of the seed cluster in `dir`, recorded into its default store:
+    /// about half a million rows in one transaction, 22 MB of pages.
+    static func startHundredYears(in dir: String) throws -> Process {
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
+        writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
+        writer.currentDirectoryURL = URL(fileURLWithPath: dir)
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        return writer
+    }
+
     /// A new store's first run writes its pages into the file before its header, which
     /// SQLite writes at the commit: killed then, it leaves a file of zeros up front and its
     /// journal, which `plan` must not refuse.
@@ -408,13 +423,8 @@ struct StoreEndToEndTests {
     func killedFirstRun() throws {
         let dir = try Self.workspace()
         let store = dir + "/output/plan.sqlite"
-        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
-        writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
-        writer.currentDirectoryURL = URL(fileURLWithPath: dir)
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
+        let size = Self.fileSize
+        let writer = try Self.startHundredYears(in: dir)
         let deadline = Date().addingTimeInterval(60)
         while writer.isRunning && Date() < deadline && size(store) < 4 << 20 { usleep(500) }
         let killedMidRun = writer.isRunning
@@ -439,17 +449,9 @@ struct StoreEndToEndTests {
         let dir = try Self.workspace()
         #expect(try Self.plan(["simulate", "small.yaml"], in: dir).status == 0)
         let store = dir + "/output/plan.sqlite"
-        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+        let size = Self.fileSize
         let before = size(store)
-
-        // A 100-year run of the seed cluster: about half a million rows in one transaction,
-        // 22 MB that its commit writes into the file in about 20 ms.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: PlanProcess.path)
-        writer.arguments = ["simulate", "--horizon", "100y", "--no-color"]
-        writer.currentDirectoryURL = URL(fileURLWithPath: dir)
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
+        let writer = try Self.startHundredYears(in: dir)
         // Kill it 100 ms after its journal appears, or once it has written 4 MiB into the
         // file (polled every 0.5 ms), or after 60 s.
         let deadline = Date().addingTimeInterval(60)
