@@ -21,11 +21,7 @@ enum StoreNumber: Sendable, Equatable {
             } else if kind.storesInteger {
                 let a = Swift.abs(x)
                 if a < 0x1p53 {
-                    // Half away from zero without libm's `round` (a call, 1.6% of a recording's
-                    // engine thread), as `ByteFormat.fixed` does: below 2^53 the whole part
-                    // converts exactly and `a − whole` is exact; the same integer.
-                    let whole = Int64(a)
-                    let n = a - Double(whole) >= 0.5 ? whole + 1 : whole
+                    let n = a.nearestWholeBelow2p53
                     self = .integer(x < 0 ? -n : n)
                 } else {
                     let r = x.rounded(.toNearestOrAwayFromZero)

@@ -8,10 +8,11 @@ import PlanIO
 /// A run's pages wait in SQLite's page cache (64 MiB, `RunStore.chooseJournal`) until its
 /// commit, which wrote them all into the file and then waited for the disk in `fdatasync`:
 /// 4.9–7.8 ms of a ten-year recording's 38–49 (timestamps, 15 runs into a new store and 15
-/// into one with runs), at its very end, after the files were published. Every `bytes` of day numbers the writer now writes the pages
-/// made so far into the file (`sqlite3_db_cacheflush`, with the journal synced first as for
-/// any write into the file) and starts their writeback (`sync_file_range`, as the CSV files
-/// do), so that the commit writes and waits for the last few only: 1.0–3.1 ms.
+/// into one with runs), at its very end, after the files were published. Every `bytes` of
+/// day numbers the writer now writes the pages made so far into the file
+/// (`sqlite3_db_cacheflush`, with the journal synced first as for any write into the file)
+/// and starts their writeback (`sync_file_range`, as the CSV files do), so that the commit
+/// writes and waits for the last few only: 1.0–3.1 ms.
 ///
 /// The price: from the first flush to the commit the writer holds the file's exclusive lock,
 /// so a `plan runs` or `plan show` started meanwhile waits for the commit (the busy timeout)
